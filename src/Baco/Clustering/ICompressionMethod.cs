@@ -1,0 +1,30 @@
+using Baco.Codebooks;
+using Baco.Graph;
+
+namespace Baco.Clustering;
+
+/// <summary>Settings every compression method receives.</summary>
+/// <param name="Dim">Embedding dimension, used to count parameters against a budget.</param>
+/// <param name="Seed">Seed of every random choice the method makes.</param>
+/// <param name="Progress">Optional sink for human-readable progress lines.</param>
+public sealed record CompressionContext(int Dim = 64, int Seed = 0, IProgress<string>? Progress = null);
+
+/// <summary>What a compression method returns.</summary>
+/// <param name="Assignment">The codebook assignment.</param>
+/// <param name="Knob">The value of the method's knob that produced it (gamma, resolution, clusters, rows), or NaN if none.</param>
+/// <param name="Seconds">Time spent computing the assignment, including any knob search, excluding I/O.</param>
+/// <param name="Stats">Method-specific figures (e.g. "Q", "passes", "search_runs").</param>
+public sealed record CompressionResult(CodebookAssignment Assignment, double Knob, double Seconds, IReadOnlyDictionary<string, double> Stats);
+
+/// <summary>
+/// A way of compressing the user and item embedding tables of a bipartite graph into codebooks.
+/// Implementations are stateless apart from their hyperparameters and deterministic for a seed.
+/// </summary>
+public interface ICompressionMethod
+{
+    /// <summary>Short lower-case name used on the command line and in reports (e.g. "baco").</summary>
+    string Name { get; }
+
+    /// <summary>Computes an assignment for the graph that meets the target.</summary>
+    CompressionResult Compress(BipartiteGraph graph, CompressionTarget target, CompressionContext context);
+}

@@ -1,0 +1,11 @@
+namespace Baco.Codebooks;
+
+/// <summary>How an entity's embedding is formed from the codebook rows it points to.</summary>
+public enum CodeCombiner
+{
+    /// <summary>Mean of the rows (EmbeddingBag mode 'mean'); BACO and the graph methods.</summary>
+    Mean,
+
+    /// <summary>Sum of the rows (EmbeddingBag mode 'sum'); double hashing.</summary>
+    Sum,
+}

@@ -1,0 +1,28 @@
+namespace Baco.Codebooks;
+
+/// <summary>
+/// A compressed embedding table's structure: which user-codebook rows each user uses and which
+/// item-codebook rows each item uses. The full (uncompressed) model is <see cref="Full"/>.
+/// </summary>
+/// <param name="Method">Name of the method that produced it (e.g. "baco", "full").</param>
+/// <param name="Users">User side.</param>
+/// <param name="Items">Item side.</param>
+/// <param name="Combiner">How multiple codes of one entity combine.</param>
+public sealed record CodebookAssignment(string Method, SideAssignment Users, SideAssignment Items, CodeCombiner Combiner = CodeCombiner.Mean)
+{
+    /// <summary>Codebook rows, users plus items.</summary>
+    public int TotalRows => Users.RowCount + Items.RowCount;
+
+    /// <summary>Indices beyond one per entity, both sides.</summary>
+    public long ExtraIndices => Users.ExtraIndices + Items.ExtraIndices;
+
+    /// <summary>Parameters of the compressed table: rows * dim + one per extra index (method.md).</summary>
+    public long Parameters(int dim) => ParameterCount.Compressed(Users.RowCount, Items.RowCount, ExtraIndices, dim);
+
+    /// <summary>Parameters of the full table for the same entities.</summary>
+    public long FullParameters(int dim) => ParameterCount.Full(Users.EntityCount, Items.EntityCount, dim);
+
+    /// <summary>The identity assignment: every entity its own row.</summary>
+    public static CodebookAssignment Full(int userCount, int itemCount)
+        => new("full", SideAssignment.Identity(userCount), SideAssignment.Identity(itemCount));
+}

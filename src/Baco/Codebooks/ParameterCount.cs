@@ -1,0 +1,15 @@
+namespace Baco.Codebooks;
+
+/// <summary>Parameter counting as defined in method.md, in one place.</summary>
+public static class ParameterCount
+{
+    /// <summary>(user rows + item rows) * dim + extra indices.</summary>
+    public static long Compressed(long userRows, long itemRows, long extraIndices, int dim)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(dim);
+        return ((userRows + itemRows) * dim) + extraIndices;
+    }
+
+    /// <summary>(users + items) * dim.</summary>
+    public static long Full(long users, long items, int dim) => Compressed(users, items, 0, dim);
+}

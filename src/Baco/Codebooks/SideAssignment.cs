@@ -1,0 +1,94 @@
+namespace Baco.Codebooks;
+
+/// <summary>
+/// The codebook rows each entity of one side (users or items) points to, in the layout of
+/// PyTorch's EmbeddingBag: entity e uses rows Codes[Offsets[e]..Offsets[e+1]].
+/// Every entity has at least one code and every code is in 0..RowCount-1.
+/// </summary>
+public sealed class SideAssignment
+{
+    /// <summary>Wraps codes and offsets after checking the layout invariants.</summary>
+    public SideAssignment(int rowCount, int[] codes, long[] offsets)
+    {
+        ArgumentNullException.ThrowIfNull(codes);
+        ArgumentNullException.ThrowIfNull(offsets);
+        if (offsets.Length == 0 || offsets[0] != 0 || offsets[^1] != codes.Length)
+        {
+            throw new ArgumentException($"'offsets' must start at 0 and end at the number of codes ({codes.Length}).", nameof(offsets));
+        }
+
+        for (int e = 0; e + 1 < offsets.Length; e++)
+        {
+            if (offsets[e + 1] <= offsets[e])
+            {
+                throw new ArgumentException($"Entity {e} has no code: every entity needs at least one codebook row.", nameof(offsets));
+            }
+        }
+
+        foreach (int c in codes)
+        {
+            if ((uint)c >= (uint)rowCount)
+            {
+                throw new ArgumentException($"Code {c} is outside the codebook of {rowCount} rows.", nameof(codes));
+            }
+        }
+
+        RowCount = rowCount;
+        Codes = codes;
+        Offsets = offsets;
+    }
+
+    /// <summary>Number of codebook rows on this side.</summary>
+    public int RowCount { get; }
+
+    /// <summary>Flat list of codes (int32, as an EmbeddingBag input).</summary>
+    public int[] Codes { get; }
+
+    /// <summary>Start of each entity's codes, length EntityCount + 1 (int64, as EmbeddingBag offsets plus the end).</summary>
+    public long[] Offsets { get; }
+
+    /// <summary>Number of entities.</summary>
+    public int EntityCount => Offsets.Length - 1;
+
+    /// <summary>Codes beyond the first of each entity: each costs one parameter (an index).</summary>
+    public long ExtraIndices => Codes.Length - (long)EntityCount;
+
+    /// <summary>Codes of entity e.</summary>
+    public ReadOnlySpan<int> CodesOf(int entity) => Codes.AsSpan((int)Offsets[entity], (int)(Offsets[entity + 1] - Offsets[entity]));
+
+    /// <summary>One code per entity: entity e points to row labels[e].</summary>
+    public static SideAssignment FromLabels(int[] labels, int rowCount)
+    {
+        var offsets = new long[labels.Length + 1];
+        for (int e = 0; e <= labels.Length; e++)
+        {
+            offsets[e] = e;
+        }
+
+        return new SideAssignment(rowCount, labels, offsets);
+    }
+
+    /// <summary>Uncompressed: entity e owns row e.</summary>
+    public static SideAssignment Identity(int count)
+    {
+        var labels = new int[count];
+        for (int e = 0; e < count; e++)
+        {
+            labels[e] = e;
+        }
+
+        return FromLabels(labels, count);
+    }
+
+    /// <summary>Number of entities pointing to each row (an entity with two codes counts for both).</summary>
+    public int[] RowSizes()
+    {
+        var sizes = new int[RowCount];
+        foreach (int c in Codes)
+        {
+            sizes[c]++;
+        }
+
+        return sizes;
+    }
+}

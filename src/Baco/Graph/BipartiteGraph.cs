@@ -1,0 +1,136 @@
+using Baco.Data;
+
+namespace Baco.Graph;
+
+/// <summary>
+/// The user-item bipartite interaction graph in compressed sparse rows, both directions,
+/// with 32-bit indices. Neighbour lists are sorted ascending and free of duplicates.
+/// Immutable after construction; every array is owned by the graph.
+/// </summary>
+public sealed class BipartiteGraph
+{
+    private BipartiteGraph(int userCount, int itemCount, int[] userOffsets, int[] userItems, int[] itemOffsets, int[] itemUsers)
+    {
+        UserCount = userCount;
+        ItemCount = itemCount;
+        UserOffsets = userOffsets;
+        UserItems = userItems;
+        ItemOffsets = itemOffsets;
+        ItemUsers = itemUsers;
+    }
+
+    /// <summary>Number of users (rows of the biadjacency B).</summary>
+    public int UserCount { get; }
+
+    /// <summary>Number of items (columns of B).</summary>
+    public int ItemCount { get; }
+
+    /// <summary>Number of distinct interactions (edges).</summary>
+    public int EdgeCount => UserItems.Length;
+
+    /// <summary>CSR offsets of user rows: items of user u are UserItems[UserOffsets[u]..UserOffsets[u+1]].</summary>
+    public int[] UserOffsets { get; }
+
+    /// <summary>Concatenated, sorted item lists of all users.</summary>
+    public int[] UserItems { get; }
+
+    /// <summary>CSR offsets of item rows: users of item i are ItemUsers[ItemOffsets[i]..ItemOffsets[i+1]].</summary>
+    public int[] ItemOffsets { get; }
+
+    /// <summary>Concatenated, sorted user lists of all items.</summary>
+    public int[] ItemUsers { get; }
+
+    /// <summary>Items user u interacted with.</summary>
+    public ReadOnlySpan<int> ItemsOf(int user) => UserItems.AsSpan(UserOffsets[user], UserOffsets[user + 1] - UserOffsets[user]);
+
+    /// <summary>Users who interacted with item i.</summary>
+    public ReadOnlySpan<int> UsersOf(int item) => ItemUsers.AsSpan(ItemOffsets[item], ItemOffsets[item + 1] - ItemOffsets[item]);
+
+    /// <summary>Degree of user u.</summary>
+    public int UserDegree(int user) => UserOffsets[user + 1] - UserOffsets[user];
+
+    /// <summary>Degree of item i.</summary>
+    public int ItemDegree(int item) => ItemOffsets[item + 1] - ItemOffsets[item];
+
+    /// <summary>Builds the graph of a dataset's training interactions over its whole id space.</summary>
+    public static BipartiteGraph FromDataset(Dataset data) => FromInteractions(data.UserCount, data.ItemCount, data.Train);
+
+    /// <summary>Builds the graph of an interaction list (sorted, duplicate-free) over the given id space.</summary>
+    public static BipartiteGraph FromInteractions(int userCount, int itemCount, InteractionList interactions)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(userCount);
+        ArgumentOutOfRangeException.ThrowIfNegative(itemCount);
+        int[] users = interactions.Users;
+        int[] items = interactions.Items;
+        int m = users.Length;
+        for (int k = 0; k < m; k++)
+        {
+            if ((uint)users[k] >= (uint)userCount || (uint)items[k] >= (uint)itemCount)
+            {
+                throw new ArgumentException($"Interaction {k} ({users[k]}, {items[k]}) is outside the id space {userCount} x {itemCount}.");
+            }
+        }
+
+        // User side: the list is sorted by (user, item), so the item column already is the CSR payload.
+        var userOffsets = new int[userCount + 1];
+        for (int k = 0; k < m; k++)
+        {
+            userOffsets[users[k] + 1]++;
+        }
+
+        for (int u = 0; u < userCount; u++)
+        {
+            userOffsets[u + 1] += userOffsets[u];
+        }
+
+        var userItems = (int[])items.Clone();
+
+        // Item side: a stable counting sort by item keeps users ascending within each item.
+        // Two fixed halves of the edge list are counted and scattered in parallel; the second
+        // half writes after the first within each item, so the result does not depend on timing.
+        int half = m / 2;
+        var countA = new int[itemCount];
+        var countB = new int[itemCount];
+        Parallel.Invoke(
+            () => CountItems(items, 0, half, countA),
+            () => CountItems(items, half, m, countB));
+        var itemOffsets = new int[itemCount + 1];
+        for (int i = 0; i < itemCount; i++)
+        {
+            itemOffsets[i + 1] = itemOffsets[i] + countA[i] + countB[i];
+        }
+
+        for (int i = 0; i < itemCount; i++)
+        {
+            int start = itemOffsets[i];
+            countB[i] = start + countA[i];
+            countA[i] = start;
+        }
+
+        var itemUsers = new int[m];
+        Parallel.Invoke(
+            () => Scatter(users, items, 0, half, countA, itemUsers),
+            () => Scatter(users, items, half, m, countB, itemUsers));
+        return new BipartiteGraph(userCount, itemCount, userOffsets, userItems, itemOffsets, itemUsers);
+    }
+
+    /// <summary>Builds a graph from raw (possibly duplicated, unsorted) pairs.</summary>
+    public static BipartiteGraph FromPairs(int userCount, int itemCount, ReadOnlySpan<int> users, ReadOnlySpan<int> items)
+        => FromInteractions(userCount, itemCount, InteractionList.FromPairs(users, items));
+
+    private static void CountItems(int[] items, int from, int to, int[] counts)
+    {
+        for (int k = from; k < to; k++)
+        {
+            counts[items[k]]++;
+        }
+    }
+
+    private static void Scatter(int[] users, int[] items, int from, int to, int[] cursor, int[] target)
+    {
+        for (int k = from; k < to; k++)
+        {
+            target[cursor[items[k]]++] = users[k];
+        }
+    }
+}
