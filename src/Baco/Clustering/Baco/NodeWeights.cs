@@ -1,0 +1,70 @@
+using Baco.Graph;
+
+namespace Baco.Clustering.Baco;
+
+/// <summary>Computes the per-node weights w of method.md for one side of the graph.</summary>
+public static class NodeWeights
+{
+    /// <summary>Parses a scheme name as written on the command line (cpm, degree, sqrt, log, authors-cpm).</summary>
+    public static WeightScheme Parse(string name) => name.Trim().ToLowerInvariant() switch
+    {
+        "cpm" => WeightScheme.Cpm,
+        "degree" => WeightScheme.Degree,
+        "sqrt" => WeightScheme.Sqrt,
+        "log" => WeightScheme.Log,
+        "authors-cpm" => WeightScheme.AuthorsCpm,
+        _ => throw new ArgumentException($"'weights': '{name}' is not a weighting scheme; use cpm, degree, sqrt, log or authors-cpm."),
+    };
+
+    /// <summary>The command-line name of a scheme.</summary>
+    public static string Name(WeightScheme scheme) => scheme switch
+    {
+        WeightScheme.AuthorsCpm => "authors-cpm",
+        _ => scheme.ToString().ToLowerInvariant(),
+    };
+
+    /// <summary>Weights of all users of the graph.</summary>
+    public static double[] ForUsers(BipartiteGraph graph, WeightScheme scheme)
+        => Compute(graph.UserOffsets, scheme);
+
+    /// <summary>Weights of all items of the graph.</summary>
+    public static double[] ForItems(BipartiteGraph graph, WeightScheme scheme)
+        => Compute(graph.ItemOffsets, scheme);
+
+    /// <summary>Weights from CSR offsets (degrees are offset differences).</summary>
+    internal static double[] Compute(int[] offsets, WeightScheme scheme)
+    {
+        int n = offsets.Length - 1;
+        var w = new double[n];
+        double total = 0;
+        for (int x = 0; x < n; x++)
+        {
+            int deg = offsets[x + 1] - offsets[x];
+            double v = Raw(scheme, deg);
+            total += v;
+            w[x] = scheme == WeightScheme.AuthorsCpm ? deg : v;
+        }
+
+        if (total <= 0)
+        {
+            return w; // an edgeless side: every weight is 0 and the penalty vanishes
+        }
+
+        double scale = 1.0 / Math.Sqrt(total);
+        for (int x = 0; x < n; x++)
+        {
+            w[x] *= scale;
+        }
+
+        return w;
+    }
+
+    private static double Raw(WeightScheme scheme, int deg) => scheme switch
+    {
+        WeightScheme.Cpm or WeightScheme.AuthorsCpm => 1.0,
+        WeightScheme.Degree => deg,
+        WeightScheme.Sqrt => Math.Sqrt(deg),
+        WeightScheme.Log => Math.Log(1.0 + deg),
+        _ => throw new ArgumentOutOfRangeException(nameof(scheme)),
+    };
+}
