@@ -9,7 +9,8 @@ public sealed class BudgetUnreachableException(string message) : Exception(messa
 /// <param name="Result">The result at that knob (parameters at most the budget).</param>
 /// <param name="Runs">How many times the method was run.</param>
 /// <param name="WithinTolerance">Whether the result is within the tolerance below the budget.</param>
-public sealed record KnobSearchResult<T>(double Knob, T Result, int Runs, bool WithinTolerance);
+/// <param name="OverKnob">The smallest knob tried whose result was over the budget, if any.</param>
+public sealed record KnobSearchResult<T>(double Knob, T Result, int Runs, bool WithinTolerance, double? OverKnob);
 
 /// <summary>
 /// Finds the value of a method's knob (BACO's gamma, a resolution, a cluster count) whose result
@@ -135,6 +136,6 @@ public static class KnobSearch
                 $"No knob value in [{min:G4}, {max:G4}] brings the table under the budget of {budget:N0} parameters.");
         }
 
-        return new KnobSearchResult<T>(bestKnob, best!, runs, Good());
+        return new KnobSearchResult<T>(bestKnob, best!, runs, Good(), double.IsNaN(hiKnob) ? null : hiKnob);
     }
 }

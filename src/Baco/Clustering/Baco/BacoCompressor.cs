@@ -50,46 +50,52 @@ public sealed class BacoCompressor : ICompressionMethod
         }
         else
         {
-            // A safety net that keeps every run within the budget: the authors' rule of reserving
-            // one index per (non-isolated) user for secondary rows before counting rows.
-            long reserve = Options.SecondaryUserClusters ? CountConnected(graph.UserOffsets) : 0;
-            int stop = (int)Math.Max(1, (b - reserve) / context.Dim);
-            if (Options.StopRows is int explicitStop)
+            // Search gamma on natural T-pass runs (no early stop), so the table size is gamma's doing.
+            double smallestTried = double.PositiveInfinity;
+            KnobSearchResult<BacoRun>? search = null;
+            try
             {
-                stop = Math.Min(stop, explicitStop);
+                search = KnobSearch.Search(
+                    gamma =>
+                    {
+                        smallestTried = Math.Min(smallestTried, gamma);
+                        var r = session.Run(gamma, context.Seed, Options.StopRows, null);
+                        context.Progress?.Report($"gamma {gamma:G5}: {r.Assignment.TotalRows:N0} rows, {r.Assignment.Parameters(context.Dim):N0} parameters");
+                        return r;
+                    },
+                    r => r.Assignment.Parameters(context.Dim),
+                    b,
+                    initial: 1.0,
+                    min: 1e-6,
+                    max: 1e9);
+                runs = search.Runs;
+            }
+            catch (BudgetUnreachableException)
+            {
+                runs = 0; // T passes never get this small on their own; the row budget below may.
             }
 
-            var tried = new List<BacoRun>();
-            var search = KnobSearch.Search(
-                gamma =>
-                {
-                    var r = session.Run(gamma, context.Seed, stop, null);
-                    tried.Add(r);
-                    context.Progress?.Report(
-                        $"gamma {gamma:G5}: {r.Assignment.TotalRows:N0} rows, {r.Assignment.Parameters(context.Dim):N0} parameters{(r.Clusters.StoppedEarly ? " (row budget reached)" : string.Empty)}");
-                    return r;
-                },
-                r => r.Assignment.Parameters(context.Dim),
-                b,
-                initial: 1.0,
-                min: 1e-9,
-                max: 1e9,
-                isOver: r => r.Clusters.StoppedEarly);
-            runs = search.Runs;
-            chosen = search.Result;
-            if (!search.WithinTolerance)
+            BacoRun? best = search?.Result;
+            if (search is not { WithinTolerance: true })
             {
-                // Gamma alone could not land within the tolerance (the table size jumps); a run that
-                // the row budget stopped is within the budget by construction and may be closer.
-                foreach (var r in tried)
+                // The size jumps across the tolerance band between two gammas, or never gets small
+                // enough. Stopping the passes at the row budget keeps a run within the budget by
+                // construction (the authors' rule: reserve one index per connected user for
+                // secondary rows), and may land closer.
+                long reserve = Options.SecondaryUserClusters ? CountConnected(graph.UserOffsets) : 0;
+                int stop = (int)Math.Max(1, (b - reserve) / context.Dim);
+                var capped = session.Run(search?.OverKnob ?? smallestTried, context.Seed, Math.Min(stop, Options.StopRows ?? int.MaxValue), null);
+                runs++;
+                long p = capped.Assignment.Parameters(context.Dim);
+                if (p <= b && (best is null || p > best.Assignment.Parameters(context.Dim)))
                 {
-                    long p = r.Assignment.Parameters(context.Dim);
-                    if (p <= b && p > chosen.Assignment.Parameters(context.Dim))
-                    {
-                        chosen = r;
-                    }
+                    best = capped;
                 }
             }
+
+            chosen = best ?? throw new BudgetUnreachableException(
+                $"BACO cannot fit {graph.UserCount:N0} users and {graph.ItemCount:N0} items into a budget of {b:N0} parameters " +
+                $"at dim {context.Dim}: even the smallest table it reached is larger. Raise the budget or lower --dim.");
         }
 
         double seconds = clock.Elapsed.TotalSeconds;

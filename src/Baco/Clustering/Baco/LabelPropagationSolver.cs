@@ -54,20 +54,9 @@ internal sealed class LabelPropagationSolver
 
     public CoClustering Run(double gamma, int passes, MoveRule rule, int? stopRows, ulong seed, IProgress<string>? progress)
     {
+        Reset();
         int users = _users;
         int n = _label.Length;
-        for (int x = 0; x < n; x++)
-        {
-            _label[x] = x;
-            bool isUser = x < users;
-            _volumeU[x] = isUser ? _userWeight[x] : 0;
-            _volumeI[x] = isUser ? 0 : _itemWeight[x - users];
-            _countU[x] = isUser ? 1 : 0;
-            _countI[x] = isUser ? 0 : 1;
-        }
-
-        _userRows = users;
-        _itemRows = _graph.ItemCount;
         var order = new int[n];
         for (int x = 0; x < n; x++)
         {
@@ -109,14 +98,43 @@ internal sealed class LabelPropagationSolver
         return new CoClustering(userLabels, itemLabels, gamma, q, stats, stopped);
     }
 
+    /// <summary>Puts every node in its own cluster (label = node id).</summary>
+    internal void Reset()
+    {
+        int users = _users;
+        int n = _label.Length;
+        for (int x = 0; x < n; x++)
+        {
+            _label[x] = x;
+            bool isUser = x < users;
+            _volumeU[x] = isUser ? _userWeight[x] : 0;
+            _volumeI[x] = isUser ? 0 : _itemWeight[x - users];
+            _countU[x] = isUser ? 1 : 0;
+            _countI[x] = isUser ? 0 : 1;
+        }
+
+        _userRows = users;
+        _itemRows = _graph.ItemCount;
+    }
+
+    /// <summary>Labels in the joint space (users first, then items).</summary>
+    internal ReadOnlySpan<int> Labels => _label;
+
+    /// <summary>Distinct labels held by users.</summary>
+    internal int UserRows => _userRows;
+
+    /// <summary>Distinct labels held by items.</summary>
+    internal int ItemRows => _itemRows;
+
     /// <summary>Volumes per label after <see cref="Run"/>: used by the secondary-cluster pass.</summary>
     internal ReadOnlySpan<double> ItemVolumes => _volumeI;
 
     /// <summary>Users per label after <see cref="Run"/>.</summary>
     internal ReadOnlySpan<int> UserCounts => _countU;
 
+    /// <summary>Visits node x (joint id) once: moves it per the rule and returns whether it moved.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private bool MoveNode(int x, double gamma, MoveRule rule)
+    internal bool MoveNode(int x, double gamma, MoveRule rule)
     {
         bool isUser = x < _users;
         ReadOnlySpan<int> neighbours;
@@ -214,7 +232,7 @@ internal sealed class LabelPropagationSolver
     }
 
     /// <summary>Q = (interactions inside co-clusters) - gamma * sum_c W_U[c] W_I[c], summed in fixed order.</summary>
-    private double Objective(double gamma)
+    internal double Objective(double gamma)
     {
         long inside = 0;
         int[] offsets = _graph.UserOffsets;
