@@ -5,7 +5,7 @@ namespace Baco.Clustering.Baco;
 /// <param name="Moves">Nodes that changed label.</param>
 /// <param name="UserRows">Distinct labels held by users after the pass.</param>
 /// <param name="ItemRows">Distinct labels held by items after the pass.</param>
-/// <param name="Objective">Q after the pass.</param>
+/// <param name="Objective">Q after the pass (NaN unless progress was being reported: it costs a sweep over the edges).</param>
 public readonly record struct PassStats(int Pass, int Moves, int UserRows, int ItemRows, double Objective);
 
 /// <summary>

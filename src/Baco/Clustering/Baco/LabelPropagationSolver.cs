@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using Baco.Graph;
 using Baco.Internals;
 
@@ -83,7 +84,8 @@ internal sealed class LabelPropagationSolver
                 }
             }
 
-            var s = new PassStats(pass, moves, _userRows, _itemRows, Objective(gamma));
+            // Q costs a sweep over all edges, so per-pass values are computed only when someone watches.
+            var s = new PassStats(pass, moves, _userRows, _itemRows, progress is null ? double.NaN : Objective(gamma));
             stats.Add(s);
             progress?.Report($"pass {pass}: {moves:N0} moves, {s.UserRows:N0} user rows + {s.ItemRows:N0} item rows, Q = {s.Objective:F2}");
             if (moves == 0)
@@ -92,7 +94,7 @@ internal sealed class LabelPropagationSolver
             }
         }
 
-        double q = stats.Count > 0 ? stats[^1].Objective : Objective(gamma);
+        double q = stats.Count > 0 && !double.IsNaN(stats[^1].Objective) ? stats[^1].Objective : Objective(gamma);
         var userLabels = _label.AsSpan(0, users).ToArray();
         var itemLabels = _label.AsSpan(users).ToArray();
         return new CoClustering(userLabels, itemLabels, gamma, q, stats, stopped);
@@ -161,31 +163,35 @@ internal sealed class LabelPropagationSolver
             return false;
         }
 
-        int[] label = _label;
-        int[] acc = _acc;
-        int[] touched = _touched;
+        // Bounds checks are skipped in the two hot loops: every neighbour id is < the side's size
+        // (checked when the graph was built), labels are node ids < n, and acc / volumes have n entries.
+        ref int label = ref MemoryMarshal.GetArrayDataReference(_label);
+        ref int acc = ref MemoryMarshal.GetArrayDataReference(_acc);
+        ref int touched = ref MemoryMarshal.GetArrayDataReference(_touched);
+        ref double volume = ref MemoryMarshal.GetArrayDataReference(otherVolume);
         int t = 0;
         foreach (int y in neighbours)
         {
-            int c = label[y + offset];
-            if (acc[c]++ == 0)
+            int c = Unsafe.Add(ref label, y + offset);
+            if (Unsafe.Add(ref acc, c)++ == 0)
             {
-                touched[t++] = c;
+                Unsafe.Add(ref touched, t++) = c;
             }
         }
 
-        int own = label[x];
+        int own = Unsafe.Add(ref label, x);
         double penalty = gamma * wx;
-        double ownGain = acc[own] - (penalty * otherVolume[own]);
+        double ownGain = Unsafe.Add(ref acc, own) - (penalty * Unsafe.Add(ref volume, own));
 
         // Ties go to the label met first in neighbour order, which is fixed by the graph.
         int best = -1;
         double bestGain = double.NegativeInfinity;
         for (int k = 0; k < t; k++)
         {
-            int c = touched[k];
-            double g = acc[c] - (penalty * otherVolume[c]);
-            acc[c] = 0;
+            int c = Unsafe.Add(ref touched, k);
+            ref int a = ref Unsafe.Add(ref acc, c);
+            double g = a - (penalty * Unsafe.Add(ref volume, c));
+            a = 0;
             if (g > bestGain)
             {
                 bestGain = g;
@@ -198,7 +204,7 @@ internal sealed class LabelPropagationSolver
             return false;
         }
 
-        label[x] = best;
+        _label[x] = best;
         if (isUser)
         {
             _volumeU[own] -= wx;

@@ -1,0 +1,63 @@
+using System.Globalization;
+using Baco.Clustering.Baco;
+using Baco.Data;
+using Baco.Graph;
+
+namespace Baco.Bench;
+
+/// <summary>BACO clustering time and the comparison with the authors' counts (issue 2).</summary>
+internal static class ClusteringBenchmarks
+{
+    /// <summary>Beauty with the authors' settings: gamma 0.1308, T = 5, degree / authors-cpm, always move, stop at 8,650 rows.</summary>
+    public static void Beauty(int runs)
+    {
+        var graph = Load("beauty");
+        var baco = new BacoCompressor(new BacoOptions { StopRows = 8650 });
+        var timing = Measure.Repeat(runs, () => baco.Run(graph, 0.1308, seed: 2025));
+        Console.WriteLine($"beauty clustering (gamma 0.1308, stop 8,650 rows): {timing}");
+
+        // The visiting order is random, so compare counts over many seeds with the authors' single run.
+        var userRows = new List<double>();
+        var itemRows = new List<double>();
+        var secondary = new List<double>();
+        var ratio = new List<double>();
+        for (int seed = 0; seed < 20; seed++)
+        {
+            var run = baco.Run(graph, 0.1308, seed);
+            userRows.Add(run.Assignment.Users.RowCount);
+            itemRows.Add(run.Assignment.Items.RowCount);
+            secondary.Add(run.SecondaryUsers);
+            ratio.Add(run.Assignment.Parameters(64) / (double)run.Assignment.FullParameters(64));
+        }
+
+        Console.WriteLine("over seeds 0..19 (median [min, max]); the authors' code: 4,173 user rows, 3,807 item rows, 18,373 secondary, ratio 0.240");
+        Console.WriteLine($"  user rows {Describe(userRows)}; item rows {Describe(itemRows)}; secondary users {Describe(secondary)}; ratio {Describe(ratio, "F3")}");
+    }
+
+    /// <summary>Gowalla with the authors' settings at gamma 7.57 and a row budget of 11,533.</summary>
+    public static void Gowalla(int runs)
+    {
+        var graph = Load("gowalla");
+        var baco = new BacoCompressor(new BacoOptions { StopRows = 11533 });
+        BacoRun? last = null;
+        var timing = Measure.Repeat(runs, () => last = baco.Run(graph, 7.57, seed: 2025));
+        Console.WriteLine($"gowalla clustering (gamma 7.57, stop 11,533 rows): {timing}");
+        Console.WriteLine($"  {last!.Assignment.Users.RowCount:N0} user rows, {last.Assignment.Items.RowCount:N0} item rows, {last.SecondaryUsers:N0} secondary, ratio {last.Assignment.Parameters(64) / (double)last.Assignment.FullParameters(64):F3}");
+        var noScu = new BacoCompressor(new BacoOptions { StopRows = 11533, SecondaryUserClusters = false });
+        Console.WriteLine($"  of which label propagation + numbering alone: {Measure.Repeat(runs, () => noScu.Run(graph, 7.57, seed: 2025))}");
+    }
+
+    private static BipartiteGraph Load(string name)
+    {
+        string dir = Path.Combine(Measure.SharedDatasets(), name);
+        var data = InteractionReader.Read(Path.Combine(dir, "train.tsv"));
+        return BipartiteGraph.FromDataset(data);
+    }
+
+    private static string Describe(List<double> values, string format = "N0")
+    {
+        var sorted = values.Order().ToArray();
+        string F(double v) => v.ToString(format, CultureInfo.InvariantCulture);
+        return $"{F(sorted[sorted.Length / 2])} [{F(sorted[0])}, {F(sorted[^1])}]";
+    }
+}

@@ -1,0 +1,26 @@
+using Baco.Clustering.Baco;
+
+namespace Baco.Clustering;
+
+/// <summary>The compression methods by command-line name: the one place that knows them all.</summary>
+public static class CompressionMethods
+{
+    private static readonly Dictionary<string, Func<BacoOptions, ICompressionMethod>> Factories = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["baco"] = o => new BacoCompressor(o),
+    };
+
+    /// <summary>Names of all methods, in the order reports list them.</summary>
+    public static IReadOnlyList<string> Names { get; } = [.. Factories.Keys];
+
+    /// <summary>Creates a method by name; BACO's options apply to "baco" only.</summary>
+    public static ICompressionMethod Create(string name, BacoOptions? bacoOptions = null)
+    {
+        if (!Factories.TryGetValue(name.Trim(), out var factory))
+        {
+            throw new ArgumentException($"'method': '{name}' is not a compression method; choose one of {string.Join(", ", Names)}.");
+        }
+
+        return factory(bacoOptions ?? new BacoOptions());
+    }
+}
