@@ -22,6 +22,41 @@ public sealed record ReadOptions
     /// <summary>Whether the first line is a header; null detects it.</summary>
     public bool? HasHeader { get; init; }
 
-    /// <summary>Field separator; null detects tab, comma, semicolon or runs of whitespace.</summary>
+    /// <summary>Field separator; null detects tab, comma, semicolon or runs of whitespace. ' ' means runs of whitespace.</summary>
     public char? Delimiter { get; init; }
+
+    /// <summary>
+    /// User column: a header name (case-insensitive, a ":type" suffix ignored) or a 0-based index.
+    /// Null picks a header column named like "user_id", else column 0.
+    /// </summary>
+    public string? UserColumn { get; init; }
+
+    /// <summary>Item column, as <see cref="UserColumn"/>; null picks a column named like "item_id", else column 1.</summary>
+    public string? ItemColumn { get; init; }
+
+    /// <summary>Rating column used by <see cref="MinRating"/>; null picks a column named like "rating", else column 2.</summary>
+    public string? RatingColumn { get; init; }
+
+    /// <summary>
+    /// When set, only rows whose rating is at least this value are interactions; other rows are
+    /// skipped entirely (their ids do not enter the id space). Edge lists only.
+    /// </summary>
+    public double? MinRating { get; init; }
+
+    /// <summary>How user ids are interpreted.</summary>
+    public IdKind UserIds { get; init; } = IdKind.Auto;
+
+    /// <summary>How item ids are interpreted.</summary>
+    public IdKind ItemIds { get; init; } = IdKind.Auto;
+
+    /// <summary>Sets <see cref="UserIds"/> and <see cref="ItemIds"/> together; reads as Auto when they differ.</summary>
+    public IdKind IdKind
+    {
+        get => UserIds == ItemIds ? UserIds : IdKind.Auto;
+        init
+        {
+            UserIds = value;
+            ItemIds = value;
+        }
+    }
 }

@@ -1,0 +1,59 @@
+namespace Baco.Data;
+
+/// <summary>
+/// Header names recognised as the user, item and rating columns, compared after lower-casing and
+/// dropping everything but letters and digits ("user_id", "userId" and "User ID" are one name).
+/// </summary>
+internal static class ColumnNames
+{
+    private static readonly HashSet<string> UserNames =
+    [
+        "user", "users", "userid", "uid", "u", "customer", "customerid", "reviewer", "reviewerid",
+        "member", "memberid", "visitor", "visitorid", "account", "accountid", "person", "personid",
+        "client", "clientid", "buyer", "buyerid", "viewer", "viewerid", "listener", "listenerid",
+    ];
+
+    private static readonly HashSet<string> ItemNames =
+    [
+        "item", "items", "itemid", "iid", "i", "movie", "movieid", "product", "productid", "asin",
+        "business", "businessid", "song", "songid", "track", "trackid", "artist", "artistid", "book",
+        "bookid", "isbn", "venue", "venueid", "poi", "poiid", "location", "locationid", "article",
+        "articleid", "video", "videoid", "anime", "animeid", "game", "gameid", "recipe", "recipeid",
+        "news", "newsid", "app", "appid", "place", "placeid", "course", "courseid", "restaurant",
+        "restaurantid", "photo", "photoid", "post", "postid", "repo", "repoid",
+    ];
+
+    private static readonly HashSet<string> RatingNames =
+    [
+        "rating", "ratings", "score", "stars", "star", "rate", "preference",
+    ];
+
+    public static bool IsUser(string header) => UserNames.Contains(Normalize(header));
+
+    public static bool IsItem(string header) => ItemNames.Contains(Normalize(header));
+
+    public static bool IsRating(string header) => RatingNames.Contains(Normalize(header));
+
+    /// <summary>The name without a RecBole ":type" suffix.</summary>
+    public static string BaseName(string header)
+    {
+        int colon = header.LastIndexOf(':');
+        return colon > 0 ? header[..colon] : header;
+    }
+
+    public static string Normalize(string header)
+    {
+        string name = BaseName(header);
+        Span<char> buffer = stackalloc char[Math.Min(name.Length, 256)];
+        int n = 0;
+        foreach (char c in name)
+        {
+            if (char.IsAsciiLetterOrDigit(c) && n < buffer.Length)
+            {
+                buffer[n++] = char.ToLowerInvariant(c);
+            }
+        }
+
+        return new string(buffer[..n]);
+    }
+}

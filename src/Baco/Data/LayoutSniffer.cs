@@ -1,0 +1,294 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Unicode;
+
+namespace Baco.Data;
+
+/// <summary>
+/// Decides a file's layout (delimiter, header, columns, edge list or adjacency) from its first
+/// bytes, honouring whatever <see cref="ReadOptions"/> fixes, and rejects binary files.
+/// </summary>
+internal static class LayoutSniffer
+{
+    /// <summary>How many leading bytes are checked for NUL bytes and invalid UTF-8.</summary>
+    public const int BinaryCheckBytes = 8192;
+
+    private const int MaxSampleLines = 200;
+
+    public static FileLayout Detect(string path, ReadOnlySpan<byte> sample, bool wholeFile, ReadOptions options)
+    {
+        CheckText(path, sample, wholeFile);
+        var (lines, sampleBytes, firstLine) = ContentLines(sample, wholeFile);
+        if (lines.Count == 0)
+        {
+            throw new DataFormatException(path, 0, wholeFile
+                ? "the file is empty (no interaction lines, only blank or comment lines)"
+                : "no interaction line in the first 64 KB (only blank or comment lines)");
+        }
+
+        byte delimiter = options.Delimiter is { } d ? DelimiterByte(d) : DetectDelimiter(lines[0]);
+        var fields = lines.ConvertAll(l => Fields(l, delimiter));
+
+        bool header = options.HasHeader ?? LooksLikeHeader(fields, options);
+        string[]? names = header ? fields[0] : null;
+        ColumnType[]? types = names is not null ? TypedHeader(names) : null;
+        var data = header ? fields.GetRange(1, fields.Count - 1) : fields;
+
+        var format = options.Format != InteractionFormat.Auto ? options.Format
+            : !header && delimiter is 0 or (byte)'\t' && LooksLikeAdjacency(data) ? InteractionFormat.Adjacency
+            : InteractionFormat.EdgeList;
+
+        int user = 0, item = 1, rating = -1;
+        if (format == InteractionFormat.EdgeList)
+        {
+            user = Resolve(path, firstLine, options.UserColumn, names, ColumnNames.IsUser, "user", -1);
+            item = Resolve(path, firstLine, options.ItemColumn, names, ColumnNames.IsItem, "item", user);
+            if (user == item)
+            {
+                throw new DataFormatException(path, header ? firstLine : 0, $"user and item columns are the same column ({user + 1})");
+            }
+
+            rating = options.RatingColumn is not null || options.MinRating is not null || names is not null
+                ? ResolveRating(path, firstLine, options, names)
+                : -1;
+        }
+
+        long edges = 0;
+        foreach (var f in data)
+        {
+            edges += format == InteractionFormat.Adjacency ? Math.Max(1, f.Length - 1) : 1;
+        }
+
+        double bytesPerEdge = Math.Max(2.0, sampleBytes / (double)Math.Max(1, edges + (header ? 1 : 0)));
+        return new FileLayout(format, delimiter, header, user, item, rating, names, types, bytesPerEdge);
+    }
+
+    private static void CheckText(string path, ReadOnlySpan<byte> sample, bool wholeFile)
+    {
+        var head = sample[..Math.Min(sample.Length, BinaryCheckBytes)];
+        if (head.Contains((byte)0))
+        {
+            throw new DataFormatException(path, 0, "binary file: NUL bytes in the first 8 KB; expected a text file of interactions");
+        }
+
+        if (!wholeFile || head.Length < sample.Length)
+        {
+            // The check window may cut a multi-byte character: drop its incomplete tail.
+            int end = head.Length;
+            int back = 0;
+            while (end > 0 && back < 3 && (head[end - 1] & 0xC0) == 0x80)
+            {
+                end--;
+                back++;
+            }
+
+            if (end > 0 && head[end - 1] >= 0xC0)
+            {
+                end--;
+            }
+
+            head = head[..end];
+        }
+
+        if (!Utf8.IsValid(head))
+        {
+            throw new DataFormatException(path, 0, "binary file or not UTF-8: invalid UTF-8 in the first 8 KB; expected a text file of interactions");
+        }
+    }
+
+    private static (List<byte[]> Lines, int Bytes, long FirstLine) ContentLines(ReadOnlySpan<byte> sample, bool wholeFile)
+    {
+        var lines = new List<byte[]>();
+        int pos = 0;
+        long number = 0, first = 0;
+        while (pos < sample.Length && lines.Count < MaxSampleLines)
+        {
+            int nl = sample[pos..].IndexOf((byte)'\n');
+            ReadOnlySpan<byte> raw;
+            if (nl < 0)
+            {
+                // A cut last line is only used when it is all there is.
+                if (!wholeFile && lines.Count > 0)
+                {
+                    break;
+                }
+
+                raw = sample[pos..];
+                pos = sample.Length;
+            }
+            else
+            {
+                raw = sample.Slice(pos, nl);
+                pos += nl + 1;
+            }
+
+            number++;
+            var line = FieldCursor.Trim(raw);
+            if (!line.IsEmpty && line[0] != (byte)'#')
+            {
+                first = first == 0 ? number : first;
+                lines.Add(line.ToArray());
+            }
+        }
+
+        return (lines, pos, first);
+    }
+
+    private static byte DelimiterByte(char c)
+    {
+        if (c > 127)
+        {
+            throw new ArgumentException($"Delimiter '{c}' is not an ASCII character.", nameof(c));
+        }
+
+        return c == ' ' ? (byte)0 : (byte)c;
+    }
+
+    private static byte DetectDelimiter(byte[] first)
+    {
+        var s = first.AsSpan();
+        return s.Contains((byte)'\t') ? (byte)'\t'
+            : s.Contains((byte)',') ? (byte)','
+            : s.Contains((byte)';') ? (byte)';'
+            : (byte)0;
+    }
+
+    private static string[] Fields(byte[] line, byte delimiter)
+    {
+        var list = new List<string>();
+        var c = new FieldCursor(line, delimiter);
+        while (c.Next(out var f))
+        {
+            list.Add(Encoding.UTF8.GetString(f));
+        }
+
+        return [.. list];
+    }
+
+    private static bool IsInt(string s) => long.TryParse(s, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _);
+
+    private static bool LooksLikeHeader(List<string[]> lines, ReadOptions options)
+    {
+        var first = lines[0];
+        if (TypedHeader(first) is not null)
+        {
+            return true;
+        }
+
+        bool Named(string? option) => option is not null && !IsInt(option)
+            && Array.Exists(first, f => string.Equals(ColumnNames.BaseName(f), option, StringComparison.OrdinalIgnoreCase));
+        if (Named(options.UserColumn) || Named(options.ItemColumn))
+        {
+            return true;
+        }
+
+        if (first.Length >= 2 && (ColumnNames.IsUser(first[0]) || ColumnNames.IsItem(first[1])
+            || (ColumnNames.IsItem(first[0]) && ColumnNames.IsUser(first[1]))))
+        {
+            return true;
+        }
+
+        // Names above integers: "a,b" then "1,2" lines.
+        return lines.Count >= 2 && first.Length >= 2 && (!IsInt(first[0]) || !IsInt(first[1]))
+            && lines.Skip(1).All(l => l.Length >= 2 && IsInt(l[0]) && IsInt(l[1]));
+    }
+
+    /// <summary>Column types when every header field is "name:type" with a known type, else null.</summary>
+    private static ColumnType[]? TypedHeader(string[] header)
+    {
+        var types = new ColumnType[header.Length];
+        for (int k = 0; k < header.Length; k++)
+        {
+            int colon = header[k].LastIndexOf(':');
+            if (colon <= 0)
+            {
+                return null;
+            }
+
+            switch (header[k][(colon + 1)..].ToLowerInvariant())
+            {
+                case "token" or "token_seq" or "float_seq":
+                    types[k] = ColumnType.Token;
+                    break;
+                case "float":
+                    types[k] = ColumnType.Float;
+                    break;
+                case "int":
+                    types[k] = ColumnType.Int;
+                    break;
+                default:
+                    return null;
+            }
+        }
+
+        return types;
+    }
+
+    // Adjacency lists have a varying number of fields and each user on one line; an edge list
+    // repeats users, so a short line in one is reported as a missing column instead.
+    private static bool LooksLikeAdjacency(List<string[]> lines)
+    {
+        if (lines.Count == 0)
+        {
+            return false;
+        }
+
+        bool varying = lines.Exists(l => l.Length == 1 || l.Length != lines[0].Length);
+        var firsts = new HashSet<string>(StringComparer.Ordinal);
+        return varying && lines.TrueForAll(l => firsts.Add(l[0]));
+    }
+
+    private static int Resolve(string path, long headerLine, string? option, string[]? header, Func<string, bool> known, string what, int taken)
+    {
+        if (option is not null)
+        {
+            int byName = header is null ? -1
+                : Array.FindIndex(header, h => string.Equals(ColumnNames.BaseName(h), option, StringComparison.OrdinalIgnoreCase));
+            if (byName >= 0)
+            {
+                return byName;
+            }
+
+            if (int.TryParse(option, NumberStyles.None, CultureInfo.InvariantCulture, out int index))
+            {
+                return index;
+            }
+
+            throw new DataFormatException(path, header is null ? 0 : headerLine, header is null
+                ? $"{what} column '{option}' is a name but the file has no header line"
+                : $"no {what} column named '{option}' in the header ({string.Join(", ", header)})");
+        }
+
+        if (header is not null)
+        {
+            int found = Array.FindIndex(header, h => known(h));
+            if (found >= 0 && found != taken)
+            {
+                return found;
+            }
+        }
+
+        return taken < 0 || taken == 1 ? 0 : 1;
+    }
+
+    private static int ResolveRating(string path, long headerLine, ReadOptions options, string[]? header)
+    {
+        if (options.RatingColumn is not null)
+        {
+            return Resolve(path, headerLine, options.RatingColumn, header, ColumnNames.IsRating, "rating", -1);
+        }
+
+        if (header is not null)
+        {
+            int found = Array.FindIndex(header, h => ColumnNames.IsRating(h));
+            if (found >= 0 || options.MinRating is null)
+            {
+                return found;
+            }
+
+            throw new DataFormatException(path, headerLine, $"MinRating is set but the header has no rating column ({string.Join(", ", header)}); set RatingColumn");
+        }
+
+        return 2;
+    }
+}
