@@ -1,0 +1,351 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Baco.Codebooks;
+using Baco.Data;
+
+namespace Baco.IO;
+
+/// <summary>
+/// Saves a <see cref="CodebookAssignment"/> with its id maps and a summary to a directory that
+/// Python can read (NumPy .npy arrays, text id lists, JSON), and loads it back with full
+/// validation. Writing is atomic: files go to a temporary sibling directory that is renamed into
+/// place, so a reader never sees a half-written directory.
+/// </summary>
+public static class AssignmentStore
+{
+    /// <summary>Flat int32 user codes.</summary>
+    public const string UserCodesFile = "user_codes.npy";
+
+    /// <summary>int64 user offsets, users + 1 of them.</summary>
+    public const string UserOffsetsFile = "user_offsets.npy";
+
+    /// <summary>Flat int32 item codes.</summary>
+    public const string ItemCodesFile = "item_codes.npy";
+
+    /// <summary>int64 item offsets, items + 1 of them.</summary>
+    public const string ItemOffsetsFile = "item_offsets.npy";
+
+    /// <summary>User ids, one a line in dense order (absent when the map is the identity).</summary>
+    public const string UserIdsFile = "user_ids.txt";
+
+    /// <summary>Item ids, one a line in dense order (absent when the map is the identity).</summary>
+    public const string ItemIdsFile = "item_ids.txt";
+
+    /// <summary>Method, combiner, sizes and how ids are stored.</summary>
+    public const string AssignmentFile = "assignment.json";
+
+    /// <summary>The caller's summary.</summary>
+    public const string SummaryFile = "summary.json";
+
+    private const string FormatName = "baco-assignment";
+    private const int FormatVersion = 1;
+    private const string Identity = "identity";
+
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+
+    /// <summary>
+    /// Writes everything to <paramref name="dir"/>, replacing an existing directory only once the
+    /// new one is complete.
+    /// </summary>
+    public static void Write(string dir, CodebookAssignment assignment, IdMap users, IdMap items, JsonNode summary)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(dir);
+        ArgumentNullException.ThrowIfNull(assignment);
+        ArgumentNullException.ThrowIfNull(users);
+        ArgumentNullException.ThrowIfNull(items);
+        ArgumentNullException.ThrowIfNull(summary);
+        if (users.Count != assignment.Users.EntityCount || items.Count != assignment.Items.EntityCount)
+        {
+            throw new ArgumentException(
+                $"Id maps ({users.Count} users, {items.Count} items) do not match the assignment ({assignment.Users.EntityCount} users, {assignment.Items.EntityCount} items).");
+        }
+
+        string target = Path.TrimEndingDirectorySeparator(Path.GetFullPath(dir));
+        if (File.Exists(target))
+        {
+            throw new IOException($"'{dir}' is a file, not a directory.");
+        }
+
+        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+        string temp = $"{target}.tmp-{RandomSuffix()}";
+        Directory.CreateDirectory(temp);
+        try
+        {
+            WriteFiles(temp, assignment, users, items, summary);
+        }
+        catch
+        {
+            TryDelete(temp);
+            throw;
+        }
+
+        Publish(temp, target);
+    }
+
+    /// <summary>Loads and validates a directory written by <see cref="Write"/>.</summary>
+    public static StoredAssignment Load(string dir)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(dir);
+        if (!Directory.Exists(dir))
+        {
+            throw new DataFormatException(dir, 0, "assignment directory not found");
+        }
+
+        string metaPath = Path.Combine(dir, AssignmentFile);
+        var meta = ParseJson(metaPath) as JsonObject
+            ?? throw new DataFormatException(metaPath, 0, "expected a JSON object");
+        string format = Field<string>(meta, metaPath, "format");
+        int version = Field<int>(meta, metaPath, "version");
+        if (format != FormatName || version != FormatVersion)
+        {
+            throw new DataFormatException(metaPath, 0, $"not a Baco assignment of version {FormatVersion} (format '{format}', version {version})");
+        }
+
+        string method = Field<string>(meta, metaPath, "method");
+        string combinerText = Field<string>(meta, metaPath, "combiner");
+        var combiner = combinerText switch
+        {
+            "mean" => CodeCombiner.Mean,
+            "sum" => CodeCombiner.Sum,
+            _ => throw new DataFormatException(metaPath, 0, $"unknown combiner '{combinerText}' (expected \"mean\" or \"sum\")"),
+        };
+
+        var userSide = LoadSide(dir, metaPath, meta, "user", UserCodesFile, UserOffsetsFile);
+        var itemSide = LoadSide(dir, metaPath, meta, "item", ItemCodesFile, ItemOffsetsFile);
+        var userIds = LoadIds(dir, metaPath, meta, "user_ids", UserIdsFile, userSide.EntityCount);
+        var itemIds = LoadIds(dir, metaPath, meta, "item_ids", ItemIdsFile, itemSide.EntityCount);
+        var summary = ParseJson(Path.Combine(dir, SummaryFile));
+        return new StoredAssignment(new CodebookAssignment(method, userSide, itemSide, combiner), userIds, itemIds, summary);
+    }
+
+    private static void WriteFiles(string dir, CodebookAssignment a, IdMap users, IdMap items, JsonNode summary)
+    {
+        NpyFile.WriteInt32(Path.Combine(dir, UserCodesFile), a.Users.Codes);
+        NpyFile.WriteInt64(Path.Combine(dir, UserOffsetsFile), a.Users.Offsets);
+        NpyFile.WriteInt32(Path.Combine(dir, ItemCodesFile), a.Items.Codes);
+        NpyFile.WriteInt64(Path.Combine(dir, ItemOffsetsFile), a.Items.Offsets);
+        string userIds = WriteIds(dir, users, UserIdsFile);
+        string itemIds = WriteIds(dir, items, ItemIdsFile);
+
+        var meta = new JsonObject
+        {
+            ["format"] = FormatName,
+            ["version"] = FormatVersion,
+            ["method"] = a.Method,
+            ["combiner"] = a.Combiner == CodeCombiner.Sum ? "sum" : "mean",
+            ["user_rows"] = a.Users.RowCount,
+            ["item_rows"] = a.Items.RowCount,
+            ["users"] = a.Users.EntityCount,
+            ["items"] = a.Items.EntityCount,
+            ["user_codes"] = a.Users.Codes.Length,
+            ["item_codes"] = a.Items.Codes.Length,
+            ["user_ids"] = userIds,
+            ["item_ids"] = itemIds,
+        };
+        WriteText(Path.Combine(dir, AssignmentFile), meta.ToJsonString(Indented) + "\n");
+        WriteText(Path.Combine(dir, SummaryFile), summary.ToJsonString(Indented) + "\n");
+    }
+
+    /// <summary>Writes the id list unless the map is the identity; returns what assignment.json records.</summary>
+    private static string WriteIds(string dir, IdMap map, string file)
+    {
+        if (map.IsIdentity)
+        {
+            return Identity;
+        }
+
+        var text = new StringBuilder();
+        for (int k = 0; k < map.Count; k++)
+        {
+            string name = map.NameOf(k);
+            if (name.AsSpan().ContainsAny('\n', '\r'))
+            {
+                throw new ArgumentException($"Id '{name.ReplaceLineEndings(" ")}' contains a line break and cannot be written one per line.");
+            }
+
+            text.Append(name).Append('\n');
+        }
+
+        WriteText(Path.Combine(dir, file), text.ToString());
+        return file;
+    }
+
+    private static void WriteText(string path, string text)
+    {
+        using var stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write);
+        stream.Write(new UTF8Encoding(false).GetBytes(text));
+        stream.Flush(flushToDisk: true);
+    }
+
+    /// <summary>Renames the finished temp directory into place, moving an old one aside until it succeeds.</summary>
+    private static void Publish(string temp, string target)
+    {
+        if (!Directory.Exists(target))
+        {
+            MoveOrCleanUp(temp, target);
+            return;
+        }
+
+        string old = $"{target}.old-{RandomSuffix()}";
+        Directory.Move(target, old);
+        try
+        {
+            Directory.Move(temp, target);
+        }
+        catch
+        {
+            Directory.Move(old, target);
+            TryDelete(temp);
+            throw;
+        }
+
+        TryDelete(old);
+    }
+
+    private static void MoveOrCleanUp(string temp, string target)
+    {
+        try
+        {
+            Directory.Move(temp, target);
+        }
+        catch
+        {
+            TryDelete(temp);
+            throw;
+        }
+    }
+
+    private static void TryDelete(string dir)
+    {
+        try
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // A leftover temp or old directory is harmless; the result is already in place or reported.
+        }
+    }
+
+    private static string RandomSuffix() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6));
+
+    private static SideAssignment LoadSide(string dir, string metaPath, JsonObject meta, string side, string codesFile, string offsetsFile)
+    {
+        int rows = Field<int>(meta, metaPath, side + "_rows");
+        int entities = Field<int>(meta, metaPath, side + "s");
+        if (rows < 0 || entities < 0)
+        {
+            throw new DataFormatException(metaPath, 0, $"'{side}_rows' and '{side}s' must be non-negative");
+        }
+
+        string codesPath = Path.Combine(dir, codesFile);
+        string offsetsPath = Path.Combine(dir, offsetsFile);
+        int[] codes = NpyFile.ReadInt32(codesPath);
+        long[] offsets = NpyFile.ReadInt64(offsetsPath);
+        if (offsets.Length != entities + 1)
+        {
+            throw new DataFormatException(offsetsPath, 0, $"has {offsets.Length} offsets, expected {side}s + 1 = {entities + 1}");
+        }
+
+        if (offsets[0] != 0 || offsets[^1] != codes.Length)
+        {
+            throw new DataFormatException(offsetsPath, 0, $"offsets must start at 0 and end at the number of codes ({codes.Length}); found {offsets[0]} .. {offsets[^1]}");
+        }
+
+        for (int e = 0; e < entities; e++)
+        {
+            if (offsets[e + 1] <= offsets[e])
+            {
+                throw new DataFormatException(offsetsPath, 0, $"{side} {e} has no code (offsets {offsets[e]}, {offsets[e + 1]}); every entity needs at least one");
+            }
+        }
+
+        for (int k = 0; k < codes.Length; k++)
+        {
+            if ((uint)codes[k] >= (uint)rows)
+            {
+                throw new DataFormatException(codesPath, 0, $"code {codes[k]} at position {k} is outside the {rows} {side} codebook rows");
+            }
+        }
+
+        return new SideAssignment(rows, codes, offsets);
+    }
+
+    private static IdMap LoadIds(string dir, string metaPath, JsonObject meta, string key, string expectedFile, int count)
+    {
+        string stored = Field<string>(meta, metaPath, key);
+        if (stored == Identity)
+        {
+            return IdMap.Identity(count);
+        }
+
+        if (stored != expectedFile)
+        {
+            throw new DataFormatException(metaPath, 0, $"'{key}' must be \"{Identity}\" or \"{expectedFile}\", found \"{stored}\"");
+        }
+
+        string path = Path.Combine(dir, expectedFile);
+        if (!File.Exists(path))
+        {
+            throw new DataFormatException(path, 0, "file not found");
+        }
+
+        string text = File.ReadAllText(path, Encoding.UTF8);
+        var names = text.Split('\n');
+
+        // Every id is followed by '\n', so the split leaves one empty string at the end.
+        if (names.Length == 0 || names[^1].Length != 0 || names.Length - 1 != count)
+        {
+            throw new DataFormatException(path, 0, $"has {names.Length - (names[^1].Length == 0 ? 1 : 0)} ids, expected {count} (one a line, each ending in a newline)");
+        }
+
+        var seen = new HashSet<string>(count, StringComparer.Ordinal);
+        for (int k = 0; k < count; k++)
+        {
+            if (!seen.Add(names[k]))
+            {
+                throw new DataFormatException(path, k + 1, $"duplicate id '{names[k]}'");
+            }
+        }
+
+        return IdMap.FromNames(names.AsSpan(0, count).ToArray());
+    }
+
+    private static JsonNode ParseJson(string path)
+    {
+        if (!File.Exists(path))
+        {
+            throw new DataFormatException(path, 0, "file not found");
+        }
+
+        try
+        {
+            return JsonNode.Parse(File.ReadAllText(path, Encoding.UTF8))
+                ?? throw new DataFormatException(path, 0, "the JSON is null");
+        }
+        catch (JsonException e)
+        {
+            throw new DataFormatException(path, (e.LineNumber ?? -1) + 1, $"invalid JSON: {e.Message}");
+        }
+    }
+
+    private static T Field<T>(JsonObject meta, string path, string name)
+    {
+        try
+        {
+            if (meta[name] is JsonValue value && value.TryGetValue(out T? result) && result is not null)
+            {
+                return result;
+            }
+        }
+        catch (Exception e) when (e is FormatException or InvalidOperationException)
+        {
+            // Reported below as a missing or invalid field.
+        }
+
+        throw new DataFormatException(path, 0, $"missing or invalid '{name}' ({typeof(T).Name.ToLower(CultureInfo.InvariantCulture)} expected)");
+    }
+}
