@@ -2,7 +2,7 @@ using Baco.Bench;
 
 // Benchmarks of the issues' targets. Each prints medians; docs/BENCHMARKS.md records them.
 string what = args.Length > 0 ? args[0] : "help";
-int runs = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 11;
+int runs = args.Length > 1 && int.TryParse(args[1], out int r) ? r : 11;
 Console.WriteLine($"# {what} on {Measure.Machine()}, {DateTime.UtcNow:yyyy-MM-dd}");
 switch (what)
 {
@@ -12,8 +12,14 @@ switch (what)
     case "gowalla":
         ClusteringBenchmarks.Gowalla(runs);
         break;
+    case "ml20m-generate":
+        ScaleBenchmarks.Generate(args[1]);
+        break;
+    case "ml20m":
+        ScaleBenchmarks.Run(args[1], double.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture));
+        break;
     default:
-        Console.WriteLine("usage: Baco.Bench beauty|gowalla [runs]");
+        Console.WriteLine("usage: Baco.Bench beauty|gowalla [runs] | ml20m-generate FILE | ml20m FILE GAMMA");
         return 2;
 }
 

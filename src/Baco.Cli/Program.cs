@@ -1,1 +1,3 @@
-return 0;
+using Baco.Cli;
+
+return BacoCli.Run(args, CliIO.FromProcess());
