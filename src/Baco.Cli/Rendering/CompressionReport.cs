@@ -38,7 +38,7 @@ internal static class CompressionReport
 
     private static Table LargestRows(CodebookAssignment a)
     {
-        var t = new Table().Border(TableBorder.Simple).Title("largest rows (entities sharing one codebook row)");
+        var t = new Table().Border(TableBorder.Simple).Title("largest codebook rows");
         t.AddColumn("rank");
         t.AddColumn(new TableColumn("user row: users").RightAligned());
         t.AddColumn(new TableColumn("item row: items").RightAligned());
