@@ -18,8 +18,12 @@ switch (what)
     case "ml20m":
         ScaleBenchmarks.Run(args[1], double.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture));
         break;
+    case "training":
+        return TrainingBenchmarks.Run(args[1..]);
+    case "accuracy":
+        return TrainingBenchmarks.Accuracy(args[1..]);
     default:
-        Console.WriteLine("usage: Baco.Bench beauty|gowalla [runs] | ml20m-generate FILE | ml20m FILE GAMMA");
+        Console.WriteLine("usage: Baco.Bench beauty|gowalla [runs] | ml20m-generate FILE | ml20m FILE GAMMA | training | accuracy");
         return 2;
 }
 

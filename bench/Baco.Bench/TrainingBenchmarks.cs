@@ -1,0 +1,194 @@
+using System.Diagnostics;
+using System.Globalization;
+using Baco.Codebooks;
+using Baco.Data;
+using Baco.Evaluation;
+using Baco.Graph;
+using Baco.Models;
+using Baco.Training;
+
+namespace Baco.Bench;
+
+/// <summary>Training, evaluation and accuracy benchmarks; prints medians of repeated runs.</summary>
+internal static class TrainingBenchmarks
+{
+    private static string DataRoot => Environment.GetEnvironmentVariable("BACO_DATA") ?? "/work/shared/datasets";
+
+    /// <summary>Speed: LightGCN step on Gowalla, Beauty epoch, Gowalla full-ranking evaluation, peak memory.</summary>
+    public static int Run(string[] args)
+    {
+        int reps = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 5;
+        string which = args.Length > 1 ? args[1] : "all";
+        Console.WriteLine($"machine: {Environment.ProcessorCount} cores, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, .NET {Environment.Version}");
+        if (which is "all" or "step")
+        {
+            GowallaStep(reps);
+        }
+
+        if (which is "all" or "epoch")
+        {
+            BeautyEpoch(reps);
+        }
+
+        if (which is "all" or "eval")
+        {
+            GowallaEval(reps);
+        }
+
+        if (which is "all" or "memory")
+        {
+            GowallaRunMemory();
+        }
+
+        return 0;
+    }
+
+    /// <summary>Beauty, full LightGCN, paper protocol; prints validation progress and test metrics.</summary>
+    public static int Accuracy(string[] args)
+    {
+        int maxEpochs = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 1000;
+        float reg = args.Length > 1 ? float.Parse(args[1], CultureInfo.InvariantCulture) : 1e-4f;
+        string? checkpoint = args.Length > 2 ? args[2] : null;
+        string dir = Path.Combine(DataRoot, "beauty");
+        var data = InteractionReader.Read(Path.Combine(dir, "train.tsv"), Path.Combine(dir, "val.tsv"), Path.Combine(dir, "test.tsv"));
+        var options = new TrainingOptions { Epochs = maxEpochs, L2Regularization = reg, CheckpointPath = checkpoint };
+        Console.WriteLine($"beauty: {data.UserCount} users, {data.ItemCount} items, {data.Train.Count} train; options {options}");
+        var progress = new ConsoleProgress();
+        var result = Trainer.Train(data, CodebookAssignment.Full(data.UserCount, data.ItemCount), options, progress);
+        Console.WriteLine($"best epoch {result.BestEpoch}, epochs run {result.EpochsRun}, stopped early {result.StoppedEarly}, {result.Seconds:F1} s");
+        Console.WriteLine($"validation: {result.Validation?.Summary()}");
+        Console.WriteLine($"test:       {result.Test?.Summary()}");
+        if (result.Test is { } t)
+        {
+            Console.WriteLine(FormattableString.Invariant($"test uncapped recall: R@10 {t.RecallUncapped[0] * 100:F3} R@20 {t.RecallUncapped[1] * 100:F3} R@50 {t.RecallUncapped[2] * 100:F3}"));
+        }
+
+        return 0;
+    }
+
+    private static void GowallaStep(int reps)
+    {
+        var data = InteractionReader.Read(Path.Combine(DataRoot, "gowalla", "train.tsv"));
+        var graph = BipartiteGraph.FromDataset(data);
+        var model = RecommenderModels.Create(ModelKind.LightGcn, CodebookAssignment.Full(data.UserCount, data.ItemCount), graph, 64, 2, 1);
+        var adam = new AdamOptimizer([.. model.Parameters.Select(p => p.Length)], 1e-3f, weightDecay: 1e-8f);
+        var rnd = new Random(1);
+        var times = new List<double>();
+        var phase = new double[4];
+        for (int rep = 0; rep < reps + 2; rep++)
+        {
+            var users = new HashSet<int>();
+            var items = new HashSet<int>();
+            var bu = new int[1024];
+            var bi = new int[1024];
+            var bj = new int[1024];
+            for (int k = 0; k < 1024; k++)
+            {
+                int e = rnd.Next(data.Train.Count);
+                bu[k] = data.Train.Users[e];
+                bi[k] = data.Train.Items[e];
+                bj[k] = rnd.Next(data.ItemCount);
+                users.Add(bu[k]);
+                items.Add(bi[k]);
+                items.Add(bj[k]);
+            }
+
+            var sw = Stopwatch.StartNew();
+            model.Forward(users.ToArray(), items.ToArray());
+            double t0 = sw.Elapsed.TotalMilliseconds;
+            BprLoss(model, bu, bi, bj);
+            double t1 = sw.Elapsed.TotalMilliseconds;
+            model.Backward();
+            double t2 = sw.Elapsed.TotalMilliseconds;
+            adam.Update(model.Parameters, model.Gradients);
+            double t3 = sw.Elapsed.TotalMilliseconds;
+            if (rep >= 2)
+            {
+                times.Add(t3);
+                phase[0] += t0;
+                phase[1] += t1 - t0;
+                phase[2] += t2 - t1;
+                phase[3] += t3 - t2;
+            }
+        }
+
+        Console.WriteLine(FormattableString.Invariant($"gowalla lightgcn step (batch 1024, full graph, 2 layers, d=64): median {Median(times):F1} ms over {reps} (forward {phase[0] / reps:F1}, loss {phase[1] / reps:F1}, backward {phase[2] / reps:F1}, adam {phase[3] / reps:F1} ms mean)"));
+    }
+
+    private static void BprLoss(IRecommenderModel model, int[] bu, int[] bi, int[] bj)
+    {
+        // The trainer's own step (internal, visible to the bench).
+        BprStep.LossAndGradients(model, bu, bi, bj, 1e-4f);
+    }
+
+    private static void BeautyEpoch(int reps)
+    {
+        string dir = Path.Combine(DataRoot, "beauty");
+        var data = InteractionReader.Read(Path.Combine(dir, "train.tsv"));
+        var times = new List<double>();
+        for (int rep = 0; rep < reps; rep++)
+        {
+            var options = new TrainingOptions { Epochs = 1, EvalEvery = 0, Seed = (ulong)rep };
+            var sw = Stopwatch.StartNew();
+            Trainer.Train(data, CodebookAssignment.Full(data.UserCount, data.ItemCount), options);
+            times.Add(sw.Elapsed.TotalSeconds);
+        }
+
+        Console.WriteLine(FormattableString.Invariant($"beauty lightgcn epoch (incl. setup, {data.Train.Count} interactions): median {Median(times):F2} s over {reps}"));
+    }
+
+    private static void GowallaEval(int reps)
+    {
+        var data = InteractionReader.Read(Path.Combine(DataRoot, "gowalla", "train.tsv"), null, Path.Combine(DataRoot, "gowalla", "test.tsv"));
+        var graph = BipartiteGraph.FromDataset(data);
+        var model = RecommenderModels.Create(ModelKind.LightGcn, CodebookAssignment.Full(data.UserCount, data.ItemCount), graph, 64, 2, 1);
+        var users = new float[data.UserCount * 64];
+        var items = new float[data.ItemCount * 64];
+        model.ComputeEmbeddings(users, items);
+        var evaluator = new Evaluator(data.UserCount, data.ItemCount, data.Test!, [data.Train]);
+        var times = new List<double>();
+        for (int rep = 0; rep < reps + 1; rep++)
+        {
+            var sw = Stopwatch.StartNew();
+            evaluator.Evaluate(users, items, 64);
+            if (rep > 0)
+            {
+                times.Add(sw.Elapsed.TotalSeconds);
+            }
+        }
+
+        Console.WriteLine(FormattableString.Invariant($"gowalla full-ranking eval ({evaluator.EvaluatedUserCount} test users x {data.ItemCount} items, K=10/20/50): median {Median(times):F3} s over {reps}"));
+    }
+
+    private static void GowallaRunMemory()
+    {
+        var data = InteractionReader.Read(Path.Combine(DataRoot, "gowalla", "train.tsv"), null, Path.Combine(DataRoot, "gowalla", "test.tsv"));
+        var options = new TrainingOptions { Epochs = 1, EvalEvery = 1 };
+        var sw = Stopwatch.StartNew();
+        var result = Trainer.Train(data, CodebookAssignment.Full(data.UserCount, data.ItemCount), options);
+        using var p = Process.GetCurrentProcess();
+        p.Refresh();
+        Console.WriteLine(FormattableString.Invariant($"gowalla 1-epoch run (+validation on 10% hold-out, +test): {sw.Elapsed.TotalSeconds:F1} s, peak working set {p.PeakWorkingSet64 / 1048576.0:F0} MiB; test {result.Test?.Summary()}"));
+    }
+
+    private static double Median(List<double> xs)
+    {
+        var s = xs.Order().ToArray();
+        return s.Length % 2 == 1 ? s[s.Length / 2] : (s[(s.Length / 2) - 1] + s[s.Length / 2]) / 2;
+    }
+
+    private sealed class ConsoleProgress : IProgress<TrainingProgress>
+    {
+        public void Report(TrainingProgress value)
+        {
+            if (value.Phase == TrainingPhase.Validation)
+            {
+                Console.WriteLine(FormattableString.Invariant($"epoch {value.Epoch} loss {value.Loss:F5} {value.ExamplesPerSecond:F0} ex/s  val {value.Validation!.Summary()}  best {value.BestEpoch}"));
+            }
+            else if (value.Phase == TrainingPhase.EpochEnd && value.Epoch <= 3)
+            {
+                Console.WriteLine(FormattableString.Invariant($"epoch {value.Epoch} loss {value.Loss:F5} {value.ExamplesPerSecond:F0} ex/s eta {value.Eta}"));
+            }
+        }
+    }
+}

@@ -1,0 +1,102 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+
+namespace Baco.Internals;
+
+/// <summary>
+/// Blocked dot-product scoring of a few users against item panels. Items are packed in panels
+/// of <see cref="PanelWidth"/> (dimension-major inside a panel) so one vector load feeds many
+/// users; each score is a fixed-order sum over the dimension, independent of blocking.
+/// </summary>
+internal static class ScoreKernel
+{
+    /// <summary>Items per panel (two 256-bit vectors).</summary>
+    public const int PanelWidth = 16;
+
+    /// <summary>Users per micro-block.</summary>
+    public const int UserBlock = 6;
+
+    /// <summary>Packs items (count x dim row-major) into panels, zero-padded to a whole panel.</summary>
+    public static float[] PackItems(ReadOnlySpan<float> items, int count, int dim)
+    {
+        int panels = (count + PanelWidth - 1) / PanelWidth;
+        var packed = new float[panels * dim * PanelWidth];
+        for (int i = 0; i < count; i++)
+        {
+            int p = i / PanelWidth, j = i % PanelWidth;
+            int baseIdx = p * dim * PanelWidth;
+            for (int k = 0; k < dim; k++)
+            {
+                packed[baseIdx + (k * PanelWidth) + j] = items[(i * dim) + k];
+            }
+        }
+
+        return packed;
+    }
+
+    /// <summary>
+    /// scores[r * stride + (p - firstPanel) * 16 + j] = dot(user r, item 16p + j) for the six
+    /// users in <paramref name="userBlock"/> (6 x dim) and panels [firstPanel, endPanel).
+    /// </summary>
+    public static void Score(ReadOnlySpan<float> userBlock, float[] packed, int dim, int firstPanel, int endPanel, Span<float> scores, int stride)
+    {
+        ref float ub = ref MemoryMarshal.GetReference(userBlock);
+        ref float pk = ref MemoryMarshal.GetArrayDataReference(packed);
+        ref float sc = ref MemoryMarshal.GetReference(scores);
+        for (int p = firstPanel; p < endPanel; p++)
+        {
+            var c00 = Vector256<float>.Zero;
+            var c01 = c00;
+            var c10 = c00;
+            var c11 = c00;
+            var c20 = c00;
+            var c21 = c00;
+            var c30 = c00;
+            var c31 = c00;
+            var c40 = c00;
+            var c41 = c00;
+            var c50 = c00;
+            var c51 = c00;
+            ref float panel = ref Unsafe.Add(ref pk, (nint)p * dim * PanelWidth);
+            for (int k = 0; k < dim; k++)
+            {
+                var b0 = Vector256.LoadUnsafe(ref panel, (nuint)(k * PanelWidth));
+                var b1 = Vector256.LoadUnsafe(ref panel, (nuint)((k * PanelWidth) + 8));
+                var a = Vector256.Create(Unsafe.Add(ref ub, k));
+                c00 = Vector256.FusedMultiplyAdd(a, b0, c00);
+                c01 = Vector256.FusedMultiplyAdd(a, b1, c01);
+                a = Vector256.Create(Unsafe.Add(ref ub, dim + k));
+                c10 = Vector256.FusedMultiplyAdd(a, b0, c10);
+                c11 = Vector256.FusedMultiplyAdd(a, b1, c11);
+                a = Vector256.Create(Unsafe.Add(ref ub, (2 * dim) + k));
+                c20 = Vector256.FusedMultiplyAdd(a, b0, c20);
+                c21 = Vector256.FusedMultiplyAdd(a, b1, c21);
+                a = Vector256.Create(Unsafe.Add(ref ub, (3 * dim) + k));
+                c30 = Vector256.FusedMultiplyAdd(a, b0, c30);
+                c31 = Vector256.FusedMultiplyAdd(a, b1, c31);
+                a = Vector256.Create(Unsafe.Add(ref ub, (4 * dim) + k));
+                c40 = Vector256.FusedMultiplyAdd(a, b0, c40);
+                c41 = Vector256.FusedMultiplyAdd(a, b1, c41);
+                a = Vector256.Create(Unsafe.Add(ref ub, (5 * dim) + k));
+                c50 = Vector256.FusedMultiplyAdd(a, b0, c50);
+                c51 = Vector256.FusedMultiplyAdd(a, b1, c51);
+            }
+
+            nuint o = (nuint)((p - firstPanel) * PanelWidth);
+            nuint s = (nuint)stride;
+            c00.StoreUnsafe(ref sc, o);
+            c01.StoreUnsafe(ref sc, o + 8);
+            c10.StoreUnsafe(ref sc, s + o);
+            c11.StoreUnsafe(ref sc, s + o + 8);
+            c20.StoreUnsafe(ref sc, (2 * s) + o);
+            c21.StoreUnsafe(ref sc, (2 * s) + o + 8);
+            c30.StoreUnsafe(ref sc, (3 * s) + o);
+            c31.StoreUnsafe(ref sc, (3 * s) + o + 8);
+            c40.StoreUnsafe(ref sc, (4 * s) + o);
+            c41.StoreUnsafe(ref sc, (4 * s) + o + 8);
+            c50.StoreUnsafe(ref sc, (5 * s) + o);
+            c51.StoreUnsafe(ref sc, (5 * s) + o + 8);
+        }
+    }
+}

@@ -1,0 +1,163 @@
+using System.Numerics;
+using System.Runtime.Intrinsics;
+
+namespace Baco.Internals;
+
+/// <summary>
+/// Full-ranking top-K for many users: blocked scoring (6 users x L2-sized item chunks), masking
+/// of excluded items, and a per-user running heap fed only by scores above its threshold
+/// (a vector compare skips most items). Users are split in two fixed halves for the two cores;
+/// each user's result depends only on its own scores, so it is deterministic.
+/// </summary>
+internal sealed class TopKRanker
+{
+    private const int ChunkPanels = 64;      // 1,024 items x 64 dims = 256 KiB per chunk: stays in L2
+    private const int SuperBlock = 16;       // micro-blocks of 6 users that share a chunk while it is hot
+
+    private readonly float[] _packed;
+    private readonly int _itemCount;
+    private readonly int _dim;
+    private readonly int _panels;
+
+    /// <summary>Packs the item embeddings (itemCount x dim row-major).</summary>
+    public TopKRanker(ReadOnlySpan<float> items, int itemCount, int dim)
+    {
+        _itemCount = itemCount;
+        _dim = dim;
+        _packed = ScoreKernel.PackItems(items, itemCount, dim);
+        _panels = (itemCount + ScoreKernel.PanelWidth - 1) / ScoreKernel.PanelWidth;
+    }
+
+    /// <summary>
+    /// Top <paramref name="k"/> items of each listed user, best first, into
+    /// resultItems[idx * k ..] (count in resultCounts[idx]; -1 padding). Excluded items of user u
+    /// are excludeItems[excludeOffsets[u]..excludeOffsets[u+1]] (sorted ascending).
+    /// </summary>
+    public void Rank(float[] users, int[] userList, int k, int[] excludeOffsets, int[] excludeItems, int[] resultItems, int[] resultCounts, float[]? resultScores = null)
+    {
+        int n = userList.Length;
+        int blockUsers = ScoreKernel.UserBlock * SuperBlock;
+        int blocks = (n + blockUsers - 1) / blockUsers;
+        int half = (blocks + 1) / 2;
+        if (blocks <= 1)
+        {
+            RankBlocks(users, userList, k, excludeOffsets, excludeItems, resultItems, resultCounts, resultScores, 0, blocks);
+            return;
+        }
+
+        Parallel.Invoke(
+            () => RankBlocks(users, userList, k, excludeOffsets, excludeItems, resultItems, resultCounts, resultScores, 0, half),
+            () => RankBlocks(users, userList, k, excludeOffsets, excludeItems, resultItems, resultCounts, resultScores, half, blocks));
+    }
+
+    private void RankBlocks(float[] users, int[] userList, int k, int[] exOff, int[] exItems, int[] resItems, int[] resCounts, float[]? resScores, int firstBlock, int endBlock)
+    {
+        int ub = ScoreKernel.UserBlock;
+        int blockUsers = ub * SuperBlock;
+        int chunkItems = ChunkPanels * ScoreKernel.PanelWidth;
+        var userBuf = new float[blockUsers * _dim];
+        var scoreBuf = new float[ub * chunkItems];
+        var heapScores = new float[blockUsers * k];
+        var heapItems = new int[blockUsers * k];
+        var heapSizes = new int[blockUsers];
+        var cursors = new int[blockUsers];
+        for (int b = firstBlock; b < endBlock; b++)
+        {
+            int first = b * blockUsers;
+            int count = Math.Min(blockUsers, userList.Length - first);
+            Array.Clear(userBuf);
+            Array.Clear(heapSizes);
+            for (int r = 0; r < count; r++)
+            {
+                int u = userList[first + r];
+                Array.Copy(users, u * _dim, userBuf, r * _dim, _dim);
+                cursors[r] = exOff[u];
+            }
+
+            for (int p0 = 0; p0 < _panels; p0 += ChunkPanels)
+            {
+                int p1 = Math.Min(_panels, p0 + ChunkPanels);
+                int itemStart = p0 * ScoreKernel.PanelWidth;
+                int itemEnd = Math.Min(_itemCount, p1 * ScoreKernel.PanelWidth);
+                for (int g = 0; g * ub < count; g++)
+                {
+                    ScoreKernel.Score(userBuf.AsSpan(g * ub * _dim, ub * _dim), _packed, _dim, p0, p1, scoreBuf, chunkItems);
+                    int rows = Math.Min(ub, count - (g * ub));
+                    for (int r = 0; r < rows; r++)
+                    {
+                        int slot = (g * ub) + r;
+                        int u = userList[first + slot];
+                        var sc = scoreBuf.AsSpan(r * chunkItems, itemEnd - itemStart);
+                        int c = cursors[slot];
+                        int cEnd = exOff[u + 1];
+                        while (c < cEnd && exItems[c] < itemEnd)
+                        {
+                            sc[exItems[c] - itemStart] = float.NegativeInfinity;
+                            c++;
+                        }
+
+                        cursors[slot] = c;
+                        heapSizes[slot] = Offer(sc, itemStart, k, heapScores.AsSpan(slot * k, k), heapItems.AsSpan(slot * k, k), heapSizes[slot]);
+                    }
+                }
+            }
+
+            for (int r = 0; r < count; r++)
+            {
+                int size = heapSizes[r];
+                var hs = heapScores.AsSpan(r * k, k);
+                var hi = heapItems.AsSpan(r * k, k);
+                TopKHeap.SortDescending(hs, hi, size);
+                int idx = first + r;
+                var dst = resItems.AsSpan(idx * k, k);
+                dst.Fill(-1);
+                hi[..size].CopyTo(dst);
+                resScores?.AsSpan(idx * k, k).Fill(float.NegativeInfinity);
+                if (resScores is not null)
+                {
+                    hs[..size].CopyTo(resScores.AsSpan(idx * k, k));
+                }
+
+                resCounts[idx] = size;
+            }
+        }
+    }
+
+    private static int Offer(Span<float> scores, int itemStart, int k, Span<float> hs, Span<int> hi, int size)
+    {
+        int n = scores.Length;
+        int j = 0;
+        float threshold = TopKHeap.Threshold(hs, size, k);
+        if (Vector256.IsHardwareAccelerated)
+        {
+            for (; j + 8 <= n; j += 8)
+            {
+                var v = Vector256.Create<float>(scores.Slice(j, 8));
+                uint mask = Vector256.GreaterThan(v, Vector256.Create(threshold)).ExtractMostSignificantBits();
+                while (mask != 0)
+                {
+                    int t = BitOperations.TrailingZeroCount(mask);
+                    mask &= mask - 1;
+                    float s = scores[j + t];
+                    if (s > threshold)
+                    {
+                        size = TopKHeap.Push(hs, hi, size, k, s, itemStart + j + t);
+                        threshold = TopKHeap.Threshold(hs, size, k);
+                    }
+                }
+            }
+        }
+
+        for (; j < n; j++)
+        {
+            float s = scores[j];
+            if (s > threshold)
+            {
+                size = TopKHeap.Push(hs, hi, size, k, s, itemStart + j);
+                threshold = TopKHeap.Threshold(hs, size, k);
+            }
+        }
+
+        return size;
+    }
+}

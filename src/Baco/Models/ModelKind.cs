@@ -1,0 +1,11 @@
+namespace Baco.Models;
+
+/// <summary>Recommender backbone.</summary>
+public enum ModelKind
+{
+    /// <summary>LightGCN: embeddings propagated over the normalised interaction graph, layers averaged.</summary>
+    LightGcn,
+
+    /// <summary>Matrix factorisation: the score is the dot product of the looked-up embeddings.</summary>
+    MatrixFactorization,
+}

@@ -1,0 +1,4 @@
+namespace Baco.Models;
+
+/// <summary>One recommended item (dense id) and its score.</summary>
+public readonly record struct Recommendation(int Item, float Score);

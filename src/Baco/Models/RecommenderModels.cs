@@ -1,0 +1,33 @@
+using Baco.Codebooks;
+using Baco.Graph;
+using Baco.Internals;
+
+namespace Baco.Models;
+
+/// <summary>Creates backbones with seeded codebooks.</summary>
+public static class RecommenderModels
+{
+    /// <summary>
+    /// Creates a model with freshly initialised codebooks. The user codebook is drawn first, then
+    /// the item codebook, from one generator seeded by <paramref name="seed"/>.
+    /// </summary>
+    public static IRecommenderModel Create(ModelKind kind, CodebookAssignment assignment, BipartiteGraph graph, int dim, int layers, ulong seed, EmbeddingInit init = EmbeddingInit.Normal)
+    {
+        ArgumentNullException.ThrowIfNull(assignment);
+        var rng = Xoshiro256.ForPurpose(seed, 1);
+        var user = new float[assignment.Users.RowCount * dim];
+        var item = new float[assignment.Items.RowCount * dim];
+        CompressedEmbedding.Initialize(user, assignment.Users.RowCount, dim, init, rng);
+        CompressedEmbedding.Initialize(item, assignment.Items.RowCount, dim, init, rng);
+        return FromCodebooks(kind, assignment, graph, dim, layers, user, item);
+    }
+
+    /// <summary>Creates a model around existing codebooks (not copied).</summary>
+    public static IRecommenderModel FromCodebooks(ModelKind kind, CodebookAssignment assignment, BipartiteGraph graph, int dim, int layers, float[] userCodebook, float[] itemCodebook)
+        => kind switch
+        {
+            ModelKind.LightGcn => new LightGcnModel(assignment, graph, layers, dim, userCodebook, itemCodebook),
+            ModelKind.MatrixFactorization => new MatrixFactorizationModel(assignment, dim, userCodebook, itemCodebook),
+            _ => throw new ArgumentOutOfRangeException(nameof(kind)),
+        };
+}

@@ -1,0 +1,100 @@
+using Baco.Models;
+
+namespace Baco.Training;
+
+/// <summary>
+/// Hyper-parameters of <see cref="Trainer.Train"/>. Defaults are the BACO paper's protocol:
+/// LightGCN, 2 layers, d = 64, BPR, Adam lr 1e-3 with weight decay 1e-8, batch 1024, up to
+/// 1000 epochs, validation every 10 epochs, early stop after 50 epochs without a better
+/// validation Recall@20.
+/// </summary>
+public sealed record TrainingOptions
+{
+    /// <summary>Backbone.</summary>
+    public ModelKind Model { get; init; } = ModelKind.LightGcn;
+
+    /// <summary>LightGCN propagation layers (ignored by MF).</summary>
+    public int Layers { get; init; } = 2;
+
+    /// <summary>Embedding width.</summary>
+    public int Dim { get; init; } = 64;
+
+    /// <summary>Maximum number of epochs.</summary>
+    public int Epochs { get; init; } = 1000;
+
+    /// <summary>BPR triples per step.</summary>
+    public int BatchSize { get; init; } = 1024;
+
+    /// <summary>Adam learning rate.</summary>
+    public float LearningRate { get; init; } = 1e-3f;
+
+    /// <summary>Adam weight decay (PyTorch semantics: wd * p added to the gradient of every parameter).</summary>
+    public float WeightDecay { get; init; } = 1e-8f;
+
+    /// <summary>
+    /// LightGCN's L2 penalty on the batch's looked-up (layer-0) embeddings:
+    /// reg * (|e_u|^2 + |e_i|^2 + |e_j|^2) / 2 / batch. 1e-4 is LightGCN's default.
+    /// </summary>
+    public float L2Regularization { get; init; } = 1e-4f;
+
+    /// <summary>Adam beta1.</summary>
+    public float Beta1 { get; init; } = 0.9f;
+
+    /// <summary>Adam beta2.</summary>
+    public float Beta2 { get; init; } = 0.999f;
+
+    /// <summary>Adam epsilon.</summary>
+    public float Epsilon { get; init; } = 1e-8f;
+
+    /// <summary>Codebook initialisation.</summary>
+    public EmbeddingInit Init { get; init; } = EmbeddingInit.Normal;
+
+    /// <summary>Validate every this many epochs (0 disables validation and early stopping).</summary>
+    public int EvalEvery { get; init; } = 10;
+
+    /// <summary>Stop when this many epochs passed since the best validation Recall@<see cref="EarlyStopK"/>.</summary>
+    public int Patience { get; init; } = 50;
+
+    /// <summary>Cut-off of the early-stopping metric (Recall, paper denominator).</summary>
+    public int EarlyStopK { get; init; } = 20;
+
+    /// <summary>Cut-offs reported for validation and test.</summary>
+    public IReadOnlyList<int> Ks { get; init; } = [10, 20, 50];
+
+    /// <summary>Seed of initialisation, shuffling, negative sampling and the validation hold-out.</summary>
+    public ulong Seed { get; init; } = 2025;
+
+    /// <summary>Share of each user's training interactions held out for validation when the dataset has none.</summary>
+    public double ValidationFraction { get; init; } = 0.1;
+
+    /// <summary>Checkpoint file; when it exists at start, training resumes from it.</summary>
+    public string? CheckpointPath { get; init; }
+
+    /// <summary>Write a checkpoint every this many epochs (0: after each validation, or every 10 epochs without validation).</summary>
+    public int CheckpointEvery { get; init; }
+
+    /// <summary>Report batch progress every this many steps (epoch ends and validations are always reported).</summary>
+    public int ProgressEvery { get; init; } = 20;
+
+    /// <summary>Checks the values and throws <see cref="ArgumentException"/> on the first bad one.</summary>
+    public void Validate()
+    {
+        static void Check(bool ok, string what)
+        {
+            if (!ok)
+            {
+                throw new ArgumentException($"Invalid training option: {what}.");
+            }
+        }
+
+        Check(Dim > 0, "Dim must be positive");
+        Check(Layers >= 0, "Layers must be >= 0");
+        Check(Epochs >= 0, "Epochs must be >= 0");
+        Check(BatchSize > 0, "BatchSize must be positive");
+        Check(LearningRate > 0, "LearningRate must be positive");
+        Check(WeightDecay >= 0 && L2Regularization >= 0, "decays must be >= 0");
+        Check(EvalEvery >= 0 && Patience >= 0, "EvalEvery and Patience must be >= 0");
+        Check(ValidationFraction is >= 0 and < 1, "ValidationFraction must be in [0, 1)");
+        Check(Ks.Count > 0 && Ks.Contains(EarlyStopK), "Ks must contain EarlyStopK");
+    }
+}

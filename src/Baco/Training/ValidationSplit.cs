@@ -1,0 +1,64 @@
+using Baco.Data;
+using Baco.Internals;
+
+namespace Baco.Training;
+
+/// <summary>
+/// Seeded hold-out of a share of each user's training interactions, for early stopping when a
+/// dataset has no validation split. A user keeps at least one training interaction.
+/// </summary>
+public static class ValidationSplit
+{
+    /// <summary>
+    /// Splits <paramref name="train"/>: per user with n interactions, round(n * fraction)
+    /// (half away from zero, at most n - 1) chosen uniformly go to the validation part.
+    /// </summary>
+    public static (InteractionList Train, InteractionList Validation) HoldOut(InteractionList train, double fraction, ulong seed)
+    {
+        ArgumentNullException.ThrowIfNull(train);
+        var rng = Xoshiro256.ForPurpose(seed, 3);
+        var tu = new List<int>();
+        var ti = new List<int>();
+        var vu = new List<int>();
+        var vi = new List<int>();
+        int[] users = train.Users, items = train.Items;
+        int start = 0;
+        var chosen = new List<int>();
+        while (start < users.Length)
+        {
+            int end = start;
+            while (end < users.Length && users[end] == users[start])
+            {
+                end++;
+            }
+
+            int n = end - start;
+            int take = Math.Min(n - 1, (int)Math.Round(n * fraction, MidpointRounding.AwayFromZero));
+            var idx = Enumerable.Range(start, n).ToArray();
+            for (int k = 0; k < take; k++)
+            {
+                int r = k + rng.NextInt(n - k);
+                (idx[k], idx[r]) = (idx[r], idx[k]);
+            }
+
+            var held = new HashSet<int>(idx.Take(take));
+            for (int k = start; k < end; k++)
+            {
+                if (held.Contains(k))
+                {
+                    vu.Add(users[k]);
+                    vi.Add(items[k]);
+                }
+                else
+                {
+                    tu.Add(users[k]);
+                    ti.Add(items[k]);
+                }
+            }
+
+            start = end;
+        }
+
+        return (InteractionList.FromPairs(tu.ToArray(), ti.ToArray()), InteractionList.FromPairs(vu.ToArray(), vi.ToArray()));
+    }
+}
