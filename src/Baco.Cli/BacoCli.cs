@@ -10,6 +10,8 @@ internal static class BacoCli
     {
         var root = new RootCommand("baco: compress recommender embedding tables with balanced co-clustering (BACO) and compare against baselines.");
         root.Subcommands.Add(CompressCommand.Create(io));
+        root.Subcommands.Add(TrainCommand.Create(io));
+        root.Subcommands.Add(RecommendCommand.Create(io));
 
         ParseResult parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

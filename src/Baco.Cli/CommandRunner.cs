@@ -36,7 +36,7 @@ internal static class CommandRunner
     }
 
     private static bool IsBadInput(Exception ex) => ex is CliError or DataFormatException or BudgetUnreachableException
-        or FileNotFoundException or DirectoryNotFoundException or UnauthorizedAccessException or ArgumentException;
+        or InvalidDataException or FileNotFoundException or DirectoryNotFoundException or UnauthorizedAccessException or ArgumentException;
 
     private static void Debug(Exception ex, TextWriter error)
     {

@@ -7,7 +7,7 @@ using Baco.Reports;
 
 namespace Baco.Cli.Commands;
 
-/// <summary>`baco compress`: interactions in, codebook assignment directory out.</summary>
+/// <summary>`baco compress`: interactions in, codebook assignment directory out. Validation and test files, if given, only widen the id space.</summary>
 internal static class CompressCommand
 {
     public static Command Create(CliIO io)
@@ -22,7 +22,7 @@ internal static class CompressCommand
         var json = new Option<bool>("--json") { Description = "Print summary.json to stdout instead of the table." };
 
         var command = new Command("compress", "Compute a compressed embedding-table assignment and write it to a directory.");
-        data.AddTo(command, withEvaluationFiles: false);
+        data.AddTo(command, withEvaluationFiles: true); // val/test only widen the id space, so a later `baco train` matches it
         command.Options.Add(method);
         target.AddTo(command);
         command.Options.Add(dim);

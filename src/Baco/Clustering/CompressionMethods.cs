@@ -7,6 +7,7 @@ public static class CompressionMethods
 {
     private static readonly Dictionary<string, Func<BacoOptions, ICompressionMethod>> Factories = new(StringComparer.OrdinalIgnoreCase)
     {
+        ["full"] = _ => new FullTable(),
         ["baco"] = o => new BacoCompressor(o),
     };
 

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -63,26 +62,7 @@ public static class AssignmentStore
                 $"Id maps ({users.Count} users, {items.Count} items) do not match the assignment ({assignment.Users.EntityCount} users, {assignment.Items.EntityCount} items).");
         }
 
-        string target = Path.TrimEndingDirectorySeparator(Path.GetFullPath(dir));
-        if (File.Exists(target))
-        {
-            throw new IOException($"'{dir}' is a file, not a directory.");
-        }
-
-        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-        string temp = $"{target}.tmp-{RandomSuffix()}";
-        Directory.CreateDirectory(temp);
-        try
-        {
-            WriteFiles(temp, assignment, users, items, summary);
-        }
-        catch
-        {
-            TryDelete(temp);
-            throw;
-        }
-
-        Publish(temp, target);
+        AtomicDirectory.Write(dir, temp => WriteInto(temp, assignment, users, items, summary));
     }
 
     /// <summary>Loads and validates a directory written by <see cref="Write"/>.</summary>
@@ -121,7 +101,11 @@ public static class AssignmentStore
         return new StoredAssignment(new CodebookAssignment(method, userSide, itemSide, combiner), userIds, itemIds, summary);
     }
 
-    private static void WriteFiles(string dir, CodebookAssignment a, IdMap users, IdMap items, JsonNode summary)
+    /// <summary>
+    /// Writes the assignment files into an existing directory, not atomically: for callers that
+    /// assemble a larger directory (a trained model) inside <see cref="AtomicDirectory.Write"/>.
+    /// </summary>
+    public static void WriteInto(string dir, CodebookAssignment a, IdMap users, IdMap items, JsonNode summary)
     {
         NpyFile.WriteInt32(Path.Combine(dir, UserCodesFile), a.Users.Codes);
         NpyFile.WriteInt64(Path.Combine(dir, UserOffsetsFile), a.Users.Offsets);
@@ -180,57 +164,9 @@ public static class AssignmentStore
         stream.Flush(flushToDisk: true);
     }
 
-    /// <summary>Renames the finished temp directory into place, moving an old one aside until it succeeds.</summary>
-    private static void Publish(string temp, string target)
-    {
-        if (!Directory.Exists(target))
-        {
-            MoveOrCleanUp(temp, target);
-            return;
-        }
 
-        string old = $"{target}.old-{RandomSuffix()}";
-        Directory.Move(target, old);
-        try
-        {
-            Directory.Move(temp, target);
-        }
-        catch
-        {
-            Directory.Move(old, target);
-            TryDelete(temp);
-            throw;
-        }
 
-        TryDelete(old);
-    }
 
-    private static void MoveOrCleanUp(string temp, string target)
-    {
-        try
-        {
-            Directory.Move(temp, target);
-        }
-        catch
-        {
-            TryDelete(temp);
-            throw;
-        }
-    }
-
-    private static void TryDelete(string dir)
-    {
-        try
-        {
-            Directory.Delete(dir, recursive: true);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            // A leftover temp or old directory is harmless; the result is already in place or reported.
-        }
-    }
-
-    private static string RandomSuffix() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6));
 
     private static SideAssignment LoadSide(string dir, string metaPath, JsonObject meta, string side, string codesFile, string offsetsFile)
     {

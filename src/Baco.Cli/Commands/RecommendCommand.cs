@@ -1,0 +1,55 @@
+using System.CommandLine;
+using System.Globalization;
+using Baco.IO;
+using Baco.Models;
+using Spectre.Console;
+
+namespace Baco.Cli.Commands;
+
+/// <summary>`baco recommend`: top items for a user of a trained model, in the user's own ids.</summary>
+internal static class RecommendCommand
+{
+    public static Command Create(CliIO io)
+    {
+        var model = new Option<DirectoryInfo>("--model") { Description = "Directory written by 'baco train'.", Required = true };
+        var user = new Option<string>("--user") { Description = "The user's id as written in the training file.", Required = true };
+        var k = new Option<int>("-k", "--top") { Description = "Number of items.", DefaultValueFactory = _ => 20 };
+        var command = new Command("recommend", "Print a user's top items (training and validation items excluded).") { model, user, k };
+        command.SetAction(parsed => CommandRunner.Run(() =>
+        {
+            string dir = parsed.GetValue(model)!.FullName;
+            int top = parsed.GetValue(k);
+            if (top < 1)
+            {
+                throw new CliError($"'-k': {top} must be at least 1.");
+            }
+
+            if (!File.Exists(Path.Combine(dir, "config.json")))
+            {
+                throw new CliError($"'--model': {dir} is not a model directory written by 'baco train' (no config.json).");
+            }
+
+            var stored = AssignmentStore.Load(dir);
+            string name = parsed.GetValue(user)!;
+            if (!stored.Users.TryGetId(name, out int u))
+            {
+                throw new CliError($"'--user': '{name}' is not a user of this model ({stored.Users.Count:N0} users).");
+            }
+
+            var (trained, seen, _) = ModelStore.Load(dir);
+            var recommendations = new Recommender(trained, seen).Recommend(u, top);
+            var table = new Table().Border(TableBorder.Simple).Title($"top {recommendations.Count} for user {Markup.Escape(name)}");
+            table.AddColumn("rank");
+            table.AddColumn("item");
+            table.AddColumn(new TableColumn("score").RightAligned());
+            for (int r = 0; r < recommendations.Count; r++)
+            {
+                table.AddRow((r + 1).ToString(CultureInfo.InvariantCulture), Markup.Escape(stored.Items.NameOf(recommendations[r].Item)), recommendations[r].Score.ToString("F4", CultureInfo.InvariantCulture));
+            }
+
+            io.Console.Write(table);
+            return ExitCodes.Ok;
+        }, io.Error));
+        return command;
+    }
+}

@@ -1,0 +1,167 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Baco.Clustering;
+using Baco.Codebooks;
+using Baco.Data;
+using Baco.Graph;
+using Baco.IO;
+using Baco.Models;
+using Baco.Reports;
+using Baco.Training;
+
+namespace Baco.Cli.Commands;
+
+/// <summary>`baco train`: compress (or load an assignment), train LightGCN / MF, evaluate, save the model.</summary>
+internal static class TrainCommand
+{
+    public static Command Create(CliIO io)
+    {
+        var data = new DataOptions();
+        var target = new TargetOptions();
+        var baco = new BacoOptionsBinder();
+        var training = new TrainingOptionsBinder();
+        var assignmentDir = new Option<DirectoryInfo?>("--assignment") { Description = "Use the assignment in this directory (written by 'baco compress') instead of computing one." };
+        var method = new Option<string>("--method") { Description = "Compression method when no --assignment is given: full, " + string.Join(", ", CompressionMethods.Names.Where(n => n != "full")) + ".", DefaultValueFactory = _ => "baco" };
+        var seed = new Option<int>("--seed") { Description = "Seed of clustering, initialisation, sampling and validation split.", DefaultValueFactory = _ => 0 };
+        var output = new Option<DirectoryInfo>("--out") { Description = "Output directory for the model and metrics.json (written atomically).", DefaultValueFactory = _ => new DirectoryInfo("baco-model") };
+
+        var command = new Command("train", "Train LightGCN or MF on a compressed (or full) embedding table and evaluate it with full ranking.");
+        data.AddTo(command, withEvaluationFiles: true);
+        command.Options.Add(assignmentDir);
+        command.Options.Add(method);
+        target.AddTo(command);
+        training.AddTo(command);
+        command.Options.Add(seed);
+        command.Options.Add(output);
+        baco.AddTo(command);
+        command.SetAction(parsed => CommandRunner.Run(() =>
+        {
+            var outDir = parsed.GetValue(output)!;
+            OutputGuard.EnsureReplaceable(outDir.FullName);
+            int s = parsed.GetValue(seed);
+            var options = training.Bind(parsed, s);
+            var loaded = data.Load(parsed, io.Progress);
+            var dataset = loaded.Dataset;
+            if (dataset.Test is null or { Count: 0 })
+            {
+                throw new CliError("--test is required: training ends with a full-ranking evaluation on the test interactions.");
+            }
+
+            var graph = BipartiteGraph.FromDataset(dataset);
+            CodebookAssignment assignment;
+            double clusteringSeconds = 0;
+            JsonNode compressionSummary;
+            if (parsed.GetValue(assignmentDir) is { } dir)
+            {
+                var stored = AssignmentStore.Load(dir.FullName);
+                CheckSameIdSpace(stored, dataset, dir.FullName);
+                assignment = stored.Assignment;
+                compressionSummary = stored.Summary.DeepClone();
+            }
+            else
+            {
+                var compressor = CompressionMethods.Create(parsed.GetValue(method)!, baco.Bind(parsed));
+                var compressionTarget = target.Bind(parsed);
+                var context = new CompressionContext(options.Dim, s, io.Progress);
+                var result = compressor.Compress(graph, compressionTarget, context);
+                assignment = result.Assignment;
+                clusteringSeconds = result.Seconds;
+                compressionSummary = CompressionSummary.From(result, graph, compressionTarget, context).ToJson();
+            }
+
+            io.Progress.Report($"training {options.Model} (dim {options.Dim}, {assignment.Users.RowCount:N0} + {assignment.Items.RowCount:N0} rows, {assignment.Parameters(options.Dim):N0} parameters) on {dataset.Train.Count:N0} interactions");
+            var printer = new Rendering.TrainingProgressPrinter(io.Error, live: io.Error == Console.Error && !Console.IsErrorRedirected);
+            var trained = Trainer.Train(dataset, assignment, options, printer);
+            var metrics = MetricsJson(trained, assignment, options, clusteringSeconds, loaded.Source);
+            AtomicDirectory.Write(outDir.FullName, temp =>
+            {
+                ModelStore.Save(temp, trained.Model, Seen(dataset));
+                AssignmentStore.WriteInto(temp, assignment, dataset.Users, dataset.Items, compressionSummary);
+                File.WriteAllText(Path.Combine(temp, "metrics.json"), metrics.ToJsonString(new() { WriteIndented = true }));
+            });
+            Rendering.MetricsTable.Write(io.Console, trained, assignment, options.Dim, outDir.FullName);
+            return ExitCodes.Ok;
+        }, io.Error));
+        return command;
+    }
+
+    /// <summary>Items to exclude when recommending: training and validation interactions.</summary>
+    private static InteractionList Seen(Dataset data)
+    {
+        if (data.Validation is not { Count: > 0 } val)
+        {
+            return data.Train;
+        }
+
+        return InteractionList.FromPairs([.. data.Train.Users, .. val.Users], [.. data.Train.Items, .. val.Items]);
+    }
+
+    private static void CheckSameIdSpace(StoredAssignment stored, Dataset data, string dir)
+    {
+        string? problem = null;
+        if (stored.Users.Count != data.UserCount || stored.Items.Count != data.ItemCount)
+        {
+            problem = $"it covers {stored.Users.Count:N0} users and {stored.Items.Count:N0} items, the data have {data.UserCount:N0} and {data.ItemCount:N0}";
+        }
+        else
+        {
+            for (int u = 0; u < data.UserCount && problem is null; u++)
+            {
+                if (stored.Users.NameOf(u) != data.Users.NameOf(u))
+                {
+                    problem = $"user {u} is '{stored.Users.NameOf(u)}' there and '{data.Users.NameOf(u)}' here";
+                }
+            }
+
+            for (int i = 0; i < data.ItemCount && problem is null; i++)
+            {
+                if (stored.Items.NameOf(i) != data.Items.NameOf(i))
+                {
+                    problem = $"item {i} is '{stored.Items.NameOf(i)}' there and '{data.Items.NameOf(i)}' here";
+                }
+            }
+        }
+
+        if (problem is not null)
+        {
+            throw new CliError($"'--assignment': {dir} was made for another data set: {problem}. (Ids that appear only in --val/--test widen the id space: give 'baco compress' the same --val and --test.)");
+        }
+    }
+
+    internal static JsonObject MetricsJson(TrainingResult trained, CodebookAssignment assignment, TrainingOptions options, double clusteringSeconds, string source)
+    {
+        var test = new JsonObject();
+        if (trained.Test is { } t)
+        {
+            foreach (int k in t.Ks)
+            {
+                test[$"recall@{k}"] = t.RecallAt(k);
+                test[$"recall_uncapped@{k}"] = t.RecallUncappedAt(k);
+                test[$"ndcg@{k}"] = t.NdcgAt(k);
+            }
+
+            test["users_evaluated"] = t.UsersEvaluated;
+            test["users_without_relevant"] = t.UsersWithoutRelevant;
+        }
+
+        return new JsonObject
+        {
+            ["source"] = source,
+            ["method"] = assignment.Method,
+            ["model"] = options.Model == ModelKind.LightGcn ? "lightgcn" : "mf",
+            ["layers"] = options.Layers,
+            ["dim"] = options.Dim,
+            ["params"] = assignment.Parameters(options.Dim),
+            ["full_params"] = assignment.FullParameters(options.Dim),
+            ["ratio"] = Math.Round(assignment.Parameters(options.Dim) / (double)assignment.FullParameters(options.Dim), 6),
+            ["best_epoch"] = trained.BestEpoch,
+            ["epochs_run"] = trained.EpochsRun,
+            ["stopped_early"] = trained.StoppedEarly,
+            ["training_seconds"] = Math.Round(trained.Seconds, 3),
+            ["clustering_seconds"] = Math.Round(clusteringSeconds, 6),
+            ["seed"] = options.Seed.ToString(CultureInfo.InvariantCulture),
+            ["test"] = test,
+        };
+    }
+}

@@ -1,0 +1,83 @@
+using System.Text.Json.Nodes;
+
+namespace Baco.Tests.Cli;
+
+public class TrainCommandTests
+{
+    private static (string Train, string Test) Files(TempDirectory tmp)
+    {
+        string all = CliRunner.SmallEdges();
+        var lines = all.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        // Every 5th interaction to test, the rest (with the header) to train.
+        var train = new List<string> { lines[0] };
+        var test = new List<string> { lines[0] };
+        for (int k = 1; k < lines.Length; k++)
+        {
+            (k % 5 == 0 ? test : train).Add(lines[k]);
+        }
+
+        return (tmp.File("train.tsv", string.Join('\n', train) + "\n"), tmp.File("test.tsv", string.Join('\n', test) + "\n"));
+    }
+
+    [Fact]
+    public void TrainsSavesMetricsAndRecommendsInOriginalIds()
+    {
+        using var tmp = new TempDirectory();
+        var (train, test) = Files(tmp);
+        string model = Path.Combine(tmp.Path, "model");
+        var (code, stdout, stderr) = CliRunner.Run("train", "--train", train, "--test", test, "--method", "baco", "--gamma", "0.5",
+            "--model", "mf", "--dim", "8", "--epochs", "3", "--eval-every", "1", "--out", model);
+        Assert.True(code == 0, stderr);
+        Assert.Contains("Recall", stdout);
+        var metrics = JsonNode.Parse(File.ReadAllText(Path.Combine(model, "metrics.json")))!;
+        Assert.Equal("baco", (string)metrics["method"]!);
+        Assert.InRange((double)metrics["test"]!["recall@20"]!, 0, 1);
+        Assert.True((long)metrics["params"]! < (long)metrics["full_params"]!);
+
+        var (rc, recOut, recErr) = CliRunner.Run("recommend", "--model", model, "--user", "u3", "-k", "4");
+        Assert.True(rc == 0, recErr);
+        Assert.Contains("book-", recOut);
+    }
+
+    [Fact]
+    public void UnknownUserAndMissingTestAreClearErrors()
+    {
+        using var tmp = new TempDirectory();
+        var (train, test) = Files(tmp);
+        string model = Path.Combine(tmp.Path, "model");
+        var noTest = CliRunner.Run("train", "--train", train, "--epochs", "1", "--out", model);
+        Assert.Equal(2, noTest.Code);
+        Assert.Contains("--test", noTest.Err);
+
+        Assert.Equal(0, CliRunner.Run("train", "--train", train, "--test", test, "--method", "full", "--model", "mf", "--dim", "4", "--epochs", "1", "--out", model).Code);
+        var unknown = CliRunner.Run("recommend", "--model", model, "--user", "nobody");
+        Assert.Equal(2, unknown.Code);
+        Assert.Contains("'nobody' is not a user", unknown.Err);
+    }
+
+    [Fact]
+    public void AnAssignmentForAnotherDataSetIsRejected()
+    {
+        using var tmp = new TempDirectory();
+        var (train, test) = Files(tmp);
+        string other = tmp.File("other.tsv", "a\tx\nb\ty\n");
+        string assignment = Path.Combine(tmp.Path, "a");
+        Assert.Equal(0, CliRunner.Run("compress", "--train", other, "--gamma", "1", "--out", assignment).Code);
+        var (code, _, stderr) = CliRunner.Run("train", "--train", train, "--test", test, "--assignment", assignment, "--epochs", "1", "--out", Path.Combine(tmp.Path, "m"));
+        Assert.Equal(2, code);
+        Assert.Contains("made for another data set", stderr);
+    }
+
+    [Fact]
+    public void AStoredAssignmentIsUsedAsIs()
+    {
+        using var tmp = new TempDirectory();
+        var (train, test) = Files(tmp);
+        string assignment = Path.Combine(tmp.Path, "a");
+        Assert.Equal(0, CliRunner.Run("compress", "--train", train, "--test", test, "--gamma", "0.5", "--dim", "8", "--out", assignment).Code);
+        string model = Path.Combine(tmp.Path, "m");
+        var (code, _, stderr) = CliRunner.Run("train", "--train", train, "--test", test, "--assignment", assignment, "--model", "mf", "--dim", "8", "--epochs", "1", "--out", model);
+        Assert.True(code == 0, stderr);
+        Assert.Equal(File.ReadAllBytes(Path.Combine(assignment, "user_codes.npy")), File.ReadAllBytes(Path.Combine(model, "user_codes.npy")));
+    }
+}
