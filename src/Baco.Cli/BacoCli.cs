@@ -12,8 +12,10 @@ internal static class BacoCli
         root.Subcommands.Add(CompressCommand.Create(io));
         root.Subcommands.Add(TrainCommand.Create(io));
         root.Subcommands.Add(RecommendCommand.Create(io));
+        root.Subcommands.Add(BenchCommand.Create(io));
+        root.Subcommands.Add(DemoCommand.Create(io));
 
-        ParseResult parsed = root.Parse(args);
+        ParseResult parsed = root.Parse(args.Length == 0 ? ["--help"] : args);
         if (parsed.Errors.Count > 0)
         {
             foreach (var e in parsed.Errors)

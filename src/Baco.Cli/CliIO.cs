@@ -15,6 +15,11 @@ internal sealed class CliIO
             Ansi = ansi ? AnsiSupport.Detect : AnsiSupport.No,
             ColorSystem = ansi ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
         });
+        if (!ansi)
+        {
+            Console.Profile.Width = 200; // redirected or captured output: no terminal to wrap to
+        }
+
         Progress = new StderrProgress(error);
     }
 

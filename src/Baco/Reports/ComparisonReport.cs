@@ -1,0 +1,130 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json.Nodes;
+using Baco.Comparison;
+
+namespace Baco.Reports;
+
+/// <summary>
+/// The comparison table as Markdown (report.md) and JSON (results.json). Differences are in
+/// Recall@20 and relative: to the full model, and to the best baseline (the best method that is
+/// neither "full" nor "baco").
+/// </summary>
+public static class ComparisonReport
+{
+    private static readonly int[] Ks = [10, 20, 50];
+
+    /// <summary>Markdown table, one row per method, failures included.</summary>
+    public static string Markdown(IReadOnlyList<MethodOutcome> outcomes, int dim, string title)
+    {
+        var sb = new StringBuilder();
+        sb.AppendLine(CultureInfo.InvariantCulture, $"# {title}");
+        sb.AppendLine();
+        sb.AppendLine("Metrics in %, Recall@K = hits / min(K, |relevant|). Differences are relative, in Recall@20.");
+        sb.AppendLine();
+        sb.AppendLine("| method | user rows | item rows | params | ratio | clustering s | training s | R@10 | R@20 | R@50 | N@10 | N@20 | N@50 | vs full | vs best baseline |");
+        sb.AppendLine("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+        double? full = Recall20(outcomes.FirstOrDefault(o => o.Method == "full"));
+        double? bestBaseline = BestBaseline(outcomes)?.Value;
+        foreach (var o in outcomes)
+        {
+            var a = o.Compression?.Assignment;
+            string rows = a is null ? "- | - | - | -" : $"{a.Users.RowCount:N0} | {a.Items.RowCount:N0} | {a.Parameters(dim):N0} | {a.Parameters(dim) / (double)a.FullParameters(dim):P1}";
+
+            string clustering = o.Compression is null ? "-" : o.Compression.Seconds.ToString("F3", CultureInfo.InvariantCulture);
+            string training = o.Training is null ? "-" : o.Training.Seconds.ToString("F1", CultureInfo.InvariantCulture);
+            if (!o.Succeeded)
+            {
+                sb.AppendLine(CultureInfo.InvariantCulture, $"| {o.Method} | {rows} | {clustering} | {training} | failed: {Escape(o.Error ?? "no test metrics")} | | | | | | | |");
+                continue;
+            }
+
+            var t = o.Training!.Test!;
+            var cells = new List<string>();
+            cells.AddRange(Ks.Select(k => Pct(t.RecallAt(k))));
+            cells.AddRange(Ks.Select(k => Pct(t.NdcgAt(k))));
+            double r20 = t.RecallAt(20);
+            string vsFull = full is double f && f > 0 ? Relative(r20, f) : "-";
+            string vsBest = bestBaseline is double b && b > 0 && o.Method != "full" ? Relative(r20, b) : "-";
+            sb.AppendLine(CultureInfo.InvariantCulture, $"| {o.Method} | {rows} | {clustering} | {training} | {string.Join(" | ", cells)} | {vsFull} | {vsBest} |");
+        }
+
+        if (BestBaseline(outcomes) is { } best)
+        {
+            sb.AppendLine();
+            sb.AppendLine(CultureInfo.InvariantCulture, $"Best baseline by Recall@20: {best.Method} ({Pct(best.Value)} %).");
+        }
+
+        return sb.ToString();
+    }
+
+    /// <summary>Machine-readable results: one object per method.</summary>
+    public static JsonObject Json(IReadOnlyList<MethodOutcome> outcomes, int dim, JsonObject settings)
+    {
+        var rows = new JsonArray();
+        foreach (var o in outcomes)
+        {
+            var row = new JsonObject { ["method"] = o.Method, ["ok"] = o.Succeeded, ["error"] = o.Error };
+            if (o.Compression is { } c)
+            {
+                var a = c.Assignment;
+                row["user_rows"] = a.Users.RowCount;
+                row["item_rows"] = a.Items.RowCount;
+                row["extra_indices"] = a.ExtraIndices;
+                row["params"] = a.Parameters(dim);
+                row["full_params"] = a.FullParameters(dim);
+                row["ratio"] = Math.Round(a.Parameters(dim) / (double)a.FullParameters(dim), 6);
+                row["knob"] = double.IsFinite(c.Knob) ? c.Knob : null;
+                row["clustering_seconds"] = Math.Round(c.Seconds, 6);
+            }
+
+            if (o.Training is { } tr)
+            {
+                row["training_seconds"] = Math.Round(tr.Seconds, 3);
+                row["best_epoch"] = tr.BestEpoch;
+                row["epochs_run"] = tr.EpochsRun;
+                if (tr.Test is { } t)
+                {
+                    foreach (int k in t.Ks)
+                    {
+                        row[$"recall@{k}"] = t.RecallAt(k);
+                        row[$"recall_uncapped@{k}"] = t.RecallUncappedAt(k);
+                        row[$"ndcg@{k}"] = t.NdcgAt(k);
+                    }
+                }
+            }
+
+            rows.Add(row);
+        }
+
+        return new JsonObject { ["settings"] = settings, ["methods"] = rows };
+    }
+
+    /// <summary>The best method by Recall@20 that is neither the full model nor BACO.</summary>
+    public static (string Method, double Value)? BestBaseline(IReadOnlyList<MethodOutcome> outcomes)
+    {
+        (string, double)? best = null;
+        foreach (var o in outcomes)
+        {
+            if (o.Method is "full" or "baco" || Recall20(o) is not double r)
+            {
+                continue;
+            }
+
+            if (best is null || r > best.Value.Item2)
+            {
+                best = (o.Method, r);
+            }
+        }
+
+        return best;
+    }
+
+    private static double? Recall20(MethodOutcome? o) => o is { Succeeded: true } ? o.Training!.Test!.RecallAt(20) : null;
+
+    private static string Pct(double v) => (v * 100).ToString("F3", CultureInfo.InvariantCulture);
+
+    private static string Relative(double value, double reference) => ((value / reference) - 1).ToString("+0.0%;-0.0%;0.0%", CultureInfo.InvariantCulture);
+
+    private static string Escape(string s) => s.Replace("|", "\\|", StringComparison.Ordinal).ReplaceLineEndings(" ");
+}
