@@ -96,4 +96,12 @@ public sealed class InteractionReaderErrorTests : IDisposable
         Assert.Equal(val, e.File);
         Assert.Equal(2, e.Line);
     }
+
+    [Fact]
+    public void SameUserAndItemColumn()
+        => Fails(_dir.File("same.csv", "user,item\n1,2\n"), 1, "same column", new ReadOptions { UserColumn = "item", ItemColumn = "1" });
+
+    [Fact]
+    public void ColumnNameWithoutHeader()
+        => Fails(_dir.File("nh.tsv", "1\t2\n"), 0, "no header line", new ReadOptions { UserColumn = "uid", HasHeader = false });
 }
