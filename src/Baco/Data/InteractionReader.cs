@@ -48,7 +48,15 @@ public static class InteractionReader
         using var source = new LineSource(Open(path));
         var sample = source.Prefetch(SampleBytes);
         var layout = LayoutSniffer.Detect(path, sample, source.AtEndOfFile, options);
-        var keys = new KeyBuffer((long)(new FileInfo(path).Length / layout.BytesPerEdge * 1.05) + 64);
+        // Sized once from probes over the file (+3 %); growth extrapolates from progress if short.
+        long length = Math.Max(1, new FileInfo(path).Length);
+        long estimate = source.AtEndOfFile
+            ? (long)(length / layout.BytesPerEdge)
+            : EdgeCountEstimator.Estimate(path, length, layout);
+        var keys = new KeyBuffer((long)(estimate * 1.03) + 64)
+        {
+            Progress = () => source.BytesConsumed / (double)length,
+        };
         buffers.Add(keys);
 
         var parser = new RowParser(path, layout, options.MinRating, users, items, keys);
