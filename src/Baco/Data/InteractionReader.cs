@@ -7,7 +7,8 @@ namespace Baco.Data;
 /// </summary>
 public static class InteractionReader
 {
-    private const int SampleBytes = 64 * 1024;
+    // Layout is decided from up to this much of the file's start (long adjacency lines included).
+    private const int SampleBytes = 1 << 20;
 
     /// <summary>
     /// Reads train and, optionally, validation and test files against one id space: an id that

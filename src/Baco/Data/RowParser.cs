@@ -95,7 +95,7 @@ internal sealed class RowParser(string path, FileLayout layout, double? minRatin
 
         if (!space.TryAdd(field, out int id))
         {
-            throw new DataFormatException(path, number, $"{what} id '{Text(field)}' is not a non-negative integer (ids were set to be integers)");
+            throw new DataFormatException(path, number, $"{what} id '{Text(field)}' is not a canonical non-negative integer (digits only, no leading zeros), and ids were set to be integers");
         }
 
         return id;

@@ -215,4 +215,21 @@ public sealed class InteractionReaderTests : IDisposable
         Assert.Equal(["196 242", "186 302"], Written(d, d.Train));
         Assert.False(d.Users.IsIdentity);
     }
+
+    [Fact]
+    public void VeryLongAdjacencyLine_GrowsTheBuffer()
+    {
+        // About 2.2 MB on one line: longer than the read buffer.
+        var sb = new System.Text.StringBuilder("0");
+        for (int i = 0; i < 300_000; i++)
+        {
+            sb.Append(' ').Append(i);
+        }
+
+        sb.Append("\n1 5\n2\n");
+        var d = InteractionReader.Read(_dir.File("adj.txt", sb.ToString()), options: new ReadOptions { Format = InteractionFormat.Adjacency });
+        Assert.Equal(300_001, d.Train.Count);
+        Assert.Equal(3, d.UserCount);
+        Assert.Equal(300_000, d.ItemCount);
+    }
 }
