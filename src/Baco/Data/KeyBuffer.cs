@@ -15,6 +15,12 @@ internal sealed class KeyBuffer
 
     public int Count { get; private set; }
 
+    /// <summary>
+    /// Fraction (0..1] of the input consumed so far, if known: growth then extrapolates the final
+    /// count instead of guessing, so a file needs about one growth and ~2 % slack.
+    /// </summary>
+    public Func<double>? Progress { get; init; }
+
     public Span<long> Keys => _keys.AsSpan(0, Count);
 
     public void Add(int user, int item)
@@ -56,8 +62,15 @@ internal sealed class KeyBuffer
 
     private void Grow()
     {
-        // 1.5x keeps the slack (and the copy's transient) small for big files.
-        long next = Math.Min(Array.MaxLength, _keys.Length + (_keys.Length / 2) + 16);
+        // 1.5x without progress; with it, the extrapolated total plus 2 % (at least 1.1x).
+        long next = _keys.Length + (_keys.Length / 2) + 16;
+        double done = Progress?.Invoke() ?? 0;
+        if (done > 0.05)
+        {
+            next = Math.Max(_keys.Length + (_keys.Length / 10) + 16, (long)(Count / Math.Min(done, 1.0) * 1.02));
+        }
+
+        next = Math.Min(Array.MaxLength, next);
         if (next <= _keys.Length)
         {
             throw new InvalidOperationException("Too many interactions in one file.");

@@ -23,7 +23,7 @@ internal static class LayoutSniffer
         {
             throw new DataFormatException(path, 0, wholeFile
                 ? "the file is empty (no interaction lines, only blank or comment lines)"
-                : "no interaction line in the first 64 KB (only blank or comment lines)");
+                : "no interaction line in the first 1 MB (only blank or comment lines)");
         }
 
         byte delimiter = options.Delimiter is { } d ? DelimiterByte(d) : DetectDelimiter(lines[0]);

@@ -23,6 +23,9 @@ internal sealed class LineSource : IDisposable
     /// <summary>1-based number of the line last returned.</summary>
     public long LineNumber { get; private set; }
 
+    /// <summary>Bytes of the file consumed as lines so far.</summary>
+    public long BytesConsumed => _stream.Position - (_end - _start);
+
     /// <summary>True once the whole file is in the buffer or consumed.</summary>
     public bool AtEndOfFile => _eof;
 

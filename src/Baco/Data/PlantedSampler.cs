@@ -1,16 +1,14 @@
 namespace Baco.Data;
 
 /// <summary>
-/// Draws one (user, item) pair of the planted co-cluster model as a packed key: user by activity
-/// weight, then item from the user's cluster (with the in-cluster probability) or from all items,
-/// by popularity weight. Per-cluster alias tables share one pair of arrays.
+/// Draws the items of a user in the planted co-cluster model: from the user's cluster with the
+/// in-cluster probability, otherwise from all items, by popularity weight. Per-cluster alias
+/// tables share one pair of arrays.
 /// </summary>
 internal sealed class PlantedSampler
 {
     private readonly int[] _userClusters;
     private readonly double _inCluster;
-    private readonly float[] _userProb;
-    private readonly int[] _userAlias;
     private readonly float[] _itemProb;
     private readonly int[] _itemAlias;
     private readonly int[] _clusterStart;
@@ -18,12 +16,13 @@ internal sealed class PlantedSampler
     private readonly float[] _clusterProb;
     private readonly int[] _clusterAlias;
 
-    public PlantedSampler(int[] userClusters, int[] itemClusters, double[] userWeights, double[] itemWeights, int clusters, double inCluster)
+    public PlantedSampler(int[] userClusters, int[] itemClusters, double[] itemWeights, int clusters, double inCluster)
     {
         _userClusters = userClusters;
         _inCluster = inCluster;
-        (_userProb, _userAlias) = Table(userWeights);
-        (_itemProb, _itemAlias) = Table(itemWeights);
+        _itemProb = new float[itemWeights.Length];
+        _itemAlias = new int[itemWeights.Length];
+        AliasTable.Build(itemWeights, _itemProb, _itemAlias);
 
         // Items grouped by cluster (counting sort), each group with its own alias table.
         _clusterStart = new int[clusters + 1];
@@ -59,9 +58,10 @@ internal sealed class PlantedSampler
         }
     }
 
-    public long Next(ref SplitRandom rng)
+    public int ItemCount => _itemProb.Length;
+
+    public int NextItem(int user, ref SplitRandom rng)
     {
-        int user = AliasTable.Sample(_userProb, _userAlias, ref rng);
         int item;
         if (rng.NextDouble() < _inCluster)
         {
@@ -74,14 +74,6 @@ internal sealed class PlantedSampler
             item = AliasTable.Sample(_itemProb, _itemAlias, ref rng);
         }
 
-        return ((long)user << 32) | (uint)item;
-    }
-
-    private static (float[] Prob, int[] Alias) Table(double[] weights)
-    {
-        var prob = new float[weights.Length];
-        var alias = new int[weights.Length];
-        AliasTable.Build(weights, prob, alias);
-        return (prob, alias);
+        return item;
     }
 }

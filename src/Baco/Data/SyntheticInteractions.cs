@@ -4,13 +4,13 @@ namespace Baco.Data;
 /// Seeded generator of a planted co-cluster interaction graph: users and items each belong to one
 /// of K clusters; a user draws items from its own cluster with probability
 /// <see cref="SyntheticOptions.InClusterProbability"/>, otherwise from all items. User activity
-/// and item popularity follow power laws. Sampling uses alias tables and the edges live in one
-/// long[] (8 bytes each), so MovieLens-20M size takes seconds and ~0.4 GB.
+/// and item popularity follow power laws. Items are drawn per user with alias tables and the
+/// edges live in one long[] (8 bytes each), so MovieLens-20M size takes seconds and ~0.4 GB.
 /// </summary>
 public static class SyntheticInteractions
 {
-    // Top-up rounds after duplicates are merged; a graph this close to saturated stops short.
-    private const int MaxTopUpRounds = 64;
+    // Draws per wanted edge before a user counts as saturated and passes the rest on.
+    private const int MaxDrawsPerEdge = 32;
 
     /// <summary>Generates the dataset; the same options (seed included) give identical output.</summary>
     public static SyntheticData Generate(SyntheticOptions? options = null)
@@ -24,8 +24,9 @@ public static class SyntheticInteractions
         double[] userWeights = PowerLawWeights(o.Users, o.DegreeExponent, ref rng);
         double[] itemWeights = PowerLawWeights(o.Items, o.DegreeExponent, ref rng);
 
-        var sampler = new PlantedSampler(userClusters, itemClusters, userWeights, itemWeights, o.Clusters, o.InClusterProbability);
-        long[] keys = SampleDistinct(sampler, (int)o.Interactions, ref rng, out int count);
+        var sampler = new PlantedSampler(userClusters, itemClusters, itemWeights, o.Clusters, o.InClusterProbability);
+        int[] degrees = UserDegrees(userWeights, o.Interactions, o.Items, ref rng);
+        long[] keys = SampleEdges(sampler, degrees, o.Interactions, ref rng, out int count);
         var (train, validation, test) = HoldOut(keys, count, o, ref rng);
         var dataset = new Dataset(IdMap.Identity(o.Users), IdMap.Identity(o.Items), train, validation, test);
         return new SyntheticData(dataset, userClusters, itemClusters);
@@ -88,62 +89,115 @@ public static class SyntheticInteractions
     }
 
     /// <summary>
-    /// Draws pairs until <paramref name="target"/> distinct ones exist (or the graph saturates):
-    /// sort and merge duplicates, then top up the shortfall, merging in place from the end.
+    /// Splits the interaction budget over users in proportion to their weights, capped so that no
+    /// user wants more than half the items (the excess goes to the others), rounded to integers
+    /// that sum exactly to the budget.
     /// </summary>
-    private static long[] SampleDistinct(PlantedSampler sampler, int target, ref SplitRandom rng, out int count)
+    private static int[] UserDegrees(double[] weights, long target, int items, ref SplitRandom rng)
     {
-        var keys = new long[target];
-        for (int k = 0; k < target; k++)
+        int n = weights.Length;
+        int cap = Math.Max(1, items / 2);
+        var expected = new double[n];
+        var capped = new bool[n];
+        long remaining = target;
+        for (bool changed = true; changed;)
         {
-            keys[k] = sampler.Next(ref rng);
-        }
-
-        count = SortUnique(keys.AsSpan());
-        for (int round = 0; round < MaxTopUpRounds && count < target; round++)
-        {
-            var extra = new long[target - count];
-            for (int k = 0; k < extra.Length; k++)
+            changed = false;
+            double free = 0;
+            for (int u = 0; u < n; u++)
             {
-                extra[k] = sampler.Next(ref rng);
+                free += capped[u] ? 0 : weights[u];
             }
 
-            int fresh = SortUnique(extra);
-            int kept = 0;
-            for (int k = 0; k < fresh; k++)
+            for (int u = 0; u < n; u++)
             {
-                if (keys.AsSpan(0, count).BinarySearch(extra[k]) < 0)
+                if (!capped[u])
                 {
-                    extra[kept++] = extra[k];
+                    expected[u] = remaining * weights[u] / free;
+                    if (expected[u] > cap)
+                    {
+                        capped[u] = true;
+                        expected[u] = cap;
+                        remaining -= cap;
+                        changed = true;
+                    }
+                }
+            }
+        }
+
+        var degrees = new int[n];
+        long sum = 0;
+        for (int u = 0; u < n; u++)
+        {
+            degrees[u] = StochasticRound(expected[u], ref rng);
+            sum += degrees[u];
+        }
+
+        // Rounding leaves the total off by about sqrt(users); fix it one random user at a time.
+        while (sum != target)
+        {
+            int u = rng.Next(n);
+            if (sum < target && degrees[u] < cap)
+            {
+                degrees[u]++;
+                sum++;
+            }
+            else if (sum > target && degrees[u] > 0)
+            {
+                degrees[u]--;
+                sum--;
+            }
+        }
+
+        return degrees;
+    }
+
+    /// <summary>
+    /// Draws each user's distinct items (sorted per user, so the keys come out globally sorted
+    /// without a global sort). A user whose cluster cannot supply its degree passes the shortfall
+    /// on to the next user; only a saturated graph ends with fewer than the target.
+    /// </summary>
+    private static long[] SampleEdges(PlantedSampler sampler, int[] degrees, long target, ref SplitRandom rng, out int count)
+    {
+        var keys = new long[target];
+        var items = new int[64];
+        var taken = new bool[sampler.ItemCount];
+        int cap = Math.Max(1, sampler.ItemCount / 2);
+        count = 0;
+        long carry = 0;
+        for (int user = 0; user < degrees.Length; user++)
+        {
+            int want = (int)Math.Min(cap, degrees[user] + carry);
+            carry += degrees[user] - want;
+            if (items.Length < want)
+            {
+                items = new int[Math.Max(want, 2 * items.Length)];
+            }
+
+            // Rejection against a bitmap; the draw limit only bites for a saturated user.
+            int distinct = 0;
+            for (long draws = 0, limit = (MaxDrawsPerEdge * (long)want) + 1000; distinct < want && draws < limit; draws++)
+            {
+                int item = sampler.NextItem(user, ref rng);
+                if (!taken[item])
+                {
+                    taken[item] = true;
+                    items[distinct++] = item;
                 }
             }
 
-            // Merge two sorted runs into keys from the back; keys has room for both.
-            int a = count - 1, b = kept - 1, w = count + kept - 1;
-            while (b >= 0)
+            var mine = items.AsSpan(0, distinct);
+            mine.Sort();
+            foreach (int item in mine)
             {
-                keys[w--] = a >= 0 && keys[a] > extra[b] ? keys[a--] : extra[b--];
+                taken[item] = false;
+                keys[count++] = ((long)user << 32) | (uint)item;
             }
 
-            count += kept;
+            carry += want - distinct;
         }
 
         return keys;
-    }
-
-    private static int SortUnique(Span<long> keys)
-    {
-        keys.Sort();
-        int distinct = 0;
-        for (int k = 0; k < keys.Length; k++)
-        {
-            if (distinct == 0 || keys[k] != keys[distinct - 1])
-            {
-                keys[distinct++] = keys[k];
-            }
-        }
-
-        return distinct;
     }
 
     /// <summary>Per user, a stochastically rounded fraction of its interactions goes to validation and test; at least one stays in train.</summary>

@@ -181,6 +181,12 @@ public static class AssignmentStore
         string offsetsPath = Path.Combine(dir, offsetsFile);
         int[] codes = NpyFile.ReadInt32(codesPath);
         long[] offsets = NpyFile.ReadInt64(offsetsPath);
+        int storedCodes = Field<int>(meta, metaPath, side + "_codes");
+        if (codes.Length != storedCodes)
+        {
+            throw new DataFormatException(codesPath, 0, $"has {codes.Length} codes, {AssignmentFile} says {storedCodes}");
+        }
+
         if (offsets.Length != entities + 1)
         {
             throw new DataFormatException(offsetsPath, 0, $"has {offsets.Length} offsets, expected {side}s + 1 = {entities + 1}");

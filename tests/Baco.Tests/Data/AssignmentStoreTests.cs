@@ -124,6 +124,8 @@ public sealed class AssignmentStoreTests : IDisposable
         string dir = Written();
         NpyFile.WriteInt32(Path.Combine(dir, "item_codes.npy"), [2, 0, 1, 3, 0]);
         LoadFails(dir, "item_codes.npy", "outside the 3 item codebook rows");
+        NpyFile.WriteInt32(Path.Combine(dir, "item_codes.npy"), [2, 0, 1, 2]);
+        LoadFails(dir, "item_codes.npy", "has 4 codes, assignment.json says 5");
     }
 
     [Fact]

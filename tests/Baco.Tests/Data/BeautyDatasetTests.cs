@@ -26,4 +26,16 @@ public sealed class BeautyDatasetTests
         Assert.DoesNotContain(177, trainItems);
         Assert.Equal(22_363 - 3, trainUsers.Count);
     }
+
+    [Fact]
+    public void Gowalla_HasTheLightGcnSplitCounts()
+    {
+        string dir = TestData.RequireDataset("gowalla");
+        var d = InteractionReader.Read(Path.Combine(dir, "train.tsv"), testPath: Path.Combine(dir, "test.tsv"));
+        Assert.True(d.Users.IsIdentity);
+        Assert.Equal(29_858, d.UserCount);
+        Assert.Equal(40_981, d.ItemCount);
+        Assert.Equal(810_128, d.Train.Count);
+        Assert.Equal(217_242, d.Test!.Count);
+    }
 }

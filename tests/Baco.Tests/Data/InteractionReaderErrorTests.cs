@@ -78,7 +78,7 @@ public sealed class InteractionReaderErrorTests : IDisposable
 
     [Fact]
     public void IntegerIds_RejectNames()
-        => Fails(_dir.File("n.tsv", "1\t2\n1\tx7\n"), 2, "item id 'x7' is not a non-negative integer", new ReadOptions { IdKind = IdKind.Integer });
+        => Fails(_dir.File("n.tsv", "1\t2\n1\tx7\n"), 2, "item id 'x7' is not a canonical non-negative integer", new ReadOptions { IdKind = IdKind.Integer });
 
     [Fact]
     public void EmptyIdField() => Fails(_dir.File("e.csv", "user,item\n1,2\n,3\n"), 3, "empty user id");
@@ -96,4 +96,12 @@ public sealed class InteractionReaderErrorTests : IDisposable
         Assert.Equal(val, e.File);
         Assert.Equal(2, e.Line);
     }
+
+    [Fact]
+    public void SameUserAndItemColumn()
+        => Fails(_dir.File("same.csv", "user,item\n1,2\n"), 1, "same column", new ReadOptions { UserColumn = "item", ItemColumn = "1" });
+
+    [Fact]
+    public void ColumnNameWithoutHeader()
+        => Fails(_dir.File("nh.tsv", "1\t2\n"), 0, "no header line", new ReadOptions { UserColumn = "uid", HasHeader = false });
 }

@@ -193,4 +193,43 @@ public sealed class InteractionReaderTests : IDisposable
             n++;
         }
     }
+
+    [Fact]
+    public void ExplicitDelimiterAndFormat_OverrideDetection()
+    {
+        string f = _dir.File("pipe.txt", "1|2\n1|3\n");
+        var d = InteractionReader.Read(f, options: new ReadOptions { Delimiter = '|' });
+        Assert.Equal(["1 2", "1 3"], Written(d, d.Train));
+
+        // Varying field counts would look like adjacency lists; EdgeList reads columns 0 and 1.
+        string v = _dir.File("v.txt", "0 1 9\n1 2\n2 0 8 7\n");
+        var e = InteractionReader.Read(v, options: new ReadOptions { Format = InteractionFormat.EdgeList });
+        Assert.Equal(["0 1", "1 2", "2 0"], Written(e, e.Train));
+    }
+
+    [Fact]
+    public void SpaceSeparatedTypedHeader_IsRead()
+    {
+        string f = _dir.File("ml.inter", "user_id:token item_id:token rating:float timestamp:float\n196 242 3 881250949\n186 302 3 891717742\n");
+        var d = InteractionReader.Read(f);
+        Assert.Equal(["196 242", "186 302"], Written(d, d.Train));
+        Assert.False(d.Users.IsIdentity);
+    }
+
+    [Fact]
+    public void VeryLongAdjacencyLine_GrowsTheBuffer()
+    {
+        // About 2.2 MB on one line: longer than the read buffer.
+        var sb = new System.Text.StringBuilder("0");
+        for (int i = 0; i < 300_000; i++)
+        {
+            sb.Append(' ').Append(i);
+        }
+
+        sb.Append("\n1 5\n2\n");
+        var d = InteractionReader.Read(_dir.File("adj.txt", sb.ToString()), options: new ReadOptions { Format = InteractionFormat.Adjacency });
+        Assert.Equal(300_001, d.Train.Count);
+        Assert.Equal(3, d.UserCount);
+        Assert.Equal(300_000, d.ItemCount);
+    }
 }

@@ -104,6 +104,15 @@ public sealed class SyntheticInteractionsTests
     }
 
     [Fact]
+    public void NearlySaturatedGraph_StillTerminatesAndStaysValid()
+    {
+        var d = SyntheticInteractions.Generate(new SyntheticOptions { Users = 50, Items = 40, Interactions = 900, Clusters = 4, DegreeExponent = 1.2 }).Dataset;
+        long total = d.Train.Count + d.Validation!.Count + d.Test!.Count;
+        Assert.InRange(total, 700, 900);
+        Assert.All(d.Train.Items, i => Assert.InRange(i, 0, 39));
+    }
+
+    [Fact]
     public void BadOptions_Throw()
     {
         Assert.ThrowsAny<ArgumentException>(() => SyntheticInteractions.Generate(Small with { Clusters = 0 }));
