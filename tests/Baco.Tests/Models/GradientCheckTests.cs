@@ -84,6 +84,33 @@ public class GradientCheckTests
         CheckAgainstNumeric(model, Loss, 1e-2f, 2e-3);
     }
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(3)]
+    public void LightGcnGradientIsRightForOtherDepths(int layers)
+    {
+        var model = RecommenderModels.Create(ModelKind.LightGcn, TinyData.Assignment("two"), TinyData.Graph(), 5, layers, 8);
+        int[] bu = [1, 3];
+        int[] bi = [2, 0];
+        int[] bj = [4, 1];
+        int[] users = [1, 3];
+        int[] items = [2, 4, 0, 1];
+
+        double Loss()
+        {
+            model.Forward(users, items);
+            double l = BprStep.LossAndGradients(model, bu, bi, bj, 0.05f);
+            model.Backward();
+            return l;
+        }
+
+        model.Forward(users, items);
+        BprStep.LossAndGradients(model, bu, bi, bj, 0.05f);
+        model.Backward();
+        CheckAgainstNumeric(model, Loss, 1e-2f, 2e-3);
+    }
+
     private static void CheckAgainstNumeric(IRecommenderModel model, Func<double> loss, float h, double tol)
     {
         var analytic = model.Gradients.Select(g => (float[])g.Clone()).ToArray();
