@@ -1,4 +1,3 @@
-using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
@@ -6,88 +5,117 @@ using System.Runtime.Intrinsics;
 namespace Baco.Internals;
 
 /// <summary>
-/// Sparse (normalised adjacency) times dense (nodes x dim, row-major) products. Each output row
-/// is a gather over its CSR row in stored order, so results do not depend on the thread split;
-/// rows are split in two fixed halves for the two cores.
+/// Normalised-adjacency times dense products for LightGCN. For each output row r,
+/// row = sum over r's CSR neighbours c (in stored order) of w_rc * input[c]; then optionally
+/// output[r] = row and acc[r] = scale * (sum[r] + row). Rows are split in two fixed halves for
+/// the two cores, and each row is computed by one thread in a fixed order, so results never
+/// depend on timing. The graph is bipartite, so a user row only reads item rows and vice versa:
+/// the source array is chosen once per row, not per neighbour.
 /// </summary>
 internal static class SparseKernels
 {
+    /// <summary>What to do with each computed row.</summary>
+    internal readonly record struct Sinks(NodeMatrix? Output, NodeMatrix? Acc, NodeMatrix? Sum, float Scale)
+    {
+        public static Sinks Store(NodeMatrix output) => new(output, null, null, 1f);
+    }
+
     /// <summary>
-    /// output = A * input over all rows. With <paramref name="inputFlags"/>, input rows whose flag is 0
-    /// are known to be zero and skipped (sparse gradients); <paramref name="outputFlags"/> then
-    /// receives which output rows can be nonzero. With <paramref name="accumulate"/>, also acc += output.
+    /// Applies A to all rows. With <paramref name="inputFlags"/>, input rows flagged 0 are known to be
+    /// zero and skipped; <paramref name="outputFlags"/> then receives which rows can be nonzero.
     /// </summary>
-    public static void Multiply(NormalizedAdjacency adj, float[] input, float[] output, int dim, byte[]? inputFlags = null, byte[]? outputFlags = null, float[]? accumulate = null)
+    public static void Multiply(NormalizedAdjacency adj, NodeMatrix input, int dim, Sinks sinks, byte[]? inputFlags = null, byte[]? outputFlags = null)
     {
         int n = adj.NodeCount;
         if (n < 2048)
         {
-            MultiplyRange(adj, input, output, dim, inputFlags, outputFlags, accumulate, 0, n);
+            Range(adj, input, dim, sinks, inputFlags, outputFlags, null, 0, n);
             return;
         }
 
         int split = adj.SplitRow;
         Parallel.Invoke(
-            () => MultiplyRange(adj, input, output, dim, inputFlags, outputFlags, accumulate, 0, split),
-            () => MultiplyRange(adj, input, output, dim, inputFlags, outputFlags, accumulate, split, n));
+            () => Range(adj, input, dim, sinks, inputFlags, outputFlags, null, 0, split),
+            () => Range(adj, input, dim, sinks, inputFlags, outputFlags, null, split, n));
     }
 
-    /// <summary>output[r] = (A * input)[r] for the listed rows only; other rows untouched.</summary>
-    public static void MultiplyRows(NormalizedAdjacency adj, float[] input, float[] output, int dim, int[] rows, int rowCount)
+    /// <summary>Applies A to the listed rows only (output rows elsewhere untouched).</summary>
+    public static void MultiplyRows(NormalizedAdjacency adj, NodeMatrix input, int dim, Sinks sinks, int[] rows)
     {
-        if (rowCount < 256)
+        if (rows.Length < 256)
         {
-            RowsRange(adj, input, output, dim, rows, 0, rowCount);
+            Range(adj, input, dim, sinks, null, null, rows, 0, rows.Length);
             return;
         }
 
-        int half = rowCount / 2;
+        int half = rows.Length / 2;
         Parallel.Invoke(
-            () => RowsRange(adj, input, output, dim, rows, 0, half),
-            () => RowsRange(adj, input, output, dim, rows, half, rowCount));
+            () => Range(adj, input, dim, sinks, null, null, rows, 0, half),
+            () => Range(adj, input, dim, sinks, null, null, rows, half, rows.Length));
     }
 
-    private static void RowsRange(NormalizedAdjacency adj, float[] input, float[] output, int dim, int[] rows, int from, int to)
+    private static void Range(NormalizedAdjacency adj, NodeMatrix input, int dim, Sinks sinks, byte[]? inFlags, byte[]? outFlags, int[]? rows, int from, int to)
     {
+        int users = adj.UserCount;
+        bool fast = dim == 64 && Vector256.IsHardwareAccelerated;
+        Span<float> row = stackalloc float[dim];
         for (int k = from; k < to; k++)
         {
-            Row(adj, rows[k], input, output, dim, null);
-        }
-    }
+            int r = rows is null ? k : rows[k];
 
-    private static void MultiplyRange(NormalizedAdjacency adj, float[] input, float[] output, int dim, byte[]? inFlags, byte[]? outFlags, float[]? acc, int from, int to)
-    {
-        for (int r = from; r < to; r++)
-        {
-            bool any = Row(adj, r, input, output, dim, inFlags);
+            // User rows read item rows of the input and vice versa.
+            float[] src;
+            int bias;
+            if (r < users)
+            {
+                src = input.Items;
+                bias = input.ItemBase - users;
+            }
+            else
+            {
+                src = input.Users;
+                bias = input.UserBase;
+            }
+
+            bool any = fast
+                ? Row64(adj, r, src, bias, inFlags, row)
+                : RowGeneric(adj, r, src, bias, dim, inFlags, row);
             if (outFlags is not null)
             {
                 outFlags[r] = any ? (byte)1 : (byte)0;
             }
 
-            if (acc is not null && any)
+            if (sinks.Output is { } output)
             {
-                VectorMath.Axpy(1f, output.AsSpan(r * dim, dim), acc.AsSpan(r * dim, dim));
+                var (arr, off) = output.Row(r, users, dim);
+                row.CopyTo(arr.AsSpan(off, dim));
+            }
+
+            if (sinks.Acc is { } acc)
+            {
+                var (arr, off) = acc.Row(r, users, dim);
+                var dst = arr.AsSpan(off, dim);
+                if (sinks.Sum is { } sum)
+                {
+                    var (sArr, sOff) = sum.Row(r, users, dim);
+                    VectorMath.ScaledSum(sinks.Scale, sArr.AsSpan(sOff, dim), row, dst);
+                }
+                else
+                {
+                    row.CopyTo(dst);
+                    VectorMath.Scale(sinks.Scale, dst);
+                }
             }
         }
     }
 
-    /// <summary>Computes one output row; returns false when no (flagged) neighbour contributed.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool Row(NormalizedAdjacency adj, int r, float[] input, float[] output, int dim, byte[]? inFlags)
+    private static bool RowGeneric(NormalizedAdjacency adj, int r, float[] src, int bias, int dim, byte[]? inFlags, Span<float> row)
     {
-        int start = adj.Offsets[r], end = adj.Offsets[r + 1];
-        if (dim == 64 && Vector256.IsHardwareAccelerated)
-        {
-            return Row64(adj, r, start, end, input, output, inFlags);
-        }
-
-        var dst = output.AsSpan(r * dim, dim);
-        dst.Clear();
+        row.Clear();
         bool any = false;
         int[] cols = adj.Columns;
         float[] w = adj.Weights;
-        for (int k = start; k < end; k++)
+        for (int k = adj.Offsets[r]; k < adj.Offsets[r + 1]; k++)
         {
             int c = cols[k];
             if (inFlags is not null && inFlags[c] == 0)
@@ -96,14 +124,15 @@ internal static class SparseKernels
             }
 
             any = true;
-            VectorMath.Axpy(w[k], input.AsSpan(c * dim, dim), dst);
+            VectorMath.Axpy(w[k], src.AsSpan((c + bias) * dim, dim), row);
         }
 
         return any;
     }
 
-    // dim = 64: the output row stays in eight 256-bit registers.
-    private static bool Row64(NormalizedAdjacency adj, int r, int start, int end, float[] input, float[] output, byte[]? inFlags)
+    // dim = 64: the row stays in eight 256-bit registers.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static bool Row64(NormalizedAdjacency adj, int r, float[] src, int bias, byte[]? inFlags, Span<float> row)
     {
         var a0 = Vector256<float>.Zero;
         var a1 = a0;
@@ -114,10 +143,11 @@ internal static class SparseKernels
         var a6 = a0;
         var a7 = a0;
         bool any = false;
-        ref float inBase = ref MemoryMarshal.GetArrayDataReference(input);
+        ref float inBase = ref MemoryMarshal.GetArrayDataReference(src);
         ref int colBase = ref MemoryMarshal.GetArrayDataReference(adj.Columns);
         ref float wBase = ref MemoryMarshal.GetArrayDataReference(adj.Weights);
-        for (int k = start; k < end; k++)
+        int end = adj.Offsets[r + 1];
+        for (int k = adj.Offsets[r]; k < end; k++)
         {
             int c = Unsafe.Add(ref colBase, k);
             if (inFlags is not null && inFlags[c] == 0)
@@ -127,18 +157,18 @@ internal static class SparseKernels
 
             any = true;
             var w = Vector256.Create(Unsafe.Add(ref wBase, k));
-            ref float src = ref Unsafe.Add(ref inBase, (nint)c * 64);
-            a0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref src, 0), w, a0);
-            a1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref src, 8), w, a1);
-            a2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref src, 16), w, a2);
-            a3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref src, 24), w, a3);
-            a4 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref src, 32), w, a4);
-            a5 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref src, 40), w, a5);
-            a6 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref src, 48), w, a6);
-            a7 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref src, 56), w, a7);
+            ref float s = ref Unsafe.Add(ref inBase, (nint)(c + bias) * 64);
+            a0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref s, 0), w, a0);
+            a1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref s, 8), w, a1);
+            a2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref s, 16), w, a2);
+            a3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref s, 24), w, a3);
+            a4 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref s, 32), w, a4);
+            a5 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref s, 40), w, a5);
+            a6 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref s, 48), w, a6);
+            a7 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref s, 56), w, a7);
         }
 
-        ref float dst = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(output), (nint)r * 64);
+        ref float dst = ref MemoryMarshal.GetReference(row);
         a0.StoreUnsafe(ref dst, 0);
         a1.StoreUnsafe(ref dst, 8);
         a2.StoreUnsafe(ref dst, 16);
@@ -149,7 +179,4 @@ internal static class SparseKernels
         a7.StoreUnsafe(ref dst, 56);
         return any;
     }
-
-    /// <summary>Used by tests to pin the generic path against the dim-64 path.</summary>
-    internal static bool UsesFastPath(int dim) => dim == 64 && Vector256.IsHardwareAccelerated && Vector.IsHardwareAccelerated;
 }

@@ -78,6 +78,31 @@ internal static class VectorMath
         }
     }
 
+    /// <summary>dst = scale * (a + b); dst may alias a or b.</summary>
+    public static void ScaledSum(float scale, ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> dst)
+    {
+        int n = dst.Length;
+        int i = 0;
+        if (Vector.IsHardwareAccelerated)
+        {
+            var va = MemoryMarshal.Cast<float, Vector<float>>(a[..n]);
+            var vb = MemoryMarshal.Cast<float, Vector<float>>(b[..n]);
+            var vd = MemoryMarshal.Cast<float, Vector<float>>(dst);
+            var vs = new Vector<float>(scale);
+            for (int k = 0; k < vd.Length; k++)
+            {
+                vd[k] = vs * (va[k] + vb[k]);
+            }
+
+            i = vd.Length * Vector<float>.Count;
+        }
+
+        for (; i < n; i++)
+        {
+            dst[i] = scale * (a[i] + b[i]);
+        }
+    }
+
     /// <summary>Squared Euclidean norm.</summary>
     public static float SquaredNorm(ReadOnlySpan<float> x) => Dot(x, x);
 

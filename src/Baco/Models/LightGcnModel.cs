@@ -6,19 +6,25 @@ namespace Baco.Models;
 
 /// <summary>
 /// LightGCN over compressed tables: E0 = looked-up embeddings, E(l+1) = Â E(l) with
-/// Â = D^-1/2 A D^-1/2 of the bipartite training graph, final = mean of E0..EL. Training
-/// propagates the full graph each step (as the reference code does per batch) but computes
-/// the last layer only at the batch's rows. Â is symmetric, so the backward pass is the same
-/// sparse product applied to the (sparse) final gradient, skipping rows known to be zero.
+/// Â = D^-1/2 A D^-1/2 of the bipartite training graph, final = mean of E0..EL.
+/// Training propagates the graph every step, as the reference code does per batch, but only
+/// where the batch's final embeddings depend on it: layer l is computed on the rows within
+/// L - l hops of the batch. Â is symmetric, so the backward pass is the same sparse product
+/// applied to the (sparse) final gradient, skipping rows known to be zero; the layer sum and the
+/// 1/(L+1) scale are fused into the products, and a full (identity) side reads its codebook and
+/// writes its gradient in place.
 /// </summary>
 public sealed class LightGcnModel : EmbeddingModelBase
 {
     private readonly NormalizedAdjacency _adj;
     private readonly float[] _bufA;
     private readonly float[] _bufB;
-    private readonly float[] _acc;
+    private readonly float[]? _accUsers;
+    private readonly float[]? _accItems;
     private readonly byte[] _flagsA;
     private readonly byte[] _flagsB;
+    private readonly byte[] _ball;
+    private float[]? _evalAcc;
     private int[] _nodeRows = [];
 
     /// <summary>Creates the model around the given codebooks (not copied) and training graph.</summary>
@@ -37,9 +43,11 @@ public sealed class LightGcnModel : EmbeddingModelBase
         _adj = NormalizedAdjacency.FromGraph(graph);
         _bufA = new float[FinalBuffer.Length];
         _bufB = new float[FinalBuffer.Length];
-        _acc = new float[FinalBuffer.Length];
+        _accUsers = UserTable.IsIdentity ? null : new float[UserCount * dim];
+        _accItems = ItemTable.IsIdentity ? null : new float[ItemCount * dim];
         _flagsA = new byte[_adj.NodeCount];
         _flagsB = new byte[_adj.NodeCount];
+        _ball = new byte[_adj.NodeCount];
     }
 
     /// <inheritdoc/>
@@ -54,51 +62,87 @@ public sealed class LightGcnModel : EmbeddingModelBase
     /// <inheritdoc/>
     public override void ComputeEmbeddings(Span<float> users, Span<float> items)
     {
-        LookupEgo();
-        Array.Copy(EgoBuffer, _acc, _acc.Length);
-        float[] cur = EgoBuffer, next = _bufA;
-        for (int l = 1; l <= Layers; l++)
+        var e0 = LookupEgo();
+        _evalAcc ??= new float[FinalBuffer.Length];
+        var acc = NodeMatrix.Joint(_evalAcc, UserCount);
+        if (Layers == 0)
         {
-            SparseKernels.Multiply(_adj, cur, next, Dim, accumulate: _acc);
-            cur = next;
-            next = ReferenceEquals(next, _bufA) ? _bufB : _bufA;
+            CopyOut(e0, acc);
         }
 
-        VectorMath.Scale(1f / (Layers + 1), _acc);
-        _acc.AsSpan(0, ItemOffset).CopyTo(users);
-        _acc.AsSpan(ItemOffset).CopyTo(items);
+        var cur = e0;
+        for (int l = 1; l <= Layers; l++)
+        {
+            var next = NodeMatrix.Joint((l & 1) == 1 ? _bufA : _bufB, UserCount);
+            var sinks = new SparseKernels.Sinks(l < Layers ? next : null, acc, l == 1 ? e0 : acc, l == Layers ? 1f / (Layers + 1) : 1f);
+            SparseKernels.Multiply(_adj, cur, Dim, sinks);
+            cur = next;
+        }
+
+        _evalAcc.AsSpan(0, ItemOffset).CopyTo(users);
+        _evalAcc.AsSpan(ItemOffset).CopyTo(items);
     }
 
     /// <inheritdoc/>
     protected override void ForwardCore()
     {
-        LookupEgo();
+        var e0 = LookupEgo();
         BuildNodeRows();
         foreach (int r in _nodeRows)
         {
-            Array.Copy(EgoBuffer, r * Dim, FinalBuffer, r * Dim, Dim);
+            var (arr, off) = e0.Row(r, UserCount, Dim);
+            Array.Copy(arr, off, EgoBuffer, r * Dim, Dim); // Ego must be valid at the batch rows
+            Array.Copy(arr, off, FinalBuffer, r * Dim, Dim);
         }
 
-        float[] cur = EgoBuffer, next = _bufA;
-        for (int l = 1; l <= Layers; l++)
+        if (Layers == 0)
         {
-            if (l < Layers)
+            return;
+        }
+
+        // balls[k]: rows within k hops of the batch; layer l is needed on balls[L - l].
+        var balls = new int[Layers][];
+        balls[0] = _nodeRows;
+        Array.Clear(_ball);
+        foreach (int r in _nodeRows)
+        {
+            _ball[r] = 1;
+        }
+
+        for (int k = 1; k < Layers; k++)
+        {
+            foreach (int r in balls[k - 1])
             {
-                SparseKernels.Multiply(_adj, cur, next, Dim);
-            }
-            else
-            {
-                // Only the batch rows of the last layer are ever read.
-                SparseKernels.MultiplyRows(_adj, cur, next, Dim, _nodeRows, _nodeRows.Length);
+                for (int e = _adj.Offsets[r]; e < _adj.Offsets[r + 1]; e++)
+                {
+                    _ball[_adj.Columns[e]] = 1;
+                }
             }
 
+            var list = new List<int>();
+            for (int r = 0; r < _ball.Length; r++)
+            {
+                if (_ball[r] != 0)
+                {
+                    list.Add(r);
+                }
+            }
+
+            balls[k] = [.. list];
+        }
+
+        var cur = e0;
+        for (int l = 1; l <= Layers; l++)
+        {
+            float[] nextBuf = (l & 1) == 1 ? _bufA : _bufB;
+            var next = NodeMatrix.Joint(nextBuf, UserCount);
+            SparseKernels.MultiplyRows(_adj, cur, Dim, SparseKernels.Sinks.Store(next), balls[Layers - l]);
             foreach (int r in _nodeRows)
             {
-                VectorMath.Axpy(1f, next.AsSpan(r * Dim, Dim), FinalBuffer.AsSpan(r * Dim, Dim));
+                VectorMath.Axpy(1f, nextBuf.AsSpan(r * Dim, Dim), FinalBuffer.AsSpan(r * Dim, Dim));
             }
 
             cur = next;
-            next = ReferenceEquals(next, _bufA) ? _bufB : _bufA;
         }
 
         float scale = 1f / (Layers + 1);
@@ -112,42 +156,76 @@ public sealed class LightGcnModel : EmbeddingModelBase
     protected override void BackwardCore()
     {
         // dL/dE0 = (G + Â G + ... + Â^L G) / (L+1) + ego gradient, G nonzero only at the batch rows.
-        Array.Copy(FinalGradBuffer, _acc, _acc.Length);
+        var g = NodeMatrix.Joint(FinalGradBuffer, UserCount);
+        var acc = NodeMatrix.Split(_accUsers ?? Gradients[0], _accItems ?? Gradients[1]);
+        if (Layers == 0)
+        {
+            CopyOut(g, acc);
+        }
+
         Array.Clear(_flagsA);
         foreach (int r in _nodeRows)
         {
             _flagsA[r] = 1;
         }
 
-        float[] cur = FinalGradBuffer, next = _bufA;
+        var cur = g;
         byte[] curFlags = _flagsA, nextFlags = _flagsB;
         for (int l = 1; l <= Layers; l++)
         {
-            SparseKernels.Multiply(_adj, cur, next, Dim, curFlags, nextFlags, _acc);
+            bool last = l == Layers;
+            var next = NodeMatrix.Joint((l & 1) == 1 ? _bufA : _bufB, UserCount);
+            var sinks = new SparseKernels.Sinks(last ? null : next, acc, l == 1 ? g : acc, last ? 1f / (Layers + 1) : 1f);
+            SparseKernels.Multiply(_adj, cur, Dim, sinks, curFlags, last ? null : nextFlags);
             cur = next;
-            next = ReferenceEquals(next, _bufA) ? _bufB : _bufA;
             (curFlags, nextFlags) = (nextFlags, curFlags);
-        }
-
-        if (Layers > 0)
-        {
-            float scale = 1f / (Layers + 1);
-            VectorMath.TwoWay(_acc.Length, (from, to) => VectorMath.Scale(scale, _acc.AsSpan(from, to - from)));
         }
 
         foreach (int r in _nodeRows)
         {
-            VectorMath.Axpy(1f, EgoGradBuffer.AsSpan(r * Dim, Dim), _acc.AsSpan(r * Dim, Dim));
+            var (arr, off) = acc.Row(r, UserCount, Dim);
+            VectorMath.Axpy(1f, EgoGradBuffer.AsSpan(r * Dim, Dim), arr.AsSpan(off, Dim));
         }
 
-        UserTable.GradientAll(_acc, 0, Gradients[0]);
-        ItemTable.GradientAll(_acc, ItemOffset, Gradients[1]);
+        if (_accUsers is not null)
+        {
+            UserTable.GradientAll(_accUsers, 0, Gradients[0]);
+        }
+
+        if (_accItems is not null)
+        {
+            ItemTable.GradientAll(_accItems, 0, Gradients[1]);
+        }
     }
 
-    private void LookupEgo()
+    // Layer 0 as a node matrix: full sides are their codebooks; compressed sides are looked up.
+    private NodeMatrix LookupEgo()
     {
-        UserTable.LookupAll(EgoBuffer, 0);
-        ItemTable.LookupAll(EgoBuffer, ItemOffset);
+        if (!UserTable.IsIdentity)
+        {
+            UserTable.LookupAll(EgoBuffer, 0);
+        }
+
+        if (!ItemTable.IsIdentity)
+        {
+            ItemTable.LookupAll(EgoBuffer, ItemOffset);
+        }
+
+        return new NodeMatrix(
+            UserTable.IsIdentity ? UserTable.Codebook : EgoBuffer,
+            0,
+            ItemTable.IsIdentity ? ItemTable.Codebook : EgoBuffer,
+            ItemTable.IsIdentity ? 0 : UserCount);
+    }
+
+    private void CopyOut(NodeMatrix source, NodeMatrix target)
+    {
+        for (int r = 0; r < UserCount + ItemCount; r++)
+        {
+            var (fa, fo) = source.Row(r, UserCount, Dim);
+            var (ta, tOff) = target.Row(r, UserCount, Dim);
+            Array.Copy(fa, fo, ta, tOff, Dim);
+        }
     }
 
     private void BuildNodeRows()
