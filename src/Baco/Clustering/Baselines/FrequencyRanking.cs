@@ -1,0 +1,29 @@
+namespace Baco.Clustering.Baselines;
+
+/// <summary>Entities ordered by training frequency (degree), most frequent first, ties by id.</summary>
+internal static class FrequencyRanking
+{
+    /// <summary>The <paramref name="take"/> most frequent entities of a side, as a membership mask.</summary>
+    public static bool[] TopMask(int[] offsets, int take)
+    {
+        int count = offsets.Length - 1;
+        var order = new int[count];
+        var keys = new long[count];
+        for (int e = 0; e < count; e++)
+        {
+            order[e] = e;
+
+            // Descending degree, then ascending id: one sortable key, no comparer allocations.
+            keys[e] = ((long)(int.MaxValue - (offsets[e + 1] - offsets[e])) << 32) | (uint)e;
+        }
+
+        Array.Sort(keys, order);
+        var mask = new bool[count];
+        for (int r = 0; r < Math.Min(take, count); r++)
+        {
+            mask[order[r]] = true;
+        }
+
+        return mask;
+    }
+}
