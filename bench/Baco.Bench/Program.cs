@@ -20,10 +20,12 @@ switch (what)
         break;
     case "training":
         return TrainingBenchmarks.Run(args[1..]);
+    case "baselines":
+        return BaselineBenchmarks.Run(args[1..]);
     case "accuracy":
         return TrainingBenchmarks.Accuracy(args[1..]);
     default:
-        Console.WriteLine("usage: Baco.Bench beauty|gowalla [runs] | ml20m-generate FILE | ml20m FILE GAMMA | training | accuracy");
+        Console.WriteLine("usage: Baco.Bench beauty|gowalla [runs] | ml20m-generate FILE | ml20m FILE GAMMA | training | accuracy | baselines");
         return 2;
 }
 

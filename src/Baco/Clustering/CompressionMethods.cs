@@ -1,4 +1,5 @@
 using Baco.Clustering.Baco;
+using Baco.Clustering.Baselines;
 
 namespace Baco.Clustering;
 
@@ -9,6 +10,17 @@ public static class CompressionMethods
     {
         ["full"] = _ => new FullTable(),
         ["baco"] = o => new BacoCompressor(o),
+        ["graphhash"] = _ => new GraphHash(),
+        ["leiden"] = _ => new LeidenClustering(),
+        ["scc"] = _ => new SpectralCoClustering(),
+        ["lp"] = _ => new LabelPropagation(),
+        ["doublegraphhash"] = _ => new DoubleGraphHash(),
+        ["random"] = _ => new RandomHashing(),
+        ["hash"] = _ => new UniversalHashing(),
+        ["frequency"] = _ => new FrequencyHashing(),
+        ["double"] = _ => new DoubleHashing(),
+        ["hybrid"] = _ => new HybridHashing(),
+        ["lsh"] = _ => new LshHashing(),
     };
 
     /// <summary>Names of all methods, in the order reports list them.</summary>
