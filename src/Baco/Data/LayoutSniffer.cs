@@ -35,7 +35,7 @@ internal static class LayoutSniffer
         var data = header ? fields.GetRange(1, fields.Count - 1) : fields;
 
         var format = options.Format != InteractionFormat.Auto ? options.Format
-            : !header && delimiter is 0 or (byte)'\t' && LooksLikeAdjacency(data) ? InteractionFormat.Adjacency
+            : !header && (delimiter is 0 or (byte)'\t') && LooksLikeAdjacency(data) ? InteractionFormat.Adjacency
             : InteractionFormat.EdgeList;
 
         int user = 0, item = 1, rating = -1;

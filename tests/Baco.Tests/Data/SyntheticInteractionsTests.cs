@@ -71,6 +71,33 @@ public sealed class SyntheticInteractionsTests
     }
 
     [Fact]
+    public void PlantedItemClusters_AreRecoveredByMajorityVote()
+    {
+        // Knowing the user labels, an item's planted cluster is the most common among its users.
+        var s = SyntheticInteractions.Generate(Small);
+        var votes = new int[800, 8];
+        var t = s.Dataset.Train;
+        for (int k = 0; k < t.Count; k++)
+        {
+            votes[t.Items[k], s.UserClusters[t.Users[k]]]++;
+        }
+
+        int recovered = 0;
+        for (int i = 0; i < 800; i++)
+        {
+            int best = 0;
+            for (int c = 1; c < 8; c++)
+            {
+                best = votes[i, c] > votes[i, best] ? c : best;
+            }
+
+            recovered += best == s.ItemClusters[i] ? 1 : 0;
+        }
+
+        Assert.True(recovered >= 760, $"{recovered} of 800 items recovered");
+    }
+
+    [Fact]
     public void Degrees_AreHeavyTailed()
     {
         var s = SyntheticInteractions.Generate(Small with { DegreeExponent = 0.8 });
