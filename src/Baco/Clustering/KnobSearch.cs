@@ -53,6 +53,7 @@ public static class KnobSearch
 
         int runs = 0;
         double loKnob = double.NaN, hiKnob = double.NaN;
+        long loParams = 0, hiParams = 0, lastParams = 0;
         T? best = default;
         long bestParams = -1;
         double bestKnob = double.NaN;
@@ -63,11 +64,13 @@ public static class KnobSearch
             T result = run(knob);
             long p = parameters(result);
             bool over = p > budget || (isOver?.Invoke(result) ?? false);
+            lastParams = p;
             if (over)
             {
                 if (double.IsNaN(hiKnob) || knob < hiKnob)
                 {
                     hiKnob = knob;
+                    hiParams = p;
                 }
             }
             else
@@ -75,6 +78,7 @@ public static class KnobSearch
                 if (double.IsNaN(loKnob) || knob > loKnob)
                 {
                     loKnob = knob;
+                    loParams = p;
                 }
 
                 if (p > bestParams)
@@ -91,11 +95,16 @@ public static class KnobSearch
         bool Good() => bestParams >= (1 - tolerance) * budget;
         double Round(double x) => integer ? Math.Round(x) : x;
 
-        // Bracket: geometric steps of 4 from the initial guess.
+        // Aim a little inside the tolerance window so interpolated steps land in it.
+        double aim = budget * (1 - (tolerance / 2));
+
+        // Bracket: steps of at most 4x from the initial guess, sized by assuming parameters
+        // proportional to the knob (which saves runs when the guess is close).
         double k = Round(initial);
         bool firstOver = Evaluate(k);
         while (runs < maxRuns && !Good())
         {
+            double ratio = lastParams > 0 ? aim / lastParams : 4;
             if (firstOver)
             {
                 if (!double.IsNaN(loKnob) || k <= min)
@@ -103,7 +112,8 @@ public static class KnobSearch
                     break;
                 }
 
-                k = Round(Math.Max(min, k / 4));
+                double next = Round(Math.Max(min, k * Math.Clamp(ratio, 0.25, 0.9)));
+                k = integer && next >= k ? k - 1 : next;
             }
             else
             {
@@ -112,19 +122,44 @@ public static class KnobSearch
                     break;
                 }
 
-                k = Round(Math.Min(max, k * 4));
+                double next = Round(Math.Min(max, k * Math.Clamp(ratio, 1.1, 4)));
+                k = integer && next <= k ? k + 1 : next;
             }
 
             Evaluate(k);
         }
 
-        // Bisect between the largest knob under budget and the smallest over it.
+        // Between the largest knob under budget and the smallest over it: interpolate in
+        // log-log space (parameters are close to a power of the knob), alternating with plain
+        // bisection so the bracket at least halves every other run whatever the curve.
+        bool interpolate = true;
         while (runs < maxRuns && !Good() && !double.IsNaN(loKnob) && !double.IsNaN(hiKnob))
         {
-            double mid = integer ? Math.Floor((loKnob + hiKnob) / 2) : Math.Sqrt(loKnob * hiKnob);
-            if (integer ? mid <= loKnob : hiKnob / loKnob < 1 + 1e-9)
+            double t = 0.5;
+            if (interpolate && loParams > 0 && hiParams > loParams)
             {
-                break;
+                t = Math.Clamp(Math.Log(aim / loParams) / Math.Log((double)hiParams / loParams), 0.1, 0.9);
+            }
+
+            interpolate = !interpolate;
+            double mid;
+            if (integer)
+            {
+                if (hiKnob - loKnob <= 1)
+                {
+                    break;
+                }
+
+                mid = Math.Clamp(Math.Round(loKnob + (t * (hiKnob - loKnob))), loKnob + 1, hiKnob - 1);
+            }
+            else
+            {
+                if (hiKnob / loKnob < 1 + 1e-9)
+                {
+                    break;
+                }
+
+                mid = Math.Exp(Math.Log(loKnob) + (t * Math.Log(hiKnob / loKnob)));
             }
 
             Evaluate(mid);

@@ -21,7 +21,7 @@ public sealed class DoubleGraphHash : ICompressionMethod
         ArgumentNullException.ThrowIfNull(graph);
         ArgumentNullException.ThrowIfNull(context);
         var co = CoGraph.FromBipartite(graph);
-        return BudgetedRun.Execute(graph, target, context, gamma => Run(graph, co, gamma, context.Seed), _ => 1.0, 1e-4, 1e6, integer: false);
+        return BudgetedRun.Execute(graph, target, context, gamma => Run(graph, co, gamma, context.Seed), b => ResolutionGuess.For(graph, b, context.Dim), 1e-4, 1e6, integer: false);
     }
 
     private MethodOutcome Run(BipartiteGraph graph, CoGraph co, double gamma, int seed)

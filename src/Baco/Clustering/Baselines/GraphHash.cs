@@ -20,7 +20,7 @@ public sealed class GraphHash : ICompressionMethod
         ArgumentNullException.ThrowIfNull(graph);
         ArgumentNullException.ThrowIfNull(context);
         var co = CoGraph.FromBipartite(graph);
-        return BudgetedRun.Execute(graph, target, context, gamma => Run(Name, graph, co, gamma, context.Seed, leiden: false), _ => 1.0, 1e-4, 1e6, integer: false);
+        return BudgetedRun.Execute(graph, target, context, gamma => Run(Name, graph, co, gamma, context.Seed, leiden: false), b => ResolutionGuess.For(graph, b, context.Dim), 1e-4, 1e6, integer: false);
     }
 
     /// <summary>One clustering at one resolution, Louvain or Leiden.</summary>

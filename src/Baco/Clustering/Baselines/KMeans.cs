@@ -1,14 +1,13 @@
 using System.Numerics;
-using System.Runtime.InteropServices;
 
 namespace Baco.Clustering.Baselines;
 
 /// <summary>
 /// k-means with k-means++ seeding (Arthur and Vassilvitskii 2007) and Lloyd iterations accelerated
 /// by Hamerly's bounds (Hamerly 2010: an upper bound to the own centre, a lower bound to every
-/// other). Points are float rows padded to the SIMD width. Work is split into fixed blocks, each
-/// done by one thread in a fixed order, and sums that cross blocks are added in block order, so the
-/// result depends only on the seed.
+/// other centre). Float kernels vectorised across points (seeding) or across centres (assignment,
+/// |x|^2 + |c|^2 - 2 x.c). Work is split into fixed blocks, each done by one thread in a fixed
+/// order, and sums across blocks are added in block order, so the result depends only on the seed.
 /// </summary>
 internal static class KMeans
 {
@@ -18,45 +17,46 @@ internal static class KMeans
     public static int[] Run(double[] points, int n, int d, int k, ulong seed, int maxIterations, out int iterations)
     {
         int w = Vector<float>.Count;
-        int dp = Math.Max(w, (d + w - 1) / w * w);
-        var x = new float[(long)n * dp];
+        int nPad = (n + w - 1) / w * w;
+        var x = new float[n * d];
+        var xs = new float[d * nPad];
         for (int i = 0; i < n; i++)
         {
             for (int j = 0; j < d; j++)
             {
-                x[((long)i * dp) + j] = (float)points[((long)i * d) + j];
+                x[(i * d) + j] = (float)points[(i * d) + j];
+                xs[(j * nPad) + i] = x[(i * d) + j];
             }
         }
 
         k = Math.Max(1, Math.Min(k, n));
         var rng = new SplitMix64(seed);
-        float[] centers = Seed(x, n, dp, k, ref rng, out int kEff);
-        return Lloyd(x, n, dp, centers, kEff, maxIterations, out iterations);
+        float[] centers = Seed(x, xs, n, nPad, d, k, ref rng, out int kEff);
+        return Lloyd(x, n, d, centers, kEff, maxIterations, out iterations);
     }
 
     private static float Distance2(ReadOnlySpan<float> a, ReadOnlySpan<float> b)
     {
-        var va = MemoryMarshal.Cast<float, Vector<float>>(a);
-        var vb = MemoryMarshal.Cast<float, Vector<float>>(b);
-        var acc = Vector<float>.Zero;
-        for (int t = 0; t < va.Length; t++)
+        float s = 0;
+        for (int j = 0; j < a.Length; j++)
         {
-            var diff = va[t] - vb[t];
-            acc += diff * diff;
+            float t = a[j] - b[j];
+            s += t * t;
         }
 
-        return Vector.Sum(acc);
+        return s;
     }
 
     /// <summary>k-means++: each next centre drawn with probability proportional to D(x)^2.</summary>
-    private static float[] Seed(float[] x, int n, int dp, int k, ref SplitMix64 rng, out int kEff)
+    private static float[] Seed(float[] x, float[] xs, int n, int nPad, int d, int k, ref SplitMix64 rng, out int kEff)
     {
-        var centers = new float[(long)k * dp];
-        var d2 = new float[n];
+        int w = Vector<float>.Count;
+        var centers = new float[k * d];
+        var d2 = new float[nPad];
         int blocks = (n + Block - 1) / Block;
         var blockSum = new double[blocks];
         int first = rng.NextInt(n);
-        x.AsSpan(first * dp, dp).CopyTo(centers.AsSpan(0, dp));
+        x.AsSpan(first * d, d).CopyTo(centers.AsSpan(0, d));
         Array.Fill(d2, float.PositiveInfinity);
         kEff = 1;
         Update(0);
@@ -97,7 +97,7 @@ internal static class KMeans
                 }
             }
 
-            x.AsSpan(pick * dp, dp).CopyTo(centers.AsSpan(c * dp, dp));
+            x.AsSpan(pick * d, d).CopyTo(centers.AsSpan(c * d, d));
             kEff = c + 1;
             Update(c);
         }
@@ -106,18 +106,25 @@ internal static class KMeans
 
         void Update(int c)
         {
-            var center = centers.AsSpan(c * dp, dp).ToArray();
+            var center = centers.AsSpan(c * d, d).ToArray();
             Parallel.For(0, blocks, b =>
             {
-                double sum = 0;
-                for (int i = b * Block; i < Math.Min(n, (b + 1) * Block); i++)
+                int from = b * Block, to = Math.Min(nPad, (b + 1) * Block);
+                for (int i = from; i < to; i += w)
                 {
-                    float dist = Distance2(x.AsSpan(i * dp, dp), center);
-                    if (dist < d2[i])
+                    var acc = Vector<float>.Zero;
+                    for (int j = 0; j < d; j++)
                     {
-                        d2[i] = dist;
+                        var diff = new Vector<float>(xs, (j * nPad) + i) - new Vector<float>(center[j]);
+                        acc += diff * diff;
                     }
 
+                    Vector.Min(acc, new Vector<float>(d2, i)).CopyTo(d2, i);
+                }
+
+                double sum = 0;
+                for (int i = from; i < Math.Min(n, to); i++)
+                {
                     sum += d2[i];
                 }
 
@@ -126,14 +133,26 @@ internal static class KMeans
         }
     }
 
-    private static int[] Lloyd(float[] x, int n, int dp, float[] centers, int k, int maxIterations, out int iterations)
+    private static int[] Lloyd(float[] x, int n, int d, float[] centers, int k, int maxIterations, out int iterations)
     {
+        int w = Vector<float>.Count;
+        int kPad = (k + w - 1) / w * w;
+        var cs = new float[d * kPad];
+        var cNorm = new float[kPad];
         var label = new int[n];
         var upper = new float[n];
         var lower = new float[n];
         int blocks = (n + Block - 1) / Block;
         var changedPerBlock = new int[blocks];
         var shift = new float[k];
+        var laneIndex = new int[w];
+        for (int t = 0; t < w; t++)
+        {
+            laneIndex[t] = t;
+        }
+
+        var lane = new Vector<int>(laneIndex);
+        Transpose();
 
         // First assignment: full scan for every point.
         Parallel.For(0, blocks, b =>
@@ -144,30 +163,28 @@ internal static class KMeans
             }
         });
 
-        var sums = new double[(long)k * dp];
+        var sums = new double[k * d];
         var counts = new int[k];
+        var fresh = new float[d];
         iterations = 0;
         for (int it = 0; it < maxIterations; it++)
         {
             iterations++;
 
-            // New centres: sequential sums over points (fixed order), empty clusters stay put.
+            // New centres: sequential sums over points (fixed order); empty clusters stay put.
             Array.Clear(sums);
             Array.Clear(counts);
             for (int i = 0; i < n; i++)
             {
                 int c = label[i];
                 counts[c]++;
-                var row = x.AsSpan(i * dp, dp);
-                long o = (long)c * dp;
-                for (int j = 0; j < dp; j++)
+                for (int j = 0; j < d; j++)
                 {
-                    sums[o + j] += row[j];
+                    sums[(c * d) + j] += x[(i * d) + j];
                 }
             }
 
             float maxShift = 0;
-            var fresh = new float[dp];
             for (int c = 0; c < k; c++)
             {
                 if (counts[c] == 0)
@@ -176,14 +193,13 @@ internal static class KMeans
                     continue;
                 }
 
-                long o = (long)c * dp;
-                for (int j = 0; j < dp; j++)
+                for (int j = 0; j < d; j++)
                 {
-                    fresh[j] = (float)(sums[o + j] / counts[c]);
+                    fresh[j] = (float)(sums[(c * d) + j] / counts[c]);
                 }
 
-                shift[c] = MathF.Sqrt(Distance2(fresh, centers.AsSpan((int)o, dp)));
-                fresh.CopyTo(centers.AsSpan((int)o, dp));
+                shift[c] = MathF.Sqrt(Distance2(fresh, centers.AsSpan(c * d, d)));
+                fresh.CopyTo(centers.AsSpan(c * d, d));
                 maxShift = Math.Max(maxShift, shift[c]);
             }
 
@@ -192,7 +208,7 @@ internal static class KMeans
                 break;
             }
 
-            Array.Clear(changedPerBlock);
+            Transpose();
             Parallel.For(0, blocks, b =>
             {
                 int changed = 0;
@@ -205,7 +221,7 @@ internal static class KMeans
                         continue;
                     }
 
-                    upper[i] = MathF.Sqrt(Distance2(x.AsSpan(i * dp, dp), centers.AsSpan(label[i] * dp, dp)));
+                    upper[i] = MathF.Sqrt(Distance2(x.AsSpan(i * d, d), centers.AsSpan(label[i] * d, d)));
                     if (upper[i] <= lower[i])
                     {
                         continue;
@@ -231,29 +247,72 @@ internal static class KMeans
 
         return label;
 
+        void Transpose()
+        {
+            for (int c = 0; c < kPad; c++)
+            {
+                float norm = 0;
+                for (int j = 0; j < d; j++)
+                {
+                    float v = c < k ? centers[(c * d) + j] : 0;
+                    cs[(j * kPad) + c] = v;
+                    norm += v * v;
+                }
+
+                // Padding centres can never win.
+                cNorm[c] = c < k ? norm : float.MaxValue / 4;
+            }
+        }
+
         void Scan(int i)
         {
-            var row = x.AsSpan(i * dp, dp);
-            float best = float.PositiveInfinity, second = float.PositiveInfinity;
-            int bestC = 0;
-            for (int c = 0; c < k; c++)
+            var row = x.AsSpan(i * d, d);
+            float xNorm = 0;
+            for (int j = 0; j < d; j++)
             {
-                float dist = Distance2(row, centers.AsSpan(c * dp, dp));
-                if (dist < best)
+                xNorm += row[j] * row[j];
+            }
+
+            var best = new Vector<float>(float.MaxValue);
+            var second = best;
+            var bestIdx = Vector<int>.Zero;
+            for (int c = 0; c < kPad; c += w)
+            {
+                var dot = Vector<float>.Zero;
+                for (int j = 0; j < d; j++)
                 {
-                    second = best;
-                    best = dist;
-                    bestC = c;
+                    dot += new Vector<float>(row[j]) * new Vector<float>(cs, (j * kPad) + c);
                 }
-                else if (dist < second)
+
+                var dist = new Vector<float>(cNorm, c) - (dot * 2);
+                var better = Vector.LessThan(dist, best);
+                second = Vector.ConditionalSelect(better, best, Vector.Min(second, dist));
+                best = Vector.ConditionalSelect(better, dist, best);
+                bestIdx = Vector.ConditionalSelect(better, lane + new Vector<int>(c), bestIdx);
+            }
+
+            // Reduce the lanes in a fixed order; ties go to the smaller centre index.
+            float b1 = float.MaxValue, b2 = float.MaxValue;
+            int bc = 0;
+            for (int t = 0; t < w; t++)
+            {
+                float bt = best[t], st = second[t];
+                int it = bestIdx[t];
+                if (bt < b1 || (bt == b1 && it < bc))
                 {
-                    second = dist;
+                    b2 = Math.Min(b1, st);
+                    b1 = bt;
+                    bc = it;
+                }
+                else
+                {
+                    b2 = Math.Min(b2, bt);
                 }
             }
 
-            label[i] = bestC;
-            upper[i] = MathF.Sqrt(best);
-            lower[i] = MathF.Sqrt(second);
+            label[i] = bc;
+            upper[i] = MathF.Sqrt(Math.Max(0, b1 + xNorm));
+            lower[i] = MathF.Sqrt(Math.Max(0, b2 + xNorm));
         }
     }
 }

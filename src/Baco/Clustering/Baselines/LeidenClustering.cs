@@ -19,6 +19,6 @@ public sealed class LeidenClustering : ICompressionMethod
         ArgumentNullException.ThrowIfNull(graph);
         ArgumentNullException.ThrowIfNull(context);
         var co = CoGraph.FromBipartite(graph);
-        return BudgetedRun.Execute(graph, target, context, gamma => GraphHash.Run(Name, graph, co, gamma, context.Seed, leiden: true), _ => 1.0, 1e-4, 1e6, integer: false);
+        return BudgetedRun.Execute(graph, target, context, gamma => GraphHash.Run(Name, graph, co, gamma, context.Seed, leiden: true), b => ResolutionGuess.For(graph, b, context.Dim), 1e-4, 1e6, integer: false);
     }
 }

@@ -3,7 +3,7 @@ namespace Baco.Clustering.Baselines;
 /// <summary>
 /// Truncated SVD by the randomized range finder with power iterations (Halko, Martinsson, Tropp
 /// 2011, "Finding structure with randomness", Algorithms 4.3/4.4 and 5.1): Y = (A A^T)^q A Omega
-/// with re-orthonormalisation (modified Gram-Schmidt, twice) after every product, Q = orth(Y),
+/// with re-orthonormalisation (Gram-Schmidt, twice) after every product, Q = orth(Y),
 /// B = Q^T A, then the small SVD of B from the Jacobi eigen-decomposition of B B^T.
 /// </summary>
 internal static class RandomizedSvd
@@ -98,27 +98,38 @@ internal static class RandomizedSvd
     }
 
     /// <summary>
-    /// Orthonormal columns of an n x l row-major block, in place, by modified Gram-Schmidt run
-    /// twice ("twice is enough"); a column that vanishes (rank deficiency) is set to zero.
+    /// Orthonormal columns of an n x l row-major block, in place, by classical Gram-Schmidt run
+    /// twice per column (CGS2, "twice is enough": as stable as modified Gram-Schmidt) so that
+    /// every pass walks the rows contiguously; a column that vanishes (rank deficiency) is zeroed.
     /// </summary>
     internal static void Orthonormalize(double[] y, int n, int l)
     {
+        var dots = new double[l];
         for (int j = 0; j < l; j++)
         {
-            for (int pass = 0; pass < 2; pass++)
+            for (int pass = 0; pass < 2 && j > 0; pass++)
             {
-                for (int i = 0; i < j; i++)
+                Array.Clear(dots);
+                for (int r = 0; r < n; r++)
                 {
-                    double dot = 0;
-                    for (int r = 0; r < n; r++)
+                    int o = r * l;
+                    double yj = y[o + j];
+                    for (int i = 0; i < j; i++)
                     {
-                        dot += y[(r * l) + i] * y[(r * l) + j];
+                        dots[i] += y[o + i] * yj;
+                    }
+                }
+
+                for (int r = 0; r < n; r++)
+                {
+                    int o = r * l;
+                    double acc = 0;
+                    for (int i = 0; i < j; i++)
+                    {
+                        acc += dots[i] * y[o + i];
                     }
 
-                    for (int r = 0; r < n; r++)
-                    {
-                        y[(r * l) + j] -= dot * y[(r * l) + i];
-                    }
+                    y[o + j] -= acc;
                 }
             }
 

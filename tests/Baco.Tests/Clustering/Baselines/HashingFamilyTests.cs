@@ -50,11 +50,12 @@ public sealed class HashingFamilyTests
     [Fact]
     public void FrequencyTiesGoToSmallerIds()
     {
-        // Items, 5 rows (of 9 total: 4 user rows = all users): 2 reserved: item 1 (degree 2), then
-        // item 0 (degree 1, smallest id among the ties); 3 shared rows by id mod 3.
+        // Items, 5 rows (of 9 total: 4 user rows = all users): 2 reserved for item 1 (degree 2)
+        // and item 0 (degree 1, smallest id among the ties), numbered in id order after the
+        // 3 shared rows; the others by id mod 3.
         var a = new FrequencyHashing().Build(Tiny(), 9, seed: 0);
         Assert.Equal([0, 1, 2, 3], a.Users.Codes);
-        Assert.Equal([4, 3, 2, 0, 1, 2], a.Items.Codes);
+        Assert.Equal([3, 4, 2, 0, 1, 2], a.Items.Codes);
     }
 
     [Fact]
@@ -98,7 +99,8 @@ public sealed class HashingFamilyTests
     {
         // Users 0 and 1 have the same items, users 2 and 3 the same (other) items, user 4 none.
         var g = BipartiteGraph.FromPairs(5, 6, [0, 0, 1, 1, 2, 2, 3, 3], [0, 1, 0, 1, 4, 5, 4, 5]);
-        var a = new LshHashing().Build(g, 5, seed: 4);
+        // 8 rows: round(8 * 5 / 11) = 4 user rows, one of them cold; 2 signatures use 2.
+        var a = new LshHashing().Build(g, 8, seed: 4);
         var users = a.Users.Codes;
         Assert.Equal(users[0], users[1]);
         Assert.Equal(users[2], users[3]);
