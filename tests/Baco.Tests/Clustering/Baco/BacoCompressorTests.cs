@@ -2,11 +2,11 @@ using Baco.Clustering;
 using Baco.Clustering.Baco;
 using Baco.Codebooks;
 
-namespace Baco.Tests.Clustering.Baco;
+namespace Baco.Tests.Clustering.BacoSolver;
 
 public class BacoCompressorTests
 {
-    private static readonly global::Baco.Graph.BipartiteGraph Planted = TestGraphs.Planted(600, 400, 10, 6, 0.8, 5);
+    private static readonly Baco.Graph.BipartiteGraph Planted = TestGraphs.Planted(600, 400, 10, 6, 0.8, 5);
 
     [Fact]
     public void EveryUserHasOneOrTwoCodesAndEveryItemOneAllInRange()

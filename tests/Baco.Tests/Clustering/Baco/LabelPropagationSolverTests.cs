@@ -1,6 +1,6 @@
 using Baco.Clustering.Baco;
 
-namespace Baco.Tests.Clustering.Baco;
+namespace Baco.Tests.Clustering.BacoSolver;
 
 /// <summary>
 /// A hand-worked pass on users u0, u1 (joint ids 0, 1) and items i0, i1 (joint ids 2, 3),
@@ -10,7 +10,7 @@ public class LabelPropagationSolverTests
 {
     private static readonly double W = 1 / Math.Sqrt(2);
 
-    private static LabelPropagationSolver NewSolver(out global::Baco.Graph.BipartiteGraph graph)
+    private static LabelPropagationSolver NewSolver(out Baco.Graph.BipartiteGraph graph)
     {
         graph = TestGraphs.FromEdges(2, 2, (0, 0), (0, 1), (1, 1));
         var solver = new LabelPropagationSolver(graph, NodeWeights.ForUsers(graph, WeightScheme.Cpm), NodeWeights.ForItems(graph, WeightScheme.Cpm));

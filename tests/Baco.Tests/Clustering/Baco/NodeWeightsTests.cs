@@ -1,11 +1,11 @@
 using Baco.Clustering.Baco;
 
-namespace Baco.Tests.Clustering.Baco;
+namespace Baco.Tests.Clustering.BacoSolver;
 
 public class NodeWeightsTests
 {
     // Users have degrees 3, 1, 0; items have degrees 2, 1, 1.
-    private static readonly global::Baco.Graph.BipartiteGraph Graph = TestGraphs.FromEdges(3, 3, (0, 0), (0, 1), (0, 2), (1, 0));
+    private static readonly Baco.Graph.BipartiteGraph Graph = TestGraphs.FromEdges(3, 3, (0, 0), (0, 1), (0, 2), (1, 0));
 
     [Fact]
     public void DegreeWeightsAreDegreeOverRootOfTotal()

@@ -1,6 +1,6 @@
 using Baco.Clustering.Baco;
 
-namespace Baco.Tests.Clustering.Baco;
+namespace Baco.Tests.Clustering.BacoSolver;
 
 public class SecondaryUserClustersTests
 {
