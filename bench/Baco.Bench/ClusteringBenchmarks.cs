@@ -1,4 +1,5 @@
 using System.Globalization;
+using Baco.Clustering;
 using Baco.Clustering.Baco;
 using Baco.Data;
 using Baco.Graph;
@@ -45,6 +46,31 @@ internal static class ClusteringBenchmarks
         Console.WriteLine($"  {last!.Assignment.Users.RowCount:N0} user rows, {last.Assignment.Items.RowCount:N0} item rows, {last.SecondaryUsers:N0} secondary, ratio {last.Assignment.Parameters(64) / (double)last.Assignment.FullParameters(64):F3}");
         var noScu = new BacoCompressor(new BacoOptions { StopRows = 11533, SecondaryUserClusters = false });
         Console.WriteLine($"  of which label propagation + numbering alone: {Measure.Repeat(runs, () => noScu.Run(graph, 7.57, seed: 2025))}");
+    }
+
+    /// <summary>
+    /// Clustering time of BACO and the strong graph baselines side by side, one process, each
+    /// searching its own knob to the same budget (issue 4): medians and ratios to BACO.
+    /// </summary>
+    public static void Methods(string dataset, double fraction, int runs, string[] methods)
+    {
+        var graph = Load(dataset);
+        var target = CompressionTarget.Fraction(fraction);
+        var context = new CompressionContext(64, 0);
+        Console.WriteLine($"{dataset}: budget {fraction} of the full table, d = 64, knob search included, {runs} runs each");
+        Console.WriteLine("| method | median s | min s | rows | parameters | ratio to BACO's time |");
+        Console.WriteLine("|---|---|---|---|---|---|");
+        double? bacoMedian = null;
+        foreach (string name in methods)
+        {
+            var method = CompressionMethods.Create(name);
+            CompressionResult? last = null;
+            var timing = Measure.Repeat(runs, () => last = method.Compress(graph, target, context), warmup: 0);
+            bacoMedian ??= name == "baco" ? timing.Median : null;
+            string ratio = bacoMedian is double b ? (timing.Median / b).ToString("F1", CultureInfo.InvariantCulture) + "x" : "-";
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"| {name} | {timing.Median:F3} | {timing.Min:F3} | {last!.Assignment.TotalRows:N0} | {last.Assignment.Parameters(64):N0} | {ratio} |"));
+        }
     }
 
     private static BipartiteGraph Load(string name)

@@ -12,6 +12,9 @@ switch (what)
     case "gowalla":
         ClusteringBenchmarks.Gowalla(runs);
         break;
+    case "methods":
+        ClusteringBenchmarks.Methods(args.Length > 2 ? args[2] : "gowalla", 0.17, runs, args.Length > 3 ? args[3].Split(',') : ["baco", "graphhash", "leiden", "scc"]);
+        break;
     case "ml20m-generate":
         ScaleBenchmarks.Generate(args[1]);
         break;
@@ -25,7 +28,7 @@ switch (what)
     case "accuracy":
         return TrainingBenchmarks.Accuracy(args[1..]);
     default:
-        Console.WriteLine("usage: Baco.Bench beauty|gowalla [runs] | ml20m-generate FILE | ml20m FILE GAMMA | training | accuracy | baselines");
+        Console.WriteLine("usage: Baco.Bench beauty|gowalla [runs] | methods [runs] [dataset] [m1,m2,...] | ml20m-generate FILE | ml20m FILE GAMMA | training | accuracy | baselines");
         return 2;
 }
 
