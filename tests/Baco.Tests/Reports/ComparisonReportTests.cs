@@ -1,0 +1,54 @@
+using Baco.Clustering;
+using Baco.Codebooks;
+using Baco.Comparison;
+using Baco.Evaluation;
+using Baco.Reports;
+using Baco.Training;
+
+namespace Baco.Tests.Reports;
+
+public class ComparisonReportTests
+{
+    private static MethodOutcome Outcome(string method, double recall20, int rows = 2)
+    {
+        var assignment = method == "full"
+            ? CodebookAssignment.Full(4, 4)
+            : new CodebookAssignment(method, SideAssignment.FromLabels([0, 0, 1, 1], rows), SideAssignment.FromLabels([0, 1, 0, 1], 2));
+        var metrics = new RankingMetrics([10, 20, 50], [0.1, recall20, 0.3], [0.1, recall20, 0.3], [0.05, 0.06, 0.07], [0, 0, 0], 10, 0);
+        var training = new TrainingResult(null!, 10, 20, false, null, metrics, 1.5, []);
+        return new MethodOutcome(method, new CompressionResult(assignment, 1.0, 0.25, new Dictionary<string, double>()), training, null);
+    }
+
+    [Fact]
+    public void BestBaselineExcludesFullAndBaco()
+    {
+        var outcomes = new[] { Outcome("full", 0.5), Outcome("baco", 0.4), Outcome("graphhash", 0.3), Outcome("random", 0.1) };
+        Assert.Equal(("graphhash", 0.3), ComparisonReport.BestBaseline(outcomes));
+    }
+
+    [Fact]
+    public void MarkdownHasOneRowPerMethodWithRelativeDifferences()
+    {
+        var failed = new MethodOutcome("scc", null, null, "no budget | reachable");
+        var outcomes = new[] { Outcome("full", 0.5), Outcome("baco", 0.4), Outcome("graphhash", 0.32), failed };
+        string md = ComparisonReport.Markdown(outcomes, dim: 8, "t");
+        var rows = md.Split('\n').Where(l => l.StartsWith("| ", StringComparison.Ordinal) && !l.StartsWith("| method", StringComparison.Ordinal)).ToList();
+        Assert.Equal(4, rows.Count);
+        // baco: 0.4 / 0.5 - 1 = -20 % to full, 0.4 / 0.32 - 1 = +25 % to the best baseline.
+        Assert.Contains("| -20.0% | +25.0% |", rows[1]);
+        Assert.Contains("40.000", rows[1]);
+        // The failure keeps its row and its message, with the table's pipe escaped.
+        Assert.Contains("failed: no budget \\| reachable", rows[3]);
+        Assert.Contains("Best baseline by Recall@20: graphhash (32.000 %)", md);
+    }
+
+    [Fact]
+    public void JsonCarriesParametersAndMetrics()
+    {
+        var json = ComparisonReport.Json([Outcome("baco", 0.4, rows: 3)], dim: 8, new System.Text.Json.Nodes.JsonObject());
+        var row = json["methods"]![0]!;
+        Assert.Equal((3 + 2) * 8, (long)row["params"]!);
+        Assert.Equal(0.4, (double)row["recall@20"]!);
+        Assert.True((bool)row["ok"]!);
+    }
+}
