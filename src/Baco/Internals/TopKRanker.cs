@@ -11,7 +11,7 @@ namespace Baco.Internals;
 /// </summary>
 internal sealed class TopKRanker
 {
-    private const int ChunkPanels = 64;      // 1,024 items x 64 dims = 256 KiB per chunk: stays in L2
+    private const int ChunkItems = 1024;     // 1,024 items x 64 dims = 256 KiB per chunk: stays in L2
     private const int SuperBlock = 16;       // micro-blocks of 6 users that share a chunk while it is hot
 
     private readonly float[] _packed;
@@ -54,7 +54,8 @@ internal sealed class TopKRanker
     {
         int ub = ScoreKernel.UserBlock;
         int blockUsers = ub * SuperBlock;
-        int chunkItems = ChunkPanels * ScoreKernel.PanelWidth;
+        int chunkPanels = ChunkItems / ScoreKernel.PanelWidth;
+        int chunkItems = ChunkItems;
         var userBuf = new float[blockUsers * _dim];
         var scoreBuf = new float[ub * chunkItems];
         var heapScores = new float[blockUsers * k];
@@ -74,9 +75,9 @@ internal sealed class TopKRanker
                 cursors[r] = exOff[u];
             }
 
-            for (int p0 = 0; p0 < _panels; p0 += ChunkPanels)
+            for (int p0 = 0; p0 < _panels; p0 += chunkPanels)
             {
-                int p1 = Math.Min(_panels, p0 + ChunkPanels);
+                int p1 = Math.Min(_panels, p0 + chunkPanels);
                 int itemStart = p0 * ScoreKernel.PanelWidth;
                 int itemEnd = Math.Min(_itemCount, p1 * ScoreKernel.PanelWidth);
                 for (int g = 0; g * ub < count; g++)
