@@ -7,29 +7,29 @@ namespace Baco.Internals;
 
 /// <summary>
 /// Blocked dot-product scoring of a few users against item panels. Items are packed in panels
-/// of <see cref="PanelWidth"/> (dimension-major inside a panel) so one vector load feeds many
+/// of 16 or 32 (<see cref="DefaultPanelWidth"/>) (dimension-major inside a panel) so one vector load feeds many
 /// users; each score is a fixed-order sum over the dimension, independent of blocking.
 /// </summary>
 internal static class ScoreKernel
 {
     /// <summary>Items per panel: two vectors, 512-bit where the CPU has them, else 256-bit.</summary>
-    public static readonly int PanelWidth = Vector512.IsHardwareAccelerated ? 32 : 16;
+    public static readonly int DefaultPanelWidth = Vector512.IsHardwareAccelerated ? 32 : 16;
 
     /// <summary>Users per micro-block.</summary>
     public const int UserBlock = 6;
 
     /// <summary>Packs items (count x dim row-major) into panels, zero-padded to a whole panel.</summary>
-    public static float[] PackItems(ReadOnlySpan<float> items, int count, int dim)
+    public static float[] PackItems(ReadOnlySpan<float> items, int count, int dim, int panelWidth)
     {
-        int panels = (count + PanelWidth - 1) / PanelWidth;
-        var packed = new float[panels * dim * PanelWidth];
+        int panels = (count + panelWidth - 1) / panelWidth;
+        var packed = new float[panels * dim * panelWidth];
         for (int i = 0; i < count; i++)
         {
-            int p = i / PanelWidth, j = i % PanelWidth;
-            int baseIdx = p * dim * PanelWidth;
+            int p = i / panelWidth, j = i % panelWidth;
+            int baseIdx = p * dim * panelWidth;
             for (int k = 0; k < dim; k++)
             {
-                packed[baseIdx + (k * PanelWidth) + j] = items[(i * dim) + k];
+                packed[baseIdx + (k * panelWidth) + j] = items[(i * dim) + k];
             }
         }
 
@@ -40,9 +40,9 @@ internal static class ScoreKernel
     /// scores[r * stride + (p - firstPanel) * 16 + j] = dot(user r, item 16p + j) for the six
     /// users in <paramref name="userBlock"/> (6 x dim) and panels [firstPanel, endPanel).
     /// </summary>
-    public static void Score(ReadOnlySpan<float> userBlock, float[] packed, int dim, int firstPanel, int endPanel, Span<float> scores, int stride)
+    public static void Score(int panelWidth, ReadOnlySpan<float> userBlock, float[] packed, int dim, int firstPanel, int endPanel, Span<float> scores, int stride)
     {
-        if (PanelWidth == 32)
+        if (panelWidth == 32)
         {
             Score512(userBlock, packed, dim, firstPanel, endPanel, scores, stride);
             return;
