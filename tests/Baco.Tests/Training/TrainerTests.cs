@@ -102,6 +102,27 @@ public class TrainerTests
     }
 
     [Fact]
+    public void ResumingAFinishedEarlyStoppedRunDoesNotTrainFurther()
+    {
+        var data = TinyData.RandomDataset();
+        var assignment = CodebookAssignment.Full(data.UserCount, data.ItemCount);
+        string path = Path.Combine(Path.GetTempPath(), "baco-ckpt-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            var options = Small() with { Epochs = 200, EvalEvery = 1, Patience = 3, LearningRate = 0.05f, CheckpointPath = path };
+            var first = Train(data, assignment, options);
+            var again = Train(data, assignment, options);
+            Assert.True(again.StoppedEarly);
+            Assert.Equal(first.EpochsRun, again.EpochsRun);
+            Assert.Equal(first.Model.Parameters[0], again.Model.Parameters[0]);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
     public void HoldOutSplitsEachUserSeeded()
     {
         var data = TinyData.RandomDataset(withValidation: false);
