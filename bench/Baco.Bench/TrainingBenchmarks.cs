@@ -74,6 +74,7 @@ internal static class TrainingBenchmarks
         var adam = new AdamOptimizer([.. model.Parameters.Select(p => p.Length)], 1e-3f, weightDecay: 1e-8f);
         var rnd = new Random(1);
         var times = new List<double>();
+        var cpu = new List<double>();
         var phase = new double[4];
         for (int rep = 0; rep < reps + 30; rep++)
         {
@@ -93,6 +94,7 @@ internal static class TrainingBenchmarks
                 items.Add(bj[k]);
             }
 
+            var c0 = Cpu();
             var sw = Stopwatch.StartNew();
             model.Forward(users.ToArray(), items.ToArray());
             double t0 = sw.Elapsed.TotalMilliseconds;
@@ -105,6 +107,7 @@ internal static class TrainingBenchmarks
             if (rep >= 30)
             {
                 times.Add(t3);
+                cpu.Add((Cpu() - c0) * 1000);
                 phase[0] += t0;
                 phase[1] += t1 - t0;
                 phase[2] += t2 - t1;
@@ -112,7 +115,7 @@ internal static class TrainingBenchmarks
             }
         }
 
-        Console.WriteLine(FormattableString.Invariant($"gowalla lightgcn step (batch 1024, full graph, 2 layers, d=64): median {Median(times):F1} ms over {reps} (forward {phase[0] / reps:F1}, loss {phase[1] / reps:F1}, backward {phase[2] / reps:F1}, adam {phase[3] / reps:F1} ms mean)"));
+        Console.WriteLine(FormattableString.Invariant($"gowalla lightgcn step (batch 1024, full graph, 2 layers, d=64): median {Median(times):F1} ms wall, {Median(cpu):F1} ms CPU over {reps}; load {Load()} (forward {phase[0] / reps:F1}, loss {phase[1] / reps:F1}, backward {phase[2] / reps:F1}, adam {phase[3] / reps:F1} ms mean)"));
     }
 
     private static void BprLoss(IRecommenderModel model, int[] bu, int[] bi, int[] bj)
@@ -126,15 +129,21 @@ internal static class TrainingBenchmarks
         string dir = Path.Combine(DataRoot, "beauty");
         var data = InteractionReader.Read(Path.Combine(dir, "train.tsv"));
         var times = new List<double>();
-        for (int rep = 0; rep < reps; rep++)
+        var cpu = new List<double>();
+        for (int rep = 0; rep < reps + 1; rep++)
         {
             var options = new TrainingOptions { Epochs = 1, EvalEvery = 0, Seed = (ulong)rep };
+            var c0 = Cpu();
             var sw = Stopwatch.StartNew();
             Trainer.Train(data, CodebookAssignment.Full(data.UserCount, data.ItemCount), options);
-            times.Add(sw.Elapsed.TotalSeconds);
+            if (rep > 0)
+            {
+                times.Add(sw.Elapsed.TotalSeconds);
+                cpu.Add(Cpu() - c0);
+            }
         }
 
-        Console.WriteLine(FormattableString.Invariant($"beauty lightgcn epoch (incl. setup, {data.Train.Count} interactions): median {Median(times):F2} s over {reps}"));
+        Console.WriteLine(FormattableString.Invariant($"beauty lightgcn epoch (incl. setup, {data.Train.Count} interactions, batch 1024): median {Median(times):F2} s wall, {Median(cpu):F2} s CPU over {reps}; load {Load()}"));
     }
 
     private static void GowallaEval(int reps)
@@ -147,17 +156,20 @@ internal static class TrainingBenchmarks
         model.ComputeEmbeddings(users, items);
         var evaluator = new Evaluator(data.UserCount, data.ItemCount, data.Test!, [data.Train]);
         var times = new List<double>();
+        var cpu = new List<double>();
         for (int rep = 0; rep < reps + 1; rep++)
         {
+            var c0 = Cpu();
             var sw = Stopwatch.StartNew();
             evaluator.Evaluate(users, items, 64);
             if (rep > 0)
             {
                 times.Add(sw.Elapsed.TotalSeconds);
+                cpu.Add(Cpu() - c0);
             }
         }
 
-        Console.WriteLine(FormattableString.Invariant($"gowalla full-ranking eval ({evaluator.EvaluatedUserCount} test users x {data.ItemCount} items, K=10/20/50): median {Median(times):F3} s over {reps}"));
+        Console.WriteLine(FormattableString.Invariant($"gowalla full-ranking eval ({evaluator.EvaluatedUserCount} test users x {data.ItemCount} items, K=10/20/50): median {Median(times):F3} s wall, {Median(cpu):F3} s CPU over {reps}; load {Load()}"));
     }
 
     private static void GowallaRunMemory()
@@ -170,6 +182,14 @@ internal static class TrainingBenchmarks
         p.Refresh();
         Console.WriteLine(FormattableString.Invariant($"gowalla 1-epoch run (+validation on 10% hold-out, +test): {sw.Elapsed.TotalSeconds:F1} s, peak working set {p.PeakWorkingSet64 / 1048576.0:F0} MiB; test {result.Test?.Summary()}"));
     }
+
+    private static double Cpu()
+    {
+        using var p = Process.GetCurrentProcess();
+        return p.TotalProcessorTime.TotalSeconds;
+    }
+
+    private static string Load() => File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "?";
 
     private static double Median(List<double> xs)
     {

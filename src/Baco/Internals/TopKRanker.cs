@@ -11,21 +11,28 @@ namespace Baco.Internals;
 /// </summary>
 internal sealed class TopKRanker
 {
-    private const int ChunkPanels = 64;      // 1,024 items x 64 dims = 256 KiB per chunk: stays in L2
+    private const int ChunkItems = 1024;     // 1,024 items x 64 dims = 256 KiB per chunk: stays in L2
     private const int SuperBlock = 16;       // micro-blocks of 6 users that share a chunk while it is hot
 
     private readonly float[] _packed;
     private readonly int _itemCount;
     private readonly int _dim;
     private readonly int _panels;
+    private readonly int _width;
 
     /// <summary>Packs the item embeddings (itemCount x dim row-major).</summary>
-    public TopKRanker(ReadOnlySpan<float> items, int itemCount, int dim)
+    public TopKRanker(ReadOnlySpan<float> items, int itemCount, int dim, int panelWidth = 0)
     {
         _itemCount = itemCount;
         _dim = dim;
-        _packed = ScoreKernel.PackItems(items, itemCount, dim);
-        _panels = (itemCount + ScoreKernel.PanelWidth - 1) / ScoreKernel.PanelWidth;
+        _width = panelWidth == 0 ? ScoreKernel.DefaultPanelWidth : panelWidth;
+        if (_width is not (16 or 32))
+        {
+            throw new ArgumentOutOfRangeException(nameof(panelWidth), "Panel width must be 16 or 32.");
+        }
+
+        _packed = ScoreKernel.PackItems(items, itemCount, dim, _width);
+        _panels = (itemCount + _width - 1) / _width;
     }
 
     /// <summary>
@@ -54,7 +61,8 @@ internal sealed class TopKRanker
     {
         int ub = ScoreKernel.UserBlock;
         int blockUsers = ub * SuperBlock;
-        int chunkItems = ChunkPanels * ScoreKernel.PanelWidth;
+        int chunkPanels = ChunkItems / _width;
+        int chunkItems = ChunkItems;
         var userBuf = new float[blockUsers * _dim];
         var scoreBuf = new float[ub * chunkItems];
         var heapScores = new float[blockUsers * k];
@@ -74,14 +82,14 @@ internal sealed class TopKRanker
                 cursors[r] = exOff[u];
             }
 
-            for (int p0 = 0; p0 < _panels; p0 += ChunkPanels)
+            for (int p0 = 0; p0 < _panels; p0 += chunkPanels)
             {
-                int p1 = Math.Min(_panels, p0 + ChunkPanels);
-                int itemStart = p0 * ScoreKernel.PanelWidth;
-                int itemEnd = Math.Min(_itemCount, p1 * ScoreKernel.PanelWidth);
+                int p1 = Math.Min(_panels, p0 + chunkPanels);
+                int itemStart = p0 * _width;
+                int itemEnd = Math.Min(_itemCount, p1 * _width);
                 for (int g = 0; g * ub < count; g++)
                 {
-                    ScoreKernel.Score(userBuf.AsSpan(g * ub * _dim, ub * _dim), _packed, _dim, p0, p1, scoreBuf, chunkItems);
+                    ScoreKernel.Score(_width, userBuf.AsSpan(g * ub * _dim, ub * _dim), _packed, _dim, p0, p1, scoreBuf, chunkItems);
                     int rows = Math.Min(ub, count - (g * ub));
                     for (int r = 0; r < rows; r++)
                     {

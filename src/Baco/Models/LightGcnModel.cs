@@ -176,7 +176,7 @@ public sealed class LightGcnModel : EmbeddingModelBase
             bool last = l == Layers;
             var next = NodeMatrix.Joint((l & 1) == 1 ? _bufA : _bufB, UserCount);
             var sinks = new SparseKernels.Sinks(last ? null : next, acc, l == 1 ? g : acc, last ? 1f / (Layers + 1) : 1f);
-            SparseKernels.Multiply(_adj, cur, Dim, sinks, curFlags, last ? null : nextFlags);
+            SparseKernels.Multiply(_adj, cur, Dim, sinks, curFlags, last ? null : nextFlags); // zero input rows skipped in every layer
             cur = next;
             (curFlags, nextFlags) = (nextFlags, curFlags);
         }

@@ -105,10 +105,12 @@ public static class Trainer
         int checkpointEvery = options.CheckpointEvery > 0 ? options.CheckpointEvery : (options.EvalEvery > 0 ? options.EvalEvery : 10);
         long examplesThisRun = 0;
         var trainClock = new Stopwatch();
-        bool stoppedEarly = false;
         int epoch = startEpoch;
 
-        while (epoch < options.Epochs)
+        // A run that had already stopped early stays stopped when "resumed".
+        bool stoppedEarly = valEvaluator is not null && epoch > 0 && epoch < options.Epochs && epoch - lastImprovement >= options.Patience;
+
+        while (epoch < options.Epochs && !stoppedEarly)
         {
             epoch++;
             trainClock.Start();

@@ -5,10 +5,13 @@ namespace Baco.Tests.Evaluation;
 public class TopKTests
 {
     [Theory]
-    [InlineData(13, 1000, 50)]
-    [InlineData(64, 1500, 20)]
-    [InlineData(3, 40, 50)]
-    public void BlockedTopKMatchesFullSort(int dim, int itemCount, int k)
+    [InlineData(13, 1000, 50, 16)]
+    [InlineData(13, 1000, 50, 32)]
+    [InlineData(64, 1500, 20, 16)]
+    [InlineData(64, 1500, 20, 32)]
+    [InlineData(3, 40, 50, 16)]
+    [InlineData(3, 40, 50, 32)]
+    public void BlockedTopKMatchesFullSort(int dim, int itemCount, int k, int panelWidth)
     {
         var rnd = new Random(dim + itemCount);
         int userCount = 23;
@@ -34,7 +37,7 @@ public class TopKTests
         var top = new int[userList.Length * k];
         var counts = new int[userList.Length];
         var scores = new float[userList.Length * k];
-        new TopKRanker(items, itemCount, dim).Rank(users, userList, k, exOffsets, [.. ex], top, counts, scores);
+        new TopKRanker(items, itemCount, dim, panelWidth).Rank(users, userList, k, exOffsets, [.. ex], top, counts, scores);
 
         for (int idx = 0; idx < userList.Length; idx++)
         {

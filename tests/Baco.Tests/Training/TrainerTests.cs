@@ -102,6 +102,27 @@ public class TrainerTests
     }
 
     [Fact]
+    public void ResumingAFinishedEarlyStoppedRunDoesNotTrainFurther()
+    {
+        var data = TinyData.RandomDataset();
+        var assignment = CodebookAssignment.Full(data.UserCount, data.ItemCount);
+        string path = Path.Combine(Path.GetTempPath(), "baco-ckpt-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            var options = Small() with { Epochs = 200, EvalEvery = 1, Patience = 3, LearningRate = 0.05f, CheckpointPath = path };
+            var first = Train(data, assignment, options);
+            var again = Train(data, assignment, options);
+            Assert.True(again.StoppedEarly);
+            Assert.Equal(first.EpochsRun, again.EpochsRun);
+            Assert.Equal(first.Model.Parameters[0], again.Model.Parameters[0]);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
     public void HoldOutSplitsEachUserSeeded()
     {
         var data = TinyData.RandomDataset(withValidation: false);
@@ -121,6 +142,25 @@ public class TrainerTests
         var result = Train(data, CodebookAssignment.Full(data.UserCount, data.ItemCount), Small() with { Epochs = 2 });
         Assert.NotNull(result.Validation);
         Assert.NotNull(result.Test);
+    }
+
+    [Fact]
+    public void WritesMetricsJson()
+    {
+        var data = TinyData.RandomDataset();
+        var result = Train(data, CodebookAssignment.Full(data.UserCount, data.ItemCount), Small() with { Epochs = 2 });
+        string path = Path.GetTempFileName();
+        try
+        {
+            result.WriteMetricsJson(path);
+            using var doc = System.Text.Json.JsonDocument.Parse(File.ReadAllText(path));
+            Assert.Equal(2, doc.RootElement.GetProperty("BestEpoch").GetInt32());
+            Assert.Equal(3, doc.RootElement.GetProperty("Test").GetProperty("Recall").GetArrayLength());
+        }
+        finally
+        {
+            File.Delete(path);
+        }
     }
 
     [Fact]
