@@ -239,7 +239,7 @@ internal static class KMeans
             });
 
             int changes = changedPerBlock.Sum();
-            if (changes == 0 || changes < n * 1e-4)
+            if (changes == 0 || changes < n * 1e-3)
             {
                 break;
             }
