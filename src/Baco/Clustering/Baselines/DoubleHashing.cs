@@ -8,7 +8,8 @@ namespace Baco.Clustering.Baselines;
 /// for Recommender Systems", RecSys): two seeded universal hashes map each id into one table per
 /// side and the two rows are summed (<see cref="CodeCombiner.Sum"/>). Every entity has two codes,
 /// so each costs one extra index. When the two hashes collide the second code moves to the next
-/// row, so that an entity never gets twice the same row (which would just scale one row).
+/// row, so that an entity never gets twice the same row (which would just scale one row); the
+/// GraphHash authors' implementation leaves such collisions (about 1 / rows of the entities).
 /// </summary>
 public sealed class DoubleHashing : HashingMethod
 {

@@ -6,8 +6,10 @@ namespace Baco.Clustering.Baselines;
 /// <summary>
 /// Frequency hashing (Zhang et al. 2020, "Model Size Reduction Using Frequency Based Double
 /// Hashing for Recommender Systems", RecSys): per side, half the rows (rounded down) are given one
-/// each to the most frequent entities by training degree; every other entity shares the remaining
-/// rows by id modulo their number. A side with at least as many rows as entities is uncompressed.
+/// each to the most frequent entities by training degree (the last rows, in frequency order, ties
+/// by id); every other entity shares the remaining rows by id modulo their number, as in the
+/// GraphHash authors' implementation of this baseline. A side with at least as many rows as
+/// entities is uncompressed.
 /// </summary>
 public sealed class FrequencyHashing : HashingMethod
 {
@@ -33,12 +35,11 @@ public sealed class FrequencyHashing : HashingMethod
         // At least one shared row must remain for the infrequent entities.
         int reserved = Math.Min(rows / 2, rows - 1);
         int shared = rows - reserved;
-        bool[] top = FrequencyRanking.TopMask(offsets, reserved);
+        int[] rank = FrequencyRanking.TopRanks(offsets, reserved);
         var codes = new int[count];
-        int next = 0;
         for (int e = 0; e < count; e++)
         {
-            codes[e] = top[e] ? shared + next++ : e % shared;
+            codes[e] = rank[e] >= 0 ? shared + rank[e] : e % shared;
         }
 
         return SideAssignment.FromLabels(codes, rows);

@@ -3,8 +3,11 @@ namespace Baco.Clustering.Baselines;
 /// <summary>Entities ordered by training frequency (degree), most frequent first, ties by id.</summary>
 internal static class FrequencyRanking
 {
-    /// <summary>The <paramref name="take"/> most frequent entities of a side, as a membership mask.</summary>
-    public static bool[] TopMask(int[] offsets, int take)
+    /// <summary>
+    /// Frequency rank (0 = most frequent) of the <paramref name="take"/> most frequent entities
+    /// of a side, -1 for the others.
+    /// </summary>
+    public static int[] TopRanks(int[] offsets, int take)
     {
         int count = offsets.Length - 1;
         var order = new int[count];
@@ -18,12 +21,13 @@ internal static class FrequencyRanking
         }
 
         Array.Sort(keys, order);
-        var mask = new bool[count];
+        var rank = new int[count];
+        Array.Fill(rank, -1);
         for (int r = 0; r < Math.Min(take, count); r++)
         {
-            mask[order[r]] = true;
+            rank[order[r]] = r;
         }
 
-        return mask;
+        return rank;
     }
 }

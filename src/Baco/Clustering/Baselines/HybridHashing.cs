@@ -7,7 +7,9 @@ namespace Baco.Clustering.Baselines;
 /// Hybrid hashing (Zhang et al. 2020, "Model Size Reduction Using Frequency Based Double Hashing
 /// for Recommender Systems", RecSys: frequency-based double hashing): per side, half the rows go
 /// one each to the most frequent entities; every other entity is double-hashed into the remaining
-/// rows (two codes, summed). Only the double-hashed entities pay an extra index.
+/// rows (two codes, summed). Only the double-hashed entities pay an extra index. (The GraphHash
+/// authors' code gives a frequent entity its own row twice, i.e. the row doubled and one extra
+/// index for every entity; one code is the same embedding up to scale and costs less.)
 /// </summary>
 public sealed class HybridHashing : HashingMethod
 {
@@ -37,12 +39,11 @@ public sealed class HybridHashing : HashingMethod
         // Frequent entities take rows shared.. of the table; the rest hash into 0..shared-1.
         int reserved = Math.Min(rows / 2, rows - 1);
         int shared = rows - reserved;
-        bool[] top = FrequencyRanking.TopMask(offsets, reserved);
+        int[] rank = FrequencyRanking.TopRanks(offsets, reserved);
         var own = new int[count];
-        int next = 0;
         for (int e = 0; e < count; e++)
         {
-            own[e] = top[e] ? shared + next++ : -1;
+            own[e] = rank[e] >= 0 ? shared + rank[e] : -1;
         }
 
         return DoubleHashing.TwoCodes(count, shared, own, rows, seed, tag);

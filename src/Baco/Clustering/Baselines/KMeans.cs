@@ -5,13 +5,18 @@ namespace Baco.Clustering.Baselines;
 /// <summary>
 /// k-means with k-means++ seeding (Arthur and Vassilvitskii 2007) and Lloyd iterations accelerated
 /// by Hamerly's bounds (Hamerly 2010: an upper bound to the own centre, a lower bound to every
-/// other centre). Float kernels vectorised across points (seeding) or across centres (assignment,
+/// other centre) and, when those fail, an exact candidate test: if d(x, own) is at most half
+/// the distance r from the own centre to its 32nd nearest centre, every centre outside those 32
+/// is at least r - d(x, own) &gt;= d(x, own) away, so only the 32 need scanning. Float kernels vectorised across points (seeding) or across centres (assignment,
 /// |x|^2 + |c|^2 - 2 x.c). Work is split into fixed blocks, each done by one thread in a fixed
 /// order, and sums across blocks are added in block order, so the result depends only on the seed.
 /// </summary>
 internal static class KMeans
 {
     private const int Block = 1024;
+
+    /// <summary>Nearest other centres kept per centre for the candidate test of Lloyd steps.</summary>
+    private const int Near = 32;
 
     /// <summary>Cluster of each of the n points (row-major n x d); at most k distinct labels.</summary>
     public static int[] Run(double[] points, int n, int d, int k, ulong seed, int maxIterations, out int iterations)
@@ -31,8 +36,10 @@ internal static class KMeans
 
         k = Math.Max(1, Math.Min(k, n));
         var rng = new SplitMix64(seed);
-        float[] centers = Seed(x, xs, n, nPad, d, k, ref rng, out int kEff);
-        return Lloyd(x, n, d, centers, kEff, maxIterations, out iterations);
+        var nearest = new int[nPad];
+        var d2 = new float[nPad];
+        float[] centers = Seed(x, xs, n, nPad, d, k, ref rng, nearest, d2, out int kEff);
+        return Lloyd(x, n, d, centers, kEff, maxIterations, nearest, d2, out iterations);
     }
 
     private static float Distance2(ReadOnlySpan<float> a, ReadOnlySpan<float> b)
@@ -47,12 +54,15 @@ internal static class KMeans
         return s;
     }
 
-    /// <summary>k-means++: each next centre drawn with probability proportional to D(x)^2.</summary>
-    private static float[] Seed(float[] x, float[] xs, int n, int nPad, int d, int k, ref SplitMix64 rng, out int kEff)
+    /// <summary>
+    /// k-means++: each next centre drawn with probability proportional to D(x)^2. Leaves in
+    /// <paramref name="nearest"/> and <paramref name="d2"/> each point's nearest seed and squared
+    /// distance, which are Lloyd's first assignment.
+    /// </summary>
+    private static float[] Seed(float[] x, float[] xs, int n, int nPad, int d, int k, ref SplitMix64 rng, int[] nearest, float[] d2, out int kEff)
     {
         int w = Vector<float>.Count;
         var centers = new float[k * d];
-        var d2 = new float[nPad];
         int blocks = (n + Block - 1) / Block;
         var blockSum = new double[blocks];
         int first = rng.NextInt(n);
@@ -119,7 +129,9 @@ internal static class KMeans
                         acc += diff * diff;
                     }
 
-                    Vector.Min(acc, new Vector<float>(d2, i)).CopyTo(d2, i);
+                    var current = new Vector<float>(d2, i);
+                    Vector.ConditionalSelect(Vector.LessThan(acc, current), new Vector<int>(c), new Vector<int>(nearest, i)).CopyTo(nearest, i);
+                    Vector.Min(acc, current).CopyTo(d2, i);
                 }
 
                 double sum = 0;
@@ -133,7 +145,7 @@ internal static class KMeans
         }
     }
 
-    private static int[] Lloyd(float[] x, int n, int d, float[] centers, int k, int maxIterations, out int iterations)
+    private static int[] Lloyd(float[] x, int n, int d, float[] centers, int k, int maxIterations, int[] nearest, float[] d2, out int iterations)
     {
         int w = Vector<float>.Count;
         int kPad = (k + w - 1) / w * w;
@@ -152,16 +164,17 @@ internal static class KMeans
         }
 
         var lane = new Vector<int>(laneIndex);
+        int near = Math.Min(Near, k - 1);
+        var nearList = new int[k * Math.Max(near, 1)];
+        var nearRadius = new float[k];
         Transpose();
 
-        // First assignment: full scan for every point.
-        Parallel.For(0, blocks, b =>
+        // First assignment: the nearest seed, known from the seeding; no lower bound yet.
+        for (int i = 0; i < n; i++)
         {
-            for (int i = b * Block; i < Math.Min(n, (b + 1) * Block); i++)
-            {
-                Scan(i);
-            }
-        });
+            label[i] = nearest[i];
+            upper[i] = MathF.Sqrt(d2[i]);
+        }
 
         var sums = new double[k * d];
         var counts = new int[k];
@@ -184,7 +197,8 @@ internal static class KMeans
                 }
             }
 
-            float maxShift = 0;
+            float maxShift = 0, secondShift = 0;
+            int maxCenter = -1;
             for (int c = 0; c < k; c++)
             {
                 if (counts[c] == 0)
@@ -200,7 +214,16 @@ internal static class KMeans
 
                 shift[c] = MathF.Sqrt(Distance2(fresh, centers.AsSpan(c * d, d)));
                 fresh.CopyTo(centers.AsSpan(c * d, d));
-                maxShift = Math.Max(maxShift, shift[c]);
+                if (shift[c] > maxShift)
+                {
+                    secondShift = maxShift;
+                    maxShift = shift[c];
+                    maxCenter = c;
+                }
+                else
+                {
+                    secondShift = Math.Max(secondShift, shift[c]);
+                }
             }
 
             if (maxShift == 0)
@@ -209,13 +232,15 @@ internal static class KMeans
             }
 
             Transpose();
+            Neighbours();
             Parallel.For(0, blocks, b =>
             {
                 int changed = 0;
                 for (int i = b * Block; i < Math.Min(n, (b + 1) * Block); i++)
                 {
+                    // The nearest other centre moved at most the largest shift among the others.
                     upper[i] += shift[label[i]];
-                    lower[i] -= maxShift;
+                    lower[i] -= label[i] == maxCenter ? secondShift : maxShift;
                     if (upper[i] <= lower[i])
                     {
                         continue;
@@ -228,7 +253,15 @@ internal static class KMeans
                     }
 
                     int before = label[i];
-                    Scan(i);
+                    if (upper[i] <= nearRadius[before] / 2)
+                    {
+                        ScanNear(i);
+                    }
+                    else
+                    {
+                        Scan(i);
+                    }
+
                     if (label[i] != before)
                     {
                         changed++;
@@ -239,7 +272,7 @@ internal static class KMeans
             });
 
             int changes = changedPerBlock.Sum();
-            if (changes == 0 || changes < n * 1e-4)
+            if (changes == 0 || changes < n * 1e-3)
             {
                 break;
             }
@@ -262,6 +295,96 @@ internal static class KMeans
                 // Padding centres can never win.
                 cNorm[c] = c < k ? norm : float.MaxValue / 4;
             }
+        }
+
+        // For each centre, its 'near' nearest other centres and the distance to the last of them.
+        void Neighbours()
+        {
+            if (near <= 0)
+            {
+                return;
+            }
+
+            int cBlocks = (k + 63) / 64;
+            Parallel.For(0, cBlocks, cb =>
+            {
+                var bestD = new float[near];
+                var bestI = new int[near];
+                for (int c = cb * 64; c < Math.Min(k, (cb + 1) * 64); c++)
+                {
+                    Array.Fill(bestD, float.MaxValue);
+                    var own = centers.AsSpan(c * d, d);
+                    for (int j0 = 0; j0 < kPad; j0 += w)
+                    {
+                        var dot = Vector<float>.Zero;
+                        for (int t = 0; t < d; t++)
+                        {
+                            dot += new Vector<float>(own[t]) * new Vector<float>(cs, (t * kPad) + j0);
+                        }
+
+                        var dist = new Vector<float>(cNorm, j0) - (dot * 2);
+                        if (!Vector.LessThanAny(dist, new Vector<float>(bestD[near - 1])))
+                        {
+                            continue;
+                        }
+
+                        for (int t = 0; t < w; t++)
+                        {
+                            int j = j0 + t;
+                            float dj = dist[t];
+                            if (j == c || j >= k || !(dj < bestD[near - 1]))
+                            {
+                                continue;
+                            }
+
+                            int pos = near - 1;
+                            while (pos > 0 && (bestD[pos - 1] > dj || (bestD[pos - 1] == dj && bestI[pos - 1] > j)))
+                            {
+                                bestD[pos] = bestD[pos - 1];
+                                bestI[pos] = bestI[pos - 1];
+                                pos--;
+                            }
+
+                            bestD[pos] = dj;
+                            bestI[pos] = j;
+                        }
+                    }
+
+                    bestI.CopyTo(nearList, c * near);
+
+                    // All other centres listed: the candidate test always holds.
+                    nearRadius[c] = near == k - 1 ? float.PositiveInfinity : MathF.Sqrt(Math.Max(0, bestD[near - 1] + cNorm[c]));
+                }
+            });
+        }
+
+        // Exact nearest centre among the own centre and its near list (see the class comment).
+        void ScanNear(int i)
+        {
+            var row = x.AsSpan(i * d, d);
+            int own = label[i];
+            float ownDist = upper[i];
+            float best = ownDist * ownDist, second = float.MaxValue;
+            int bestC = own;
+            for (int t = 0; t < near; t++)
+            {
+                int c = nearList[(own * near) + t];
+                float dist = Distance2(row, centers.AsSpan(c * d, d));
+                if (dist < best || (dist == best && c < bestC))
+                {
+                    second = best;
+                    best = dist;
+                    bestC = c;
+                }
+                else if (dist < second)
+                {
+                    second = dist;
+                }
+            }
+
+            label[i] = bestC;
+            upper[i] = MathF.Sqrt(best);
+            lower[i] = Math.Min(MathF.Sqrt(second), nearRadius[own] - ownDist);
         }
 
         void Scan(int i)

@@ -1,6 +1,7 @@
 using Baco.Clustering;
 using Baco.Clustering.Baselines;
 using Baco.Codebooks;
+using Baco.Graph;
 
 namespace Baco.Tests.Clustering.Baselines;
 
@@ -46,7 +47,7 @@ public sealed class GraphFamilyTests
     {
         // Users 0, 1; items 0, 1; edges (0,0), (0,1), (1,1): m = 3, k_u = (2, 1), d_i = (1, 2).
         // Clusters {u0, i0} and {u1, i1}: 2 edges inside; null model 2*1 + 1*2 = 4.
-        var g = Baco.Graph.BipartiteGraph.FromPairs(2, 2, [0, 0, 1], [0, 1, 1]);
+        var g = BipartiteGraph.FromPairs(2, 2, [0, 0, 1], [0, 1, 1]);
         Assert.Equal(((2.0 - (4.0 / 3)) / 3), BipartiteModularity.Compute(g, [0, 1], [0, 1]), 12);
         Assert.Equal(((2.0 - (2 * 4.0 / 3)) / 3), BipartiteModularity.Compute(g, [0, 1], [0, 1], gamma: 2), 12);
 

@@ -50,12 +50,12 @@ public sealed class HashingFamilyTests
     [Fact]
     public void FrequencyTiesGoToSmallerIds()
     {
-        // Items, 5 rows (of 9 total: 4 user rows = all users): 2 reserved for item 1 (degree 2)
-        // and item 0 (degree 1, smallest id among the ties), numbered in id order after the
-        // 3 shared rows; the others by id mod 3.
+        // Items, 5 rows (of 9 total: 4 user rows = all users): 2 reserved, after the 3 shared
+        // rows in frequency order: item 1 (degree 2) row 3, then item 0 (degree 1, smallest id
+        // among the ties) row 4; the others by id mod 3.
         var a = new FrequencyHashing().Build(Tiny(), 9, seed: 0);
         Assert.Equal([0, 1, 2, 3], a.Users.Codes);
-        Assert.Equal([3, 4, 2, 0, 1, 2], a.Items.Codes);
+        Assert.Equal([4, 3, 2, 0, 1, 2], a.Items.Codes);
     }
 
     [Fact]
