@@ -169,4 +169,43 @@ public sealed class LinearAlgebraTests
 
         Assert.Equal(3, labels.Distinct().Count());
     }
+
+    [Fact]
+    public void AcceleratedLloydConvergesToAFixedPoint()
+    {
+        // 900 points, 6 dimensions, k = 60 > 33, so the 32-nearest-centre candidate test is used.
+        // At convergence every point must be nearest to the mean of its own cluster.
+        var rng = new Random(5);
+        const int n = 900, d = 6, k = 60;
+        var points = new double[n * d];
+        for (int p = 0; p < n; p++)
+        {
+            int blob = p % 15;
+            for (int j = 0; j < d; j++)
+            {
+                points[(p * d) + j] = (((blob * 7) + (j * 3)) % 11) + (rng.NextDouble() * 2);
+            }
+        }
+
+        int[] labels = KMeans.Run(points, n, d, k, 8, 500, out int iterations);
+        Assert.True(iterations < 500);
+        var means = new double[k * d];
+        var counts = new int[k];
+        for (int p = 0; p < n; p++)
+        {
+            counts[labels[p]]++;
+            for (int j = 0; j < d; j++)
+            {
+                means[(labels[p] * d) + j] += points[(p * d) + j];
+            }
+        }
+
+        double Dist(int p, int c) => Enumerable.Range(0, d).Sum(j => Math.Pow(points[(p * d) + j] - (means[(c * d) + j] / counts[c]), 2));
+        for (int p = 0; p < n; p++)
+        {
+            double own = Dist(p, labels[p]);
+            double best = Enumerable.Range(0, k).Where(c => counts[c] > 0).Min(c => Dist(p, c));
+            Assert.True(own <= best + 1e-4, $"point {p}: own {own}, best {best}");
+        }
+    }
 }
