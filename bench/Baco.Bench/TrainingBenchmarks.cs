@@ -48,10 +48,11 @@ internal static class TrainingBenchmarks
     {
         int maxEpochs = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 1000;
         float reg = args.Length > 1 ? float.Parse(args[1], CultureInfo.InvariantCulture) : 1e-4f;
-        string? checkpoint = args.Length > 2 ? args[2] : null;
+        string? checkpoint = args.Length > 2 && args[2] != "-" ? args[2] : null;
+        var sampling = args.Length > 3 ? Enum.Parse<PositiveSampling>(args[3], true) : PositiveSampling.ShuffledInteractions;
         string dir = Path.Combine(DataRoot, "beauty");
         var data = InteractionReader.Read(Path.Combine(dir, "train.tsv"), Path.Combine(dir, "val.tsv"), Path.Combine(dir, "test.tsv"));
-        var options = new TrainingOptions { Epochs = maxEpochs, L2Regularization = reg, CheckpointPath = checkpoint };
+        var options = new TrainingOptions { Epochs = maxEpochs, L2Regularization = reg, CheckpointPath = checkpoint, Sampling = sampling };
         Console.WriteLine($"beauty: {data.UserCount} users, {data.ItemCount} items, {data.Train.Count} train; options {options}");
         var progress = new ConsoleProgress();
         var result = Trainer.Train(data, CodebookAssignment.Full(data.UserCount, data.ItemCount), options, progress);

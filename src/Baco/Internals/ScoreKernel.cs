@@ -2,13 +2,13 @@ using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 
-
 namespace Baco.Internals;
 
 /// <summary>
 /// Blocked dot-product scoring of a few users against item panels. Items are packed in panels
-/// of 16 or 32 (<see cref="DefaultPanelWidth"/>) (dimension-major inside a panel) so one vector load feeds many
-/// users; each score is a fixed-order sum over the dimension, independent of blocking.
+/// of 16 or 32 items (dimension-major inside a panel) so one vector load feeds six users; each
+/// score is the same fused multiply-add chain over the dimension whatever the panel width, so
+/// both widths give identical bits.
 /// </summary>
 internal static class ScoreKernel
 {
@@ -37,7 +37,7 @@ internal static class ScoreKernel
     }
 
     /// <summary>
-    /// scores[r * stride + (p - firstPanel) * 16 + j] = dot(user r, item 16p + j) for the six
+    /// scores[r * stride + (p - firstPanel) * w + j] = dot(user r, item w*p + j), w the panel width, for the six
     /// users in <paramref name="userBlock"/> (6 x dim) and panels [firstPanel, endPanel).
     /// </summary>
     public static void Score(int panelWidth, ReadOnlySpan<float> userBlock, float[] packed, int dim, int firstPanel, int endPanel, Span<float> scores, int stride)

@@ -85,7 +85,8 @@ internal static class SparseKernels
                 outFlags[r] = any ? (byte)1 : (byte)0;
             }
 
-            if (sinks.Output is { } output)
+            // A zero row flagged as such need not be stored: the next product skips it by its flag.
+            if (sinks.Output is { } output && (any || outFlags is null))
             {
                 var (arr, off) = output.Row(r, users, dim);
                 row.CopyTo(arr.AsSpan(off, dim));

@@ -93,6 +93,7 @@ public static class Trainer
         }
 
         var sampler = new NegativeSampler(graph);
+        int[] activeUsers = [.. Enumerable.Range(0, data.UserCount).Where(u => graph.UserDegree(u) > 0)];
         int m = train.Count;
         int batchSize = options.BatchSize;
         int batches = (m + batchSize - 1) / batchSize;
@@ -115,16 +116,28 @@ public static class Trainer
             epoch++;
             trainClock.Start();
 
-            // Identity then Fisher-Yates, so an epoch's order depends only on the generator state.
-            for (int k = 0; k < m; k++)
+            if (options.Sampling == PositiveSampling.ShuffledInteractions)
             {
-                order[k] = k;
-            }
+                // Identity then Fisher-Yates, so an epoch's order depends only on the generator state.
+                for (int k = 0; k < m; k++)
+                {
+                    order[k] = k;
+                }
 
-            for (int k = m - 1; k > 0; k--)
+                for (int k = m - 1; k > 0; k--)
+                {
+                    int r = rng.NextInt(k + 1);
+                    (order[k], order[r]) = (order[r], order[k]);
+                }
+            }
+            else
             {
-                int r = rng.NextInt(k + 1);
-                (order[k], order[r]) = (order[r], order[k]);
+                // Uniform user, then uniform interaction of that user (CSR offsets index the sorted list).
+                for (int k = 0; k < m; k++)
+                {
+                    int u = activeUsers[rng.NextInt(activeUsers.Length)];
+                    order[k] = graph.UserOffsets[u] + rng.NextInt(graph.UserDegree(u));
+                }
             }
 
             double lossSum = 0;
@@ -252,6 +265,6 @@ public static class Trainer
     private static string Fingerprint(TrainingOptions o, CodebookAssignment a, InteractionList train)
         => string.Join('|', o.Model, o.Layers, o.Dim, o.BatchSize, o.LearningRate.ToString("R", CultureInfo.InvariantCulture), o.WeightDecay.ToString("R", CultureInfo.InvariantCulture),
             o.L2Regularization.ToString("R", CultureInfo.InvariantCulture), o.Beta1.ToString("R", CultureInfo.InvariantCulture), o.Beta2.ToString("R", CultureInfo.InvariantCulture),
-            o.Epsilon.ToString("R", CultureInfo.InvariantCulture), o.Init, o.EvalEvery, o.Patience, o.EarlyStopK, o.Seed, o.ValidationFraction.ToString("R", CultureInfo.InvariantCulture),
+            o.Epsilon.ToString("R", CultureInfo.InvariantCulture), o.Init, o.Sampling, o.EvalEvery, o.Patience, o.EarlyStopK, o.Seed, o.ValidationFraction.ToString("R", CultureInfo.InvariantCulture),
             a.Users.RowCount, a.Items.RowCount, a.Users.Codes.Length, a.Items.Codes.Length, a.Combiner, train.Count);
 }

@@ -46,6 +46,9 @@ public sealed record TrainingOptions
     /// <summary>Adam epsilon.</summary>
     public float Epsilon { get; init; } = 1e-8f;
 
+    /// <summary>How each epoch draws its positives.</summary>
+    public PositiveSampling Sampling { get; init; } = PositiveSampling.ShuffledInteractions;
+
     /// <summary>Codebook initialisation.</summary>
     public EmbeddingInit Init { get; init; } = EmbeddingInit.Normal;
 

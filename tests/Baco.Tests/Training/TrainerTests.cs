@@ -39,6 +39,18 @@ public class TrainerTests
     }
 
     [Fact]
+    public void UniformUserSamplingIsDeterministicAndLearns()
+    {
+        var data = TinyData.RandomDataset();
+        var assignment = CodebookAssignment.Full(data.UserCount, data.ItemCount);
+        var options = Small() with { Sampling = PositiveSampling.UniformUsers, Epochs = 20, EvalEvery = 5 };
+        var a = Train(data, assignment, options);
+        var b = Train(data, assignment, options);
+        Assert.Equal(a.Model.Parameters[1], b.Model.Parameters[1]);
+        Assert.True(a.History[^1].Loss < a.History[0].Loss);
+    }
+
+    [Fact]
     public void TrainingLowersLossAndBeatsRandomOnHeldOut()
     {
         var data = TinyData.RandomDataset();
