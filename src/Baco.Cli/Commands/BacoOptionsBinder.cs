@@ -8,7 +8,7 @@ internal sealed class BacoOptionsBinder
 {
     public Option<string> UserWeights { get; } = new("--user-weights") { Description = "User weighting: cpm, degree, sqrt, log, authors-cpm.", DefaultValueFactory = _ => "degree" };
 
-    public Option<string> ItemWeights { get; } = new("--item-weights") { Description = "Item weighting: cpm, degree, sqrt, log, authors-cpm (the authors' code).", DefaultValueFactory = _ => "authors-cpm" };
+    public Option<string> ItemWeights { get; } = new("--item-weights") { Description = "Item weighting: cpm, degree, sqrt, log, authors-cpm (the authors' code).", DefaultValueFactory = _ => "cpm" };
 
     public Option<int> Passes { get; } = new("--passes") { Description = "Label-propagation passes T.", DefaultValueFactory = _ => 5 };
 

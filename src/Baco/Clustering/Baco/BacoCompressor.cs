@@ -79,17 +79,32 @@ public sealed class BacoCompressor : ICompressionMethod
             if (search is not { WithinTolerance: true })
             {
                 // The size jumps across the tolerance band between two gammas, or never gets small
-                // enough. Stopping the passes at the row budget keeps a run within the budget by
-                // construction (the authors' rule: reserve one index per connected user for
-                // secondary rows), and may land closer.
+                // enough. At the best gamma under the budget (or the smallest tried) the row count
+                // falls through the budget during the passes, so stopping there lands on it; the
+                // row budget reserves one index per connected user for secondary rows (the
+                // authors' rule), which keeps the run within the budget by construction.
                 long reserve = Options.SecondaryUserClusters ? CountConnected(graph.UserOffsets) : 0;
-                int stop = (int)Math.Max(1, (b - reserve) / context.Dim);
-                var capped = session.Run(search?.OverKnob ?? smallestTried, context.Seed, Math.Min(stop, Options.StopRows ?? int.MaxValue), null);
-                runs++;
-                long p = capped.Assignment.Parameters(context.Dim);
-                if (p <= b && (best is null || p > best.Assignment.Parameters(context.Dim)))
+                double gamma = search?.Knob ?? smallestTried;
+                for (int attempt = 0; attempt < 3; attempt++)
                 {
-                    best = capped;
+                    int stop = (int)Math.Min(Math.Max(1, (b - reserve) / context.Dim), Options.StopRows ?? int.MaxValue);
+                    var capped = session.Run(gamma, context.Seed, stop, null);
+                    runs++;
+                    long p = capped.Assignment.Parameters(context.Dim);
+                    if (p <= b && (best is null || p > best.Assignment.Parameters(context.Dim)))
+                    {
+                        best = capped;
+                    }
+
+                    // Reserving an index for every user is pessimistic: retry with the extra
+                    // indices this run actually used, as long as that frees whole rows.
+                    if (p > b || p >= (1 - CompressionTarget.Tolerance) * b || capped.Assignment.ExtraIndices >= reserve
+                        || (b - capped.Assignment.ExtraIndices) / context.Dim <= stop)
+                    {
+                        break;
+                    }
+
+                    reserve = capped.Assignment.ExtraIndices;
                 }
             }
 
