@@ -73,7 +73,7 @@ internal static class TrainCommand
             io.Progress.Report($"training {options.Model} (dim {options.Dim}, {assignment.Users.RowCount:N0} + {assignment.Items.RowCount:N0} rows, {assignment.Parameters(options.Dim):N0} parameters) on {dataset.Train.Count:N0} interactions");
             var printer = new Rendering.TrainingProgressPrinter(io.Error, live: io.Error == Console.Error && !Console.IsErrorRedirected);
             var trained = Trainer.Train(dataset, assignment, options, printer);
-            var metrics = MetricsJson(trained, assignment, options, clusteringSeconds, loaded.Source);
+            var metrics = TrainingReport.MetricsJson(trained, assignment, options, clusteringSeconds, loaded.Source);
             AtomicDirectory.Write(outDir.FullName, temp =>
             {
                 ModelStore.Save(temp, trained.Model, Seen(dataset));
@@ -127,41 +127,5 @@ internal static class TrainCommand
         {
             throw new CliError($"'--assignment': {dir} was made for another data set: {problem}. (Ids that appear only in --val/--test widen the id space: give 'baco compress' the same --val and --test.)");
         }
-    }
-
-    internal static JsonObject MetricsJson(TrainingResult trained, CodebookAssignment assignment, TrainingOptions options, double clusteringSeconds, string source)
-    {
-        var test = new JsonObject();
-        if (trained.Test is { } t)
-        {
-            foreach (int k in t.Ks)
-            {
-                test[$"recall@{k}"] = t.RecallAt(k);
-                test[$"recall_uncapped@{k}"] = t.RecallUncappedAt(k);
-                test[$"ndcg@{k}"] = t.NdcgAt(k);
-            }
-
-            test["users_evaluated"] = t.UsersEvaluated;
-            test["users_without_relevant"] = t.UsersWithoutRelevant;
-        }
-
-        return new JsonObject
-        {
-            ["source"] = source,
-            ["method"] = assignment.Method,
-            ["model"] = options.Model == ModelKind.LightGcn ? "lightgcn" : "mf",
-            ["layers"] = options.Layers,
-            ["dim"] = options.Dim,
-            ["params"] = assignment.Parameters(options.Dim),
-            ["full_params"] = assignment.FullParameters(options.Dim),
-            ["ratio"] = Math.Round(assignment.Parameters(options.Dim) / (double)assignment.FullParameters(options.Dim), 6),
-            ["best_epoch"] = trained.BestEpoch,
-            ["epochs_run"] = trained.EpochsRun,
-            ["stopped_early"] = trained.StoppedEarly,
-            ["training_seconds"] = Math.Round(trained.Seconds, 3),
-            ["clustering_seconds"] = Math.Round(clusteringSeconds, 6),
-            ["seed"] = options.Seed.ToString(CultureInfo.InvariantCulture),
-            ["test"] = test,
-        };
     }
 }

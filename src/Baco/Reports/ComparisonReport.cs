@@ -85,12 +85,7 @@ public static class ComparisonReport
                 row["epochs_run"] = tr.EpochsRun;
                 if (tr.Test is { } t)
                 {
-                    foreach (int k in t.Ks)
-                    {
-                        row[$"recall@{k}"] = t.RecallAt(k);
-                        row[$"recall_uncapped@{k}"] = t.RecallUncappedAt(k);
-                        row[$"ndcg@{k}"] = t.NdcgAt(k);
-                    }
+                    TrainingReport.AddRankingMetrics(row, t);
                 }
             }
 

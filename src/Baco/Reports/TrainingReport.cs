@@ -1,0 +1,62 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Baco.Codebooks;
+using Baco.Evaluation;
+using Baco.Models;
+using Baco.Training;
+
+namespace Baco.Reports;
+
+/// <summary>
+/// JSON forms of training results: metrics.json of `baco train`, and the per-K metric fields
+/// that results.json of a comparison shares with it. Field names are stable: scripts read them.
+/// </summary>
+public static class TrainingReport
+{
+    /// <summary>Adds recall@K, recall_uncapped@K and ndcg@K for every evaluated K to <paramref name="target"/>.</summary>
+    public static void AddRankingMetrics(JsonObject target, RankingMetrics metrics)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        ArgumentNullException.ThrowIfNull(metrics);
+        foreach (int k in metrics.Ks)
+        {
+            target[$"recall@{k}"] = metrics.RecallAt(k);
+            target[$"recall_uncapped@{k}"] = metrics.RecallUncappedAt(k);
+            target[$"ndcg@{k}"] = metrics.NdcgAt(k);
+        }
+    }
+
+    /// <summary>The content of metrics.json: test metrics, parameters, best epoch and times.</summary>
+    public static JsonObject MetricsJson(TrainingResult trained, CodebookAssignment assignment, TrainingOptions options, double clusteringSeconds, string source)
+    {
+        ArgumentNullException.ThrowIfNull(trained);
+        ArgumentNullException.ThrowIfNull(assignment);
+        ArgumentNullException.ThrowIfNull(options);
+        var test = new JsonObject();
+        if (trained.Test is { } t)
+        {
+            AddRankingMetrics(test, t);
+            test["users_evaluated"] = t.UsersEvaluated;
+            test["users_without_relevant"] = t.UsersWithoutRelevant;
+        }
+
+        return new JsonObject
+        {
+            ["source"] = source,
+            ["method"] = assignment.Method,
+            ["model"] = options.Model == ModelKind.LightGcn ? "lightgcn" : "mf",
+            ["layers"] = options.Layers,
+            ["dim"] = options.Dim,
+            ["params"] = assignment.Parameters(options.Dim),
+            ["full_params"] = assignment.FullParameters(options.Dim),
+            ["ratio"] = Math.Round(assignment.Parameters(options.Dim) / (double)assignment.FullParameters(options.Dim), 6),
+            ["best_epoch"] = trained.BestEpoch,
+            ["epochs_run"] = trained.EpochsRun,
+            ["stopped_early"] = trained.StoppedEarly,
+            ["training_seconds"] = Math.Round(trained.Seconds, 3),
+            ["clustering_seconds"] = Math.Round(clusteringSeconds, 6),
+            ["seed"] = options.Seed.ToString(CultureInfo.InvariantCulture),
+            ["test"] = test,
+        };
+    }
+}
