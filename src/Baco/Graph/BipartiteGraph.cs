@@ -52,6 +52,39 @@ public sealed class BipartiteGraph
     /// <summary>Degree of item i.</summary>
     public int ItemDegree(int item) => ItemOffsets[item + 1] - ItemOffsets[item];
 
+    /// <summary>
+    /// The graph as one symmetric adjacency over users and items (users 0..U-1, items U..U+I-1),
+    /// in CSR with each row's columns ascending: the layout LightGCN's propagation and the
+    /// unipartite view of the graph baselines both need.
+    /// </summary>
+    public (int[] Offsets, int[] Columns) JointAdjacency()
+    {
+        int u = UserCount, n = UserCount + ItemCount;
+        var offsets = new int[n + 1];
+        for (int x = 0; x < u; x++)
+        {
+            offsets[x + 1] = offsets[x] + UserDegree(x);
+        }
+
+        for (int i = 0; i < ItemCount; i++)
+        {
+            offsets[u + i + 1] = offsets[u + i] + ItemDegree(i);
+        }
+
+        var columns = new int[offsets[n]];
+        for (int x = 0; x < u; x++)
+        {
+            int p = offsets[x];
+            foreach (int i in ItemsOf(x))
+            {
+                columns[p++] = u + i;
+            }
+        }
+
+        ItemUsers.CopyTo(columns, offsets[u]); // item rows hold user ids, which are joint ids already
+        return (offsets, columns);
+    }
+
     /// <summary>Builds the graph of a dataset's training interactions over its whole id space.</summary>
     public static BipartiteGraph FromDataset(Dataset data) => FromInteractions(data.UserCount, data.ItemCount, data.Train);
 

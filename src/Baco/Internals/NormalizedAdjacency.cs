@@ -36,39 +36,16 @@ internal sealed class NormalizedAdjacency
 
     public static NormalizedAdjacency FromGraph(BipartiteGraph g)
     {
-        int u = g.UserCount, n = g.UserCount + g.ItemCount;
-        var offsets = new int[n + 1];
-        for (int r = 0; r < u; r++)
+        int n = g.UserCount + g.ItemCount;
+        var (offsets, cols) = g.JointAdjacency();
+        var vals = new float[cols.Length];
+        for (int r = 0; r < n; r++)
         {
-            offsets[r + 1] = offsets[r] + g.UserDegree(r);
-        }
-
-        for (int i = 0; i < g.ItemCount; i++)
-        {
-            offsets[u + i + 1] = offsets[u + i] + g.ItemDegree(i);
-        }
-
-        var cols = new int[offsets[n]];
-        var vals = new float[offsets[n]];
-        for (int r = 0; r < u; r++)
-        {
-            int k = offsets[r];
-            double du = g.UserDegree(r);
-            foreach (int i in g.ItemsOf(r))
+            double dr = offsets[r + 1] - offsets[r];
+            for (int k = offsets[r]; k < offsets[r + 1]; k++)
             {
-                cols[k] = u + i;
-                vals[k++] = (float)(1.0 / Math.Sqrt(du * g.ItemDegree(i)));
-            }
-        }
-
-        for (int i = 0; i < g.ItemCount; i++)
-        {
-            int k = offsets[u + i];
-            double di = g.ItemDegree(i);
-            foreach (int user in g.UsersOf(i))
-            {
-                cols[k] = user;
-                vals[k++] = (float)(1.0 / Math.Sqrt(di * g.UserDegree(user)));
+                int c = cols[k];
+                vals[k] = (float)(1.0 / Math.Sqrt(dr * (offsets[c + 1] - offsets[c])));
             }
         }
 

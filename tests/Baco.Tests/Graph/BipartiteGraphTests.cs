@@ -50,6 +50,16 @@ public class BipartiteGraphTests
     }
 
     [Fact]
+    public void JointAdjacencyListsUsersThenItemsSymmetrically()
+    {
+        // Users 0, 1 and items 0, 1, 2 become joint nodes 0, 1 and 2, 3, 4.
+        var g = TestGraphs.FromEdges(2, 3, (0, 2), (0, 0), (1, 0));
+        var (offsets, columns) = g.JointAdjacency();
+        Assert.Equal([0, 2, 3, 5, 5, 6], offsets);
+        Assert.Equal([2, 4, 2, 0, 1, 0], columns);
+    }
+
+    [Fact]
     public void RejectsIdsOutsideTheIdSpace()
     {
         var list = InteractionList.FromPairs([0, 5], [0, 0]);

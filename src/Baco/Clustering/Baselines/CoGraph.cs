@@ -44,40 +44,17 @@ internal sealed class CoGraph
     public static CoGraph FromBipartite(BipartiteGraph g)
     {
         int u = g.UserCount, n = g.UserCount + g.ItemCount;
-        var offsets = new int[n + 1];
-        for (int x = 0; x < u; x++)
-        {
-            offsets[x + 1] = offsets[x] + g.UserDegree(x);
-        }
-
-        for (int i = 0; i < g.ItemCount; i++)
-        {
-            offsets[u + i + 1] = offsets[u + i] + g.ItemDegree(i);
-        }
-
-        var targets = new int[offsets[n]];
-        var weights = new double[offsets[n]];
+        var (offsets, targets) = g.JointAdjacency();
+        var weights = new double[targets.Length];
         var ku = new double[n];
         var kd = new double[n];
         for (int x = 0; x < u; x++)
         {
-            int p = offsets[x];
-            foreach (int i in g.ItemsOf(x))
-            {
-                targets[p++] = u + i;
-            }
-
             ku[x] = g.UserDegree(x);
         }
 
         for (int i = 0; i < g.ItemCount; i++)
         {
-            int p = offsets[u + i];
-            foreach (int x in g.UsersOf(i))
-            {
-                targets[p++] = x;
-            }
-
             kd[u + i] = g.ItemDegree(i);
         }
 
