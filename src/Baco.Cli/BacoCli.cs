@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Help;
 using Baco.Cli.Commands;
 
 namespace Baco.Cli;
@@ -8,7 +9,12 @@ internal static class BacoCli
 {
     public static int Run(string[] args, CliIO io)
     {
-        var root = new RootCommand("baco: compress recommender embedding tables with balanced co-clustering (BACO) and compare against baselines.");
+        // RootCommand names itself after the executable (Baco.Cli under `dotnet run`); the tool is `baco`.
+        var root = new Command("baco", "Compress recommender embedding tables with balanced co-clustering (BACO) and compare against baselines.")
+        {
+            new HelpOption(),
+            new VersionOption(),
+        };
         root.Subcommands.Add(CompressCommand.Create(io));
         root.Subcommands.Add(TrainCommand.Create(io));
         root.Subcommands.Add(RecommendCommand.Create(io));
