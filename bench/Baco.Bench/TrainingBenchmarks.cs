@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using Baco.Clustering;
 using Baco.Codebooks;
 using Baco.Data;
 using Baco.Evaluation;
@@ -22,7 +23,7 @@ internal static class TrainingBenchmarks
         Console.WriteLine($"machine: {Environment.ProcessorCount} cores, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, .NET {Environment.Version}");
         if (which is "all" or "step")
         {
-            GowallaStep(reps);
+            GowallaStep(reps, args.Length > 2 ? args[2] : "full");
         }
 
         if (which is "all" or "epoch")
@@ -67,11 +68,15 @@ internal static class TrainingBenchmarks
         return 0;
     }
 
-    private static void GowallaStep(int reps)
+    /// <summary>One LightGCN step on Gowalla; <paramref name="method"/> "full" or a compression method at a 0.17 budget.</summary>
+    private static void GowallaStep(int reps, string method)
     {
         var data = InteractionReader.Read(Path.Combine(DataRoot, "gowalla", "train.tsv"));
         var graph = BipartiteGraph.FromDataset(data);
-        var model = RecommenderModels.Create(ModelKind.LightGcn, CodebookAssignment.Full(data.UserCount, data.ItemCount), graph, 64, 2, 1);
+        var assignment = method == "full"
+            ? CodebookAssignment.Full(data.UserCount, data.ItemCount)
+            : CompressionMethods.Create(method).Compress(graph, CompressionTarget.Fraction(0.17), new CompressionContext(64, 0, null)).Assignment;
+        var model = RecommenderModels.Create(ModelKind.LightGcn, assignment, graph, 64, 2, 1);
         var adam = new AdamOptimizer([.. model.Parameters.Select(p => p.Length)], 1e-3f, weightDecay: 1e-8f);
         var rnd = new Random(1);
         var times = new List<double>();
@@ -116,7 +121,7 @@ internal static class TrainingBenchmarks
             }
         }
 
-        Console.WriteLine(FormattableString.Invariant($"gowalla lightgcn step (batch 1024, full graph, 2 layers, d=64): median {Median(times):F1} ms wall, {Median(cpu):F1} ms CPU over {reps}; load {Load()} (forward {phase[0] / reps:F1}, loss {phase[1] / reps:F1}, backward {phase[2] / reps:F1}, adam {phase[3] / reps:F1} ms mean)"));
+        Console.WriteLine(FormattableString.Invariant($"gowalla lightgcn step ({method}, batch 1024, full graph, 2 layers, d=64): median {Median(times):F1} ms wall, {Median(cpu):F1} ms CPU over {reps}; load {Load()} (forward {phase[0] / reps:F1}, loss {phase[1] / reps:F1}, backward {phase[2] / reps:F1}, adam {phase[3] / reps:F1} ms mean)"));
     }
 
     private static void BprLoss(IRecommenderModel model, int[] bu, int[] bi, int[] bj)
