@@ -29,11 +29,13 @@ internal sealed class TrainingOptionsBinder
 
     public Option<double> ValFraction { get; } = new("--val-fraction") { Description = "Without --val: the seeded share of each user's training interactions held out for validation.", DefaultValueFactory = _ => 0.1 };
 
+    public Option<string> Init { get; } = new("--init") { Description = "Codebook initialisation: normal (std 0.1, LightGCN's reference code) or xavier (Xavier-uniform).", DefaultValueFactory = _ => "normal" };
+
     public Option<FileInfo?> Checkpoint { get; } = new("--checkpoint") { Description = "Checkpoint file: written every validation, and resumed from if it exists." };
 
     public void AddTo(Command command, bool withDim = true)
     {
-        var all = new List<Option> { Model, Layers, Epochs, Batch, LearningRate, WeightDecay, Reg, EvalEvery, Patience, ValFraction, Checkpoint };
+        var all = new List<Option> { Model, Layers, Epochs, Batch, LearningRate, WeightDecay, Reg, EvalEvery, Patience, ValFraction, Init, Checkpoint };
         if (withDim)
         {
             all.Insert(2, Dim);
@@ -61,11 +63,19 @@ internal sealed class TrainingOptionsBinder
             Patience = parsed.GetValue(Patience),
             ValidationFraction = parsed.GetValue(ValFraction),
             Seed = (ulong)seed,
+            Init = ParseInit(parsed.GetValue(Init)!),
             CheckpointPath = parsed.GetValue(Checkpoint)?.FullName,
         };
         options.Validate();
         return options;
     }
+
+    public static EmbeddingInit ParseInit(string name) => name.ToLowerInvariant() switch
+    {
+        "normal" => EmbeddingInit.Normal,
+        "xavier" or "xavier-uniform" => EmbeddingInit.XavierUniform,
+        _ => throw new CliError($"'--init': '{name}' must be normal or xavier."),
+    };
 
     public static ModelKind ParseModel(string name) => name.ToLowerInvariant() switch
     {

@@ -80,4 +80,42 @@ public class TrainCommandTests
         Assert.True(code == 0, stderr);
         Assert.Equal(File.ReadAllBytes(Path.Combine(assignment, "user_codes.npy")), File.ReadAllBytes(Path.Combine(model, "user_codes.npy")));
     }
+    [Fact]
+    public void InitOptionChangesTheStartingPointAndRejectsUnknownNames()
+    {
+        using var tmp = new TempDirectory();
+        var (train, test) = Files(tmp);
+        string Run(string init)
+        {
+            string model = Path.Combine(tmp.Path, init);
+            var (code, _, stderr) = CliRunner.Run("train", "--train", train, "--test", test, "--method", "full", "--model", "mf", "--dim", "8",
+                "--epochs", "1", "--lr", "1e-6", "--init", init, "--out", model);
+            Assert.True(code == 0, stderr);
+            return Path.Combine(model, "user_codebook.npy");
+        }
+
+        // With a negligible learning rate the saved values are the initial ones: Xavier-uniform
+        // stays inside sqrt(6 / (rows + dim)) = sqrt(6 / 48) for 40 users, N(0, 0.1^2) draws are not all that small.
+        float MaxAbs(string npy)
+        {
+            var bytes = File.ReadAllBytes(npy);
+            int header = 10 + BitConverter.ToUInt16(bytes, 8);
+            float max = 0;
+            for (int k = header; k + 4 <= bytes.Length; k += 4)
+            {
+                max = Math.Max(max, Math.Abs(BitConverter.ToSingle(bytes, k)));
+            }
+
+            return max;
+        }
+
+        float xavier = MaxAbs(Run("xavier"));
+        float normal = MaxAbs(Run("normal"));
+        Assert.InRange(xavier, 0.05f, MathF.Sqrt(6f / 48f) + 1e-4f);
+        Assert.NotEqual(xavier, normal);
+
+        var bad = CliRunner.Run("train", "--train", train, "--test", test, "--init", "zeros", "--out", Path.Combine(tmp.Path, "bad"));
+        Assert.Equal(2, bad.Code);
+        Assert.Contains("'--init': 'zeros' must be normal or xavier", bad.Err);
+    }
 }
