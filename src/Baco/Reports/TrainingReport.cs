@@ -26,7 +26,7 @@ public static class TrainingReport
         }
     }
 
-    /// <summary>The content of metrics.json: test metrics, parameters, best epoch and times.</summary>
+    /// <summary>The content of metrics.json: test and best validation metrics, parameters, best epoch, times and the per-epoch history.</summary>
     public static JsonObject MetricsJson(TrainingResult trained, CodebookAssignment assignment, TrainingOptions options, double clusteringSeconds, string source)
     {
         ArgumentNullException.ThrowIfNull(trained);
@@ -38,6 +38,25 @@ public static class TrainingReport
             AddRankingMetrics(test, t);
             test["users_evaluated"] = t.UsersEvaluated;
             test["users_without_relevant"] = t.UsersWithoutRelevant;
+        }
+
+        var validation = new JsonObject();
+        if (trained.Validation is { } v)
+        {
+            AddRankingMetrics(validation, v);
+        }
+
+        // One entry per epoch: the loss, and the validation Recall@K of early stopping where one was computed.
+        var history = new JsonArray();
+        foreach (var h in trained.History)
+        {
+            var entry = new JsonObject { ["epoch"] = h.Epoch, ["loss"] = Math.Round(h.Loss, 6) };
+            if (!double.IsNaN(h.ValidationRecall))
+            {
+                entry["validation_recall"] = h.ValidationRecall;
+            }
+
+            history.Add(entry);
         }
 
         return new JsonObject
@@ -57,6 +76,8 @@ public static class TrainingReport
             ["clustering_seconds"] = Math.Round(clusteringSeconds, 6),
             ["seed"] = options.Seed.ToString(CultureInfo.InvariantCulture),
             ["test"] = test,
+            ["validation"] = validation,
+            ["history"] = history,
         };
     }
 }

@@ -12,24 +12,4 @@ namespace Baco.Training;
 /// <param name="Test">Test metrics of the returned model, if the dataset has a test split.</param>
 /// <param name="Seconds">Wall time of this call.</param>
 /// <param name="History">Per-epoch loss and validation score.</param>
-public sealed record TrainingResult(IRecommenderModel Model, int BestEpoch, int EpochsRun, bool StoppedEarly, RankingMetrics? Validation, RankingMetrics? Test, double Seconds, IReadOnlyList<EpochSummary> History)
-{
-    /// <summary>
-    /// Writes metrics.json: best epoch, epochs run, early stop, seconds, validation and test
-    /// metrics (fractions) and the per-epoch history.
-    /// </summary>
-    public void WriteMetricsJson(string path)
-    {
-        var summary = new
-        {
-            BestEpoch,
-            EpochsRun,
-            StoppedEarly,
-            Seconds,
-            Validation,
-            Test,
-            History = History.Select(h => new { h.Epoch, h.Loss, ValidationRecall = double.IsNaN(h.ValidationRecall) ? (double?)null : h.ValidationRecall }),
-        };
-        ModelStore.SaveJson(path, summary);
-    }
-}
+public sealed record TrainingResult(IRecommenderModel Model, int BestEpoch, int EpochsRun, bool StoppedEarly, RankingMetrics? Validation, RankingMetrics? Test, double Seconds, IReadOnlyList<EpochSummary> History);

@@ -157,25 +157,6 @@ public class TrainerTests
     }
 
     [Fact]
-    public void WritesMetricsJson()
-    {
-        var data = TinyData.RandomDataset();
-        var result = Train(data, CodebookAssignment.Full(data.UserCount, data.ItemCount), Small() with { Epochs = 2 });
-        string path = Path.GetTempFileName();
-        try
-        {
-            result.WriteMetricsJson(path);
-            using var doc = System.Text.Json.JsonDocument.Parse(File.ReadAllText(path));
-            Assert.Equal(2, doc.RootElement.GetProperty("BestEpoch").GetInt32());
-            Assert.Equal(3, doc.RootElement.GetProperty("Test").GetProperty("Recall").GetArrayLength());
-        }
-        finally
-        {
-            File.Delete(path);
-        }
-    }
-
-    [Fact]
     public void RejectsMismatchedAssignment()
     {
         var data = TinyData.RandomDataset();
