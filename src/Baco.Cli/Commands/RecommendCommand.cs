@@ -24,19 +24,18 @@ internal static class RecommendCommand
                 throw new CliError($"'-k': {top} must be at least 1.");
             }
 
-            if (!File.Exists(Path.Combine(dir, "config.json")))
+            if (!File.Exists(Path.Combine(dir, ModelStore.ConfigFile)))
             {
-                throw new CliError($"'--model': {dir} is not a model directory written by 'baco train' (no config.json).");
+                throw new CliError($"'--model': {dir} is not a model directory written by 'baco train' (no {ModelStore.ConfigFile}).");
             }
 
-            var stored = AssignmentStore.Load(dir);
+            var (trained, seen, _, stored) = ModelStore.Load(dir);
             string name = parsed.GetValue(user)!;
             if (!stored.Users.TryGetId(name, out int u))
             {
                 throw new CliError($"'--user': '{name}' is not a user of this model ({stored.Users.Count:N0} users).");
             }
 
-            var (trained, seen, _) = ModelStore.Load(dir);
             var recommendations = new Recommender(trained, seen).Recommend(u, top);
             var table = new Table().Border(TableBorder.Simple).Title($"top {recommendations.Count} for user {Markup.Escape(name)}");
             table.AddColumn("rank");

@@ -75,8 +75,7 @@ internal static class TrainCommand
             var metrics = TrainingReport.MetricsJson(trained, assignment, options, clusteringSeconds, loaded.Source);
             AtomicDirectory.Write(outDir.FullName, temp =>
             {
-                ModelStore.Save(temp, trained.Model, Seen(dataset));
-                AssignmentStore.WriteInto(temp, assignment, dataset.Users, dataset.Items, compressionSummary);
+                ModelStore.Save(temp, trained.Model, Seen(dataset), dataset.Users, dataset.Items, compressionSummary);
                 File.WriteAllText(Path.Combine(temp, "metrics.json"), metrics.ToJsonString(new() { WriteIndented = true }));
             });
             Rendering.MetricsTable.Write(io.Console, trained, assignment, options.Dim, outDir.FullName);

@@ -164,10 +164,6 @@ public static class AssignmentStore
         stream.Flush(flushToDisk: true);
     }
 
-
-
-
-
     private static SideAssignment LoadSide(string dir, string metaPath, JsonObject meta, string side, string codesFile, string offsetsFile)
     {
         int rows = Field<int>(meta, metaPath, side + "_rows");

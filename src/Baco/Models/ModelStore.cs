@@ -1,72 +1,152 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
-using Baco.Codebooks;
 using Baco.Data;
 using Baco.Graph;
+using Baco.IO;
 
 namespace Baco.Models;
 
 /// <summary>
 /// Saves and loads trained models as a directory: config.json, user_codebook.npy and
-/// item_codebook.npy (float32, rows x dim), the assignment (user_codes / item_codes int32,
-/// user_offsets / item_offsets int64), the propagation graph of LightGCN (graph_users /
-/// graph_items int32) and the items to exclude when recommending (seen_users / seen_items int32).
+/// item_codebook.npy (float32, rows x dim), the assignment in <see cref="AssignmentStore"/>'s
+/// layout (codes, offsets, id lists, assignment.json, summary.json), the propagation graph of
+/// LightGCN (graph_users / graph_items int32) and the items to exclude when recommending
+/// (seen_users / seen_items int32). Loading validates every file and reports problems as
+/// <see cref="DataFormatException"/> naming the file.
 /// </summary>
 public static class ModelStore
 {
+    /// <summary>The model's settings.</summary>
+    public const string ConfigFile = "config.json";
+
+    private const int FormatVersion = 1;
+
     /// <summary>JSON settings used for config and metrics files (indented, enums as names).</summary>
     public static JsonSerializerOptions JsonOptions { get; } = new() { WriteIndented = true, Converters = { new JsonStringEnumConverter() } };
 
-    /// <summary>Writes the model directory (created if needed).</summary>
-    public static void Save(string directory, IRecommenderModel model, InteractionList seen)
+    /// <summary>
+    /// Writes the model into <paramref name="directory"/> (created if needed, not atomically:
+    /// callers wrap it in <see cref="AtomicDirectory.Write"/>).
+    /// </summary>
+    public static void Save(string directory, IRecommenderModel model, InteractionList seen, IdMap users, IdMap items, JsonNode summary)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(seen);
         Directory.CreateDirectory(directory);
         var a = model.Assignment;
-        var config = new ModelConfig(1, model.Kind, model.Layers, model.Dim, model.UserCount, model.ItemCount, a.Users.RowCount, a.Items.RowCount, a.Method, a.Combiner);
-        File.WriteAllText(Path.Combine(directory, "config.json"), JsonSerializer.Serialize(config, JsonOptions));
-        NpyCodec.Write<float>(Path.Combine(directory, "user_codebook.npy"), model.Parameters[0], a.Users.RowCount, model.Dim);
-        NpyCodec.Write<float>(Path.Combine(directory, "item_codebook.npy"), model.Parameters[1], a.Items.RowCount, model.Dim);
-        NpyCodec.Write<int>(Path.Combine(directory, "user_codes.npy"), a.Users.Codes, a.Users.Codes.Length);
-        NpyCodec.Write<long>(Path.Combine(directory, "user_offsets.npy"), a.Users.Offsets, a.Users.Offsets.Length);
-        NpyCodec.Write<int>(Path.Combine(directory, "item_codes.npy"), a.Items.Codes, a.Items.Codes.Length);
-        NpyCodec.Write<long>(Path.Combine(directory, "item_offsets.npy"), a.Items.Offsets, a.Items.Offsets.Length);
+        var config = new ModelConfig(FormatVersion, model.Kind, model.Layers, model.Dim, model.UserCount, model.ItemCount, a.Users.RowCount, a.Items.RowCount, a.Method, a.Combiner);
+        File.WriteAllText(Path.Combine(directory, ConfigFile), JsonSerializer.Serialize(config, JsonOptions));
+        NpyFile.WriteFloat32Matrix(Path.Combine(directory, "user_codebook.npy"), model.Parameters[0], a.Users.RowCount, model.Dim);
+        NpyFile.WriteFloat32Matrix(Path.Combine(directory, "item_codebook.npy"), model.Parameters[1], a.Items.RowCount, model.Dim);
+        AssignmentStore.WriteInto(directory, a, users, items, summary);
         if (model is LightGcnModel lgcn)
         {
-            NpyCodec.Write<int>(Path.Combine(directory, "graph_users.npy"), lgcn.Graph.ToInteractions().Users, lgcn.Graph.EdgeCount);
-            NpyCodec.Write<int>(Path.Combine(directory, "graph_items.npy"), lgcn.Graph.UserItems, lgcn.Graph.EdgeCount);
+            NpyFile.WriteInt32(Path.Combine(directory, "graph_users.npy"), lgcn.Graph.ToInteractions().Users.AsSpan(0, lgcn.Graph.EdgeCount));
+            NpyFile.WriteInt32(Path.Combine(directory, "graph_items.npy"), lgcn.Graph.UserItems.AsSpan(0, lgcn.Graph.EdgeCount));
         }
 
-        NpyCodec.Write<int>(Path.Combine(directory, "seen_users.npy"), seen.Users, seen.Count);
-        NpyCodec.Write<int>(Path.Combine(directory, "seen_items.npy"), seen.Items, seen.Count);
+        NpyFile.WriteInt32(Path.Combine(directory, "seen_users.npy"), seen.Users);
+        NpyFile.WriteInt32(Path.Combine(directory, "seen_items.npy"), seen.Items);
     }
 
-    /// <summary>Reads a model directory written by <see cref="Save"/>.</summary>
-    public static (IRecommenderModel Model, InteractionList Seen, ModelConfig Config) Load(string directory)
+    /// <summary>Reads and validates a directory written by <see cref="Save"/>.</summary>
+    public static StoredModel Load(string directory)
     {
-        var config = JsonSerializer.Deserialize<ModelConfig>(File.ReadAllText(Path.Combine(directory, "config.json")), JsonOptions)
-            ?? throw new InvalidDataException($"{directory}: empty config.json.");
-        var userBook = NpyCodec.Read<float>(Path.Combine(directory, "user_codebook.npy")).Data;
-        var itemBook = NpyCodec.Read<float>(Path.Combine(directory, "item_codebook.npy")).Data;
-        var users = new SideAssignment(config.UserRows, NpyCodec.Read<int>(Path.Combine(directory, "user_codes.npy")).Data, NpyCodec.Read<long>(Path.Combine(directory, "user_offsets.npy")).Data);
-        var items = new SideAssignment(config.ItemRows, NpyCodec.Read<int>(Path.Combine(directory, "item_codes.npy")).Data, NpyCodec.Read<long>(Path.Combine(directory, "item_offsets.npy")).Data);
-        var assignment = new CodebookAssignment(config.Method, users, items, config.Combiner);
-        var seen = InteractionList.FromPairs(NpyCodec.Read<int>(Path.Combine(directory, "seen_users.npy")).Data, NpyCodec.Read<int>(Path.Combine(directory, "seen_items.npy")).Data);
-        BipartiteGraph graph;
-        if (config.Model == ModelKind.LightGcn)
+        string configPath = Path.Combine(directory, ConfigFile);
+        var config = ReadConfig(configPath);
+        var stored = AssignmentStore.Load(directory);
+        var assignment = stored.Assignment;
+        if (assignment.Users.EntityCount != config.Users || assignment.Items.EntityCount != config.Items
+            || assignment.Users.RowCount != config.UserRows || assignment.Items.RowCount != config.ItemRows)
         {
-            graph = BipartiteGraph.FromPairs(config.Users, config.Items, NpyCodec.Read<int>(Path.Combine(directory, "graph_users.npy")).Data, NpyCodec.Read<int>(Path.Combine(directory, "graph_items.npy")).Data);
-        }
-        else
-        {
-            graph = BipartiteGraph.FromInteractions(config.Users, config.Items, InteractionList.Empty);
+            throw new DataFormatException(configPath, 0,
+                $"says {config.Users} users / {config.Items} items in {config.UserRows} + {config.ItemRows} rows, but the assignment has {assignment.Users.EntityCount} / {assignment.Items.EntityCount} in {assignment.Users.RowCount} + {assignment.Items.RowCount}");
         }
 
+        var userBook = ReadCodebook(Path.Combine(directory, "user_codebook.npy"), config.UserRows, config.Dim);
+        var itemBook = ReadCodebook(Path.Combine(directory, "item_codebook.npy"), config.ItemRows, config.Dim);
+        var seen = ReadPairs(directory, "seen_users.npy", "seen_items.npy", config);
+        var graph = config.Model == ModelKind.LightGcn
+            ? BipartiteGraph.FromInteractions(config.Users, config.Items, ReadPairs(directory, "graph_users.npy", "graph_items.npy", config))
+            : BipartiteGraph.FromInteractions(config.Users, config.Items, InteractionList.Empty);
         var model = RecommenderModels.FromCodebooks(config.Model, assignment, graph, config.Dim, config.Layers, userBook, itemBook);
-        return (model, seen, config);
+        return new StoredModel(model, seen, config, stored);
     }
 
     /// <summary>Writes any metrics object (e.g. <c>RankingMetrics</c> or a summary record) as indented JSON.</summary>
     public static void SaveJson<T>(string path, T value) => File.WriteAllText(path, JsonSerializer.Serialize(value, JsonOptions));
+
+    private static ModelConfig ReadConfig(string path)
+    {
+        if (!File.Exists(path))
+        {
+            throw new DataFormatException(path, 0, "not found: the directory was not written by 'baco train'");
+        }
+
+        ModelConfig? config;
+        try
+        {
+            config = JsonSerializer.Deserialize<ModelConfig>(File.ReadAllText(path), JsonOptions);
+        }
+        catch (JsonException e)
+        {
+            throw new DataFormatException(path, (e.LineNumber ?? -1) + 1, $"not a valid model config: {e.Message}");
+        }
+
+        if (config is null)
+        {
+            throw new DataFormatException(path, 0, "empty model config");
+        }
+
+        if (config.FormatVersion != FormatVersion)
+        {
+            throw new DataFormatException(path, 0, $"model format version {config.FormatVersion}; this Baco reads version {FormatVersion}");
+        }
+
+        if (config.Dim < 1 || config.Layers < 0 || config.Users < 0 || config.Items < 0)
+        {
+            throw new DataFormatException(path, 0, $"impossible sizes (dim {config.Dim}, layers {config.Layers}, {config.Users} users, {config.Items} items)");
+        }
+
+        return config;
+    }
+
+    private static float[] ReadCodebook(string path, int rows, int dim)
+    {
+        var book = NpyFile.ReadFloat32Matrix(path);
+        if (book.Rows != rows || book.Columns != dim)
+        {
+            throw new DataFormatException(path, 0, $"is {book.Rows} x {book.Columns}, expected {rows} x {dim} ({ConfigFile})");
+        }
+
+        return book.Data;
+    }
+
+    private static InteractionList ReadPairs(string directory, string usersFile, string itemsFile, ModelConfig config)
+    {
+        string usersPath = Path.Combine(directory, usersFile);
+        string itemsPath = Path.Combine(directory, itemsFile);
+        int[] users = NpyFile.ReadInt32(usersPath);
+        int[] items = NpyFile.ReadInt32(itemsPath);
+        if (users.Length != items.Length)
+        {
+            throw new DataFormatException(itemsPath, 0, $"has {items.Length} entries, {usersFile} has {users.Length}");
+        }
+
+        CheckRange(usersPath, users, config.Users, "user");
+        CheckRange(itemsPath, items, config.Items, "item");
+        return InteractionList.FromPairs(users, items);
+    }
+
+    private static void CheckRange(string path, int[] ids, int count, string kind)
+    {
+        for (int k = 0; k < ids.Length; k++)
+        {
+            if ((uint)ids[k] >= (uint)count)
+            {
+                throw new DataFormatException(path, 0, $"{kind} {ids[k]} at position {k} is outside the model's {count} {kind}s");
+            }
+        }
+    }
 }

@@ -53,6 +53,14 @@ public class TrainCommandTests
         var unknown = CliRunner.Run("recommend", "--model", model, "--user", "nobody");
         Assert.Equal(2, unknown.Code);
         Assert.Contains("'nobody' is not a user", unknown.Err);
+
+        // A damaged model directory: exit 2 and the file named, no stack trace.
+        string book = Path.Combine(model, "user_codebook.npy");
+        File.WriteAllBytes(book, [1, 2, 3]);
+        var damaged = CliRunner.Run("recommend", "--model", model, "--user", "u3");
+        Assert.Equal(2, damaged.Code);
+        Assert.Contains("user_codebook.npy", damaged.Err);
+        Assert.DoesNotContain("   at ", damaged.Err);
     }
 
     [Fact]

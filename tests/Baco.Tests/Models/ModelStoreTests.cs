@@ -1,4 +1,7 @@
+using System.Text.Json.Nodes;
 using Baco.Codebooks;
+using Baco.Data;
+using Baco.IO;
 using Baco.Models;
 using Baco.Tests.TestSupport;
 
@@ -11,57 +14,86 @@ public class ModelStoreTests
     [InlineData(ModelKind.MatrixFactorization, "one")]
     public void SaveLoadGivesIdenticalScores(ModelKind kind, string assignment)
     {
-        var graph = TinyData.Graph();
-        var model = RecommenderModels.Create(kind, TinyData.Assignment(assignment), graph, 8, 2, 3);
-        var seen = Baco.Data.InteractionList.FromPairs([0, 1], [1, 2]);
-        string dir = Path.Combine(Path.GetTempPath(), "baco-store-" + Guid.NewGuid().ToString("N"));
-        try
+        var model = RecommenderModels.Create(kind, TinyData.Assignment(assignment), TinyData.Graph(), 8, 2, 3);
+        var seen = InteractionList.FromPairs([0, 1], [1, 2]);
+        using var dir = new TempDirectory();
+        Save(dir.Path, model, seen);
+        var (loaded, loadedSeen, config, stored) = ModelStore.Load(dir.Path);
+        Assert.Equal(kind, config.Model);
+        Assert.Equal(seen.Items, loadedSeen.Items);
+        Assert.Equal("u3", stored.Users.NameOf(3));
+        Assert.Equal(model.Assignment.Users.Codes, loaded.Assignment.Users.Codes);
+        var a = new Recommender(model, seen);
+        var b = new Recommender(loaded, loadedSeen);
+        for (int u = 0; u < 4; u++)
         {
-            ModelStore.Save(dir, model, seen);
-            var (loaded, loadedSeen, config) = ModelStore.Load(dir);
-            Assert.Equal(kind, config.Model);
-            Assert.Equal(seen.Items, loadedSeen.Items);
-            var a = new Recommender(model, seen);
-            var b = new Recommender(loaded, loadedSeen);
-            for (int u = 0; u < 4; u++)
-            {
-                Assert.Equal(a.Recommend(u, 5), b.Recommend(u, 5));
-            }
+            Assert.Equal(a.Recommend(u, 5), b.Recommend(u, 5));
+        }
 
-            Assert.DoesNotContain(a.Recommend(0, 5), r => r.Item == 1);
-            Assert.Equal(4, a.Recommend(0, 5).Count); // 5 items, one seen
-        }
-        finally
-        {
-            Directory.Delete(dir, true);
-        }
+        Assert.DoesNotContain(a.Recommend(0, 5), r => r.Item == 1);
+        Assert.Equal(4, a.Recommend(0, 5).Count); // 5 items, one seen
     }
 
     [Fact]
-    public void NpyRoundTripsAndWritesNumpyHeader()
+    public void EachFileIsWrittenOnceInTheAssignmentLayout()
     {
-        string path = Path.GetTempFileName();
-        try
-        {
-            float[] data = [1, 2, 3, 4, 5, 6];
-            NpyCodec.Write<float>(path, data, 2, 3);
-            var bytes = File.ReadAllBytes(path);
-            Assert.Equal(0x93, bytes[0]);
-            int headerLen = bytes[8] | (bytes[9] << 8);
-            Assert.Equal(0, (10 + headerLen) % 64);
-            string header = System.Text.Encoding.ASCII.GetString(bytes, 10, headerLen);
-            Assert.Contains("'descr': '<f4'", header);
-            Assert.Contains("'shape': (2, 3)", header);
-            var (back, shape) = NpyCodec.Read<float>(path);
-            Assert.Equal(data, back);
-            Assert.Equal([2, 3], shape);
-            Assert.Throws<InvalidDataException>(() => NpyCodec.Read<int>(path));
-        }
-        finally
-        {
-            File.Delete(path);
-        }
+        var model = RecommenderModels.Create(ModelKind.LightGcn, TinyData.Assignment("two"), TinyData.Graph(), 8, 2, 3);
+        using var dir = new TempDirectory();
+        Save(dir.Path, model, InteractionList.Empty);
+        // Items use the identity map, so no item_ids.txt.
+        string[] files = [.. Directory.GetFiles(dir.Path).Select(Path.GetFileName).Order(StringComparer.Ordinal)!];
+        Assert.Equal(
+            ["assignment.json", "config.json", "graph_items.npy", "graph_users.npy", "item_codebook.npy", "item_codes.npy", "item_offsets.npy",
+             "seen_items.npy", "seen_users.npy", "summary.json", "user_codebook.npy", "user_codes.npy", "user_ids.txt", "user_offsets.npy"],
+            files);
+        Assert.Equal(model.Assignment.Items.Codes, AssignmentStore.Load(dir.Path).Assignment.Items.Codes);
     }
+
+    [Fact]
+    public void CorruptFilesAreReportedByName()
+    {
+        var model = RecommenderModels.Create(ModelKind.MatrixFactorization, TinyData.Assignment("one"), TinyData.Graph(), 8, 2, 3);
+        using var dir = new TempDirectory();
+        Save(dir.Path, model, InteractionList.FromPairs([0], [1]));
+
+        // A codebook of the wrong width.
+        string book = Path.Combine(dir.Path, "item_codebook.npy");
+        byte[] original = File.ReadAllBytes(book);
+        NpyFile.WriteFloat32Matrix(book, new float[3 * 4], 3, 4);
+        var e = Assert.Throws<DataFormatException>(() => ModelStore.Load(dir.Path));
+        Assert.Equal(book, e.File);
+        Assert.Contains("expected 3 x 8", e.Reason, StringComparison.Ordinal);
+        File.WriteAllBytes(book, original);
+
+        // A seen item outside the model.
+        string seenItems = Path.Combine(dir.Path, "seen_items.npy");
+        NpyFile.WriteInt32(seenItems, [5]);
+        e = Assert.Throws<DataFormatException>(() => ModelStore.Load(dir.Path));
+        Assert.Equal(seenItems, e.File);
+        Assert.Contains("outside the model's 5 items", e.Reason, StringComparison.Ordinal);
+        NpyFile.WriteInt32(seenItems, [1]);
+
+        // A config that disagrees with the assignment, then one that is not JSON.
+        string config = Path.Combine(dir.Path, ModelStore.ConfigFile);
+        File.WriteAllText(config, File.ReadAllText(config).Replace("\"Users\": 4", "\"Users\": 7", StringComparison.Ordinal));
+        e = Assert.Throws<DataFormatException>(() => ModelStore.Load(dir.Path));
+        Assert.Contains("7 users", e.Reason, StringComparison.Ordinal);
+        File.WriteAllText(config, "{ not json");
+        e = Assert.Throws<DataFormatException>(() => ModelStore.Load(dir.Path));
+        Assert.Equal(config, e.File);
+        File.Delete(config);
+        e = Assert.Throws<DataFormatException>(() => ModelStore.Load(dir.Path));
+        Assert.Contains("not found", e.Reason, StringComparison.Ordinal);
+    }
+
+    private static void Save(string dir, IRecommenderModel model, InteractionList seen)
+        => ModelStore.Save(
+            dir,
+            model,
+            seen,
+            IdMap.FromNames([.. Enumerable.Range(0, model.UserCount).Select(u => $"u{u}")]),
+            IdMap.Identity(model.ItemCount),
+            new JsonObject { ["method"] = model.Assignment.Method });
 
     [Fact]
     public void LookupAveragesOrSumsCodes()

@@ -1,0 +1,11 @@
+using Baco.Data;
+using Baco.IO;
+
+namespace Baco.Models;
+
+/// <summary>What <see cref="ModelStore.Load"/> returns.</summary>
+/// <param name="Model">The model, with its trained codebooks.</param>
+/// <param name="Seen">Interactions to exclude when recommending (training and validation).</param>
+/// <param name="Config">The saved config.json.</param>
+/// <param name="Assignment">The assignment with the original user and item ids.</param>
+public sealed record StoredModel(IRecommenderModel Model, InteractionList Seen, ModelConfig Config, StoredAssignment Assignment);
