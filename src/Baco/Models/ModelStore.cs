@@ -22,8 +22,8 @@ public static class ModelStore
 
     private const int FormatVersion = 1;
 
-    /// <summary>JSON settings used for config and metrics files (indented, enums as names).</summary>
-    public static JsonSerializerOptions JsonOptions { get; } = new() { WriteIndented = true, Converters = { new JsonStringEnumConverter() } };
+    // config.json: indented, enums as names.
+    private static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = true, Converters = { new JsonStringEnumConverter() } };
 
     /// <summary>
     /// Writes the model into <paramref name="directory"/> (created if needed, not atomically:
@@ -73,9 +73,6 @@ public static class ModelStore
         var model = RecommenderModels.FromCodebooks(config.Model, assignment, graph, config.Dim, config.Layers, userBook, itemBook);
         return new StoredModel(model, seen, config, stored);
     }
-
-    /// <summary>Writes any metrics object (e.g. <c>RankingMetrics</c> or a summary record) as indented JSON.</summary>
-    public static void SaveJson<T>(string path, T value) => File.WriteAllText(path, JsonSerializer.Serialize(value, JsonOptions));
 
     private static ModelConfig ReadConfig(string path)
     {

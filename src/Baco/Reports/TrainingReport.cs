@@ -40,9 +40,10 @@ public static class TrainingReport
             test["users_without_relevant"] = t.UsersWithoutRelevant;
         }
 
-        var validation = new JsonObject();
+        JsonObject? validation = null;
         if (trained.Validation is { } v)
         {
+            validation = [];
             AddRankingMetrics(validation, v);
         }
 

@@ -31,4 +31,20 @@ public class TrainingReportTests
         Assert.All(history, h => Assert.True((double)h!["loss"]! > 0));
         Assert.Equal([false, true, false, true], history.Select(h => h!.AsObject().ContainsKey("validation_recall")));
     }
+
+    [Fact]
+    public void WithoutValidationTheValidationFieldIsNull()
+    {
+        var data = TinyData.RandomDataset();
+        var options = new TrainingOptions { Dim = 8, Epochs = 2, BatchSize = 64, EvalEvery = 0 };
+        var assignment = CodebookAssignment.Full(data.UserCount, data.ItemCount);
+        var trained = Trainer.Train(data, assignment, options, null, TestContext.Current.CancellationToken);
+
+        var json = TrainingReport.MetricsJson(trained, assignment, options, 0, "tiny");
+
+        Assert.Null(trained.Validation);
+        Assert.True(json.ContainsKey("validation"));
+        Assert.Null(json["validation"]);
+        Assert.All(json["history"]!.AsArray(), h => Assert.False(h!.AsObject().ContainsKey("validation_recall")));
+    }
 }
