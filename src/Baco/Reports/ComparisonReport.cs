@@ -22,8 +22,8 @@ public static class ComparisonReport
         sb.AppendLine();
         sb.AppendLine("Metrics in %, Recall@K = hits / min(K, |relevant|). Differences are relative, in Recall@20.");
         sb.AppendLine();
-        sb.AppendLine("| method | user rows | item rows | params | ratio | clustering s | training s | R@10 | R@20 | R@50 | N@10 | N@20 | N@50 | vs full | vs best baseline |");
-        sb.AppendLine("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+        sb.AppendLine("| method | user rows | item rows | params | ratio | clustering s | training s | best epoch / run | R@10 | R@20 | R@50 | N@10 | N@20 | N@50 | vs full | vs best baseline |");
+        sb.AppendLine("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
         double? full = Recall20(outcomes.FirstOrDefault(o => o.Method == "full"));
         double? bestBaseline = BestBaseline(outcomes)?.Value;
         foreach (var o in outcomes)
@@ -33,9 +33,12 @@ public static class ComparisonReport
 
             string clustering = o.Compression is null ? "-" : o.Compression.Seconds.ToString("F3", CultureInfo.InvariantCulture);
             string training = o.Training is null ? "-" : o.Training.Seconds.ToString("F1", CultureInfo.InvariantCulture);
+
+            // How far each method trained: a best epoch near the cap says it had not converged.
+            string epochs = o.Training is null ? "-" : FormattableString.Invariant($"{o.Training.BestEpoch} / {o.Training.EpochsRun}");
             if (!o.Succeeded)
             {
-                sb.AppendLine(CultureInfo.InvariantCulture, $"| {o.Method} | {rows} | {clustering} | {training} | failed: {Escape(o.Error ?? "no test metrics")} | | | | | | | |");
+                sb.AppendLine(CultureInfo.InvariantCulture, $"| {o.Method} | {rows} | {clustering} | {training} | {epochs} | failed: {Escape(o.Error ?? "no test metrics")} | | | | | | | |");
                 continue;
             }
 
@@ -46,7 +49,7 @@ public static class ComparisonReport
             double r20 = t.RecallAt(20);
             string vsFull = full is double f && f > 0 ? Relative(r20, f) : "-";
             string vsBest = bestBaseline is double b && b > 0 && o.Method != "full" ? Relative(r20, b) : "-";
-            sb.AppendLine(CultureInfo.InvariantCulture, $"| {o.Method} | {rows} | {clustering} | {training} | {string.Join(" | ", cells)} | {vsFull} | {vsBest} |");
+            sb.AppendLine(CultureInfo.InvariantCulture, $"| {o.Method} | {rows} | {clustering} | {training} | {epochs} | {string.Join(" | ", cells)} | {vsFull} | {vsBest} |");
         }
 
         if (BestBaseline(outcomes) is { } best)

@@ -37,6 +37,10 @@ public class ComparisonReportTests
         // baco: 0.4 / 0.5 - 1 = -20 % to full, 0.4 / 0.32 - 1 = +25 % to the best baseline.
         Assert.Contains("| -20.0% | +25.0% |", rows[1]);
         Assert.Contains("40.000", rows[1]);
+        Assert.Contains("| 10 / 20 |", rows[1]);
+        // Every row has as many cells as the header.
+        int columns = md.Split('\n').First(l => l.StartsWith("| method", StringComparison.Ordinal)).Count(c => c == '|');
+        Assert.All(rows.Take(3), r => Assert.Equal(columns, r.Count(c => c == '|')));
         // The failure keeps its row and its message, with the table's pipe escaped.
         Assert.Contains("failed: no budget \\| reachable", rows[3]);
         Assert.Contains("Best baseline by Recall@20: graphhash (32.000 %)", md);
