@@ -41,7 +41,10 @@ internal static class TrainCommand
             int s = parsed.GetValue(seed);
             var options = training.Bind(parsed, s);
             var loaded = data.Load(parsed, io.Progress);
-            var dataset = loaded.Dataset;
+
+            // Hold out the validation part before compressing, so the assignment never sees it.
+            var dataset = ValidationSplit.Prepare(loaded.Dataset, options);
+            bool heldOut = !ReferenceEquals(dataset, loaded.Dataset);
             if (dataset.Test is null or { Count: 0 })
             {
                 throw new CliError("--test is required: training ends with a full-ranking evaluation on the test interactions.");
@@ -55,6 +58,10 @@ internal static class TrainCommand
             {
                 var stored = AssignmentStore.Load(dir.FullName);
                 CheckSameIdSpace(stored, dataset, dir.FullName);
+                if (heldOut)
+                {
+                    io.Error.WriteLine($"note: {dir.FullName} was computed from all training interactions, including the {options.ValidationFraction:P0} now held out for validation, so validation scores (and early stopping) may be optimistic; give --val, or let 'baco train' compress.");
+                }
                 assignment = stored.Assignment;
                 compressionSummary = stored.Summary.DeepClone();
             }

@@ -25,6 +25,9 @@ public static class ComparisonRunner
 
         // Resolve every name first, so a typo fails before an hour of training.
         var methods = options.Methods.Select(name => CompressionMethods.Create(name, options.Baco)).ToList();
+
+        // Every method compresses the graph training will see: no assignment learns from validation edges.
+        data = ValidationSplit.Prepare(data, options.Training);
         var graph = BipartiteGraph.FromDataset(data);
         var outcomes = new List<MethodOutcome>();
         for (int m = 0; m < methods.Count; m++)

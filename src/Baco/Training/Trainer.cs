@@ -19,7 +19,8 @@ public static class Trainer
     /// <summary>
     /// Trains on <paramref name="data"/>.Train. Validation uses data.Validation, or a seeded
     /// hold-out of <see cref="TrainingOptions.ValidationFraction"/> of each user's training
-    /// interactions when there is none. Test metrics (training and validation items masked)
+    /// interactions when there is none (<see cref="ValidationSplit.Prepare"/>; callers that compress
+    /// should compress the prepared dataset's graph, and pass that dataset here). Test metrics (training and validation items masked)
     /// are computed for the returned model when data.Test is present.
     /// Cancellation is honoured between epochs, after writing a checkpoint if a path is set.
     /// </summary>
@@ -35,19 +36,9 @@ public static class Trainer
         }
 
         var clock = Stopwatch.StartNew();
+        data = ValidationSplit.Prepare(data, options);
         InteractionList train = data.Train;
-        InteractionList? validation = null;
-        if (options.EvalEvery > 0)
-        {
-            if (data.Validation is { Count: > 0 })
-            {
-                validation = data.Validation;
-            }
-            else if (options.ValidationFraction > 0)
-            {
-                (train, validation) = ValidationSplit.HoldOut(data.Train, options.ValidationFraction, options.Seed);
-            }
-        }
+        InteractionList? validation = options.EvalEvery > 0 ? data.Validation : null;
 
         if (train.Count == 0)
         {

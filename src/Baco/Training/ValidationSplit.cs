@@ -10,6 +10,26 @@ namespace Baco.Training;
 public static class ValidationSplit
 {
     /// <summary>
+    /// The dataset training will see: <paramref name="data"/> itself when it has a validation
+    /// split or <paramref name="options"/> turn validation off, otherwise a copy whose training
+    /// part lost the seeded hold-out that becomes its validation part. Compress the graph of the
+    /// returned dataset: an assignment built from the held-out edges as well would have seen the
+    /// validation answers, and its validation scores (so early stopping) would be optimistic.
+    /// </summary>
+    public static Dataset Prepare(Dataset data, TrainingOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(options);
+        if (options.EvalEvery <= 0 || options.ValidationFraction <= 0 || data.Validation is { Count: > 0 })
+        {
+            return data;
+        }
+
+        var (train, validation) = HoldOut(data.Train, options.ValidationFraction, options.Seed);
+        return data with { Train = train, Validation = validation };
+    }
+
+    /// <summary>
     /// Splits <paramref name="train"/>: per user with n interactions, round(n * fraction)
     /// (half away from zero, at most n - 1) chosen uniformly go to the validation part.
     /// </summary>

@@ -87,6 +87,29 @@ public class TrainCommandTests
         var (code, _, stderr) = CliRunner.Run("train", "--train", train, "--test", test, "--assignment", assignment, "--model", "mf", "--dim", "8", "--epochs", "1", "--out", model);
         Assert.True(code == 0, stderr);
         Assert.Equal(File.ReadAllBytes(Path.Combine(assignment, "user_codes.npy")), File.ReadAllBytes(Path.Combine(model, "user_codes.npy")));
+
+        // It was computed before the validation hold-out existed: the user is told so.
+        Assert.Contains("held out for validation", stderr);
+    }
+
+    [Fact]
+    public void CompressionNeverSeesTheValidationHoldOut()
+    {
+        using var tmp = new TempDirectory();
+        var (train, test) = Files(tmp);
+        int trainLines = File.ReadAllLines(train).Length - 1;
+        long Compressed(params string[] extra)
+        {
+            string model = Path.Combine(tmp.Path, "m" + extra.Length);
+            var (code, _, stderr) = CliRunner.Run(["train", "--train", train, "--test", test, "--method", "baco", "--gamma", "0.5",
+                "--model", "mf", "--dim", "8", "--epochs", "1", "--val-fraction", "0.2", .. extra, "--out", model]);
+            Assert.True(code == 0, stderr);
+            Assert.DoesNotContain("held out for validation", stderr);
+            return (long)JsonNode.Parse(File.ReadAllText(Path.Combine(model, "summary.json")))!["interactions"]!;
+        }
+
+        Assert.InRange(Compressed(), 1, (trainLines * 0.85) + 1);
+        Assert.Equal(trainLines, Compressed("--eval-every", "0"));
     }
     [Fact]
     public void InitOptionChangesTheStartingPointAndRejectsUnknownNames()

@@ -148,6 +148,40 @@ public class TrainerTests
     }
 
     [Fact]
+    public void PrepareHoldsOutOnlyWhenThereIsNoValidationAndValidationIsOn()
+    {
+        var given = TinyData.RandomDataset();
+        Assert.Same(given, ValidationSplit.Prepare(given, Small()));
+
+        var bare = TinyData.RandomDataset(withValidation: false);
+        Assert.Same(bare, ValidationSplit.Prepare(bare, Small() with { EvalEvery = 0 }));
+        Assert.Same(bare, ValidationSplit.Prepare(bare, Small() with { ValidationFraction = 0 }));
+
+        var prepared = ValidationSplit.Prepare(bare, Small() with { Seed = 9 });
+        var (train, val) = ValidationSplit.HoldOut(bare.Train, Small().ValidationFraction, 9);
+        Assert.Equal(train.Users, prepared.Train.Users);
+        Assert.Equal(train.Items, prepared.Train.Items);
+        Assert.Equal(val.Items, prepared.Validation!.Items);
+        Assert.Same(bare.Test, prepared.Test);
+        Assert.Same(bare.Users, prepared.Users);
+    }
+
+    [Fact]
+    public void TrainingAPreparedDatasetEqualsTrainingTheRawOne()
+    {
+        // The CLI compresses the prepared dataset and trains it; the library path that
+        // prepares inside Trainer must give the same model and figures.
+        var bare = TinyData.RandomDataset(withValidation: false);
+        var options = Small() with { Epochs = 3, EvalEvery = 1 };
+        var full = CodebookAssignment.Full(bare.UserCount, bare.ItemCount);
+        var a = Train(bare, full, options);
+        var b = Train(ValidationSplit.Prepare(bare, options), full, options);
+        Assert.Equal(a.Validation!.Recall, b.Validation!.Recall);
+        Assert.Equal(a.Test!.Ndcg, b.Test!.Ndcg);
+        Assert.Equal(a.Model.Parameters[0], b.Model.Parameters[0]);
+    }
+
+    [Fact]
     public void TrainsWithoutValidationSplitUsingHoldOut()
     {
         var data = TinyData.RandomDataset(withValidation: false);
