@@ -151,6 +151,27 @@ public class BacoCompressorTests
     }
 
     [Fact]
+    public void WhenTPassesCannotReachTheBudgetTheSearchDoublesThem()
+    {
+        // On this graph one pass leaves 521 rows (33,870 parameters at dim 64) at any gamma, two
+        // passes 376 rows (24,592): a 390-row budget needs the second pass.
+        var target = CompressionTarget.Rows(390);
+        var ctx = new CompressionContext(Dim: 64, Seed: 0);
+        var onePass = new BacoCompressor(new BacoOptions { Passes = 1 });
+        Assert.True(onePass.Run(Planted, 1e-6).Assignment.Parameters(64) > 390 * 64);
+
+        var result = onePass.Compress(Planted, target, ctx);
+        Assert.InRange(result.Assignment.Parameters(64), 1, 390 * 64);
+        Assert.Equal(2, result.Stats["passes"]);
+
+        // It is exactly the search a two-pass compressor makes.
+        var twoPasses = new BacoCompressor(new BacoOptions { Passes = 2 }).Compress(Planted, target, ctx);
+        Assert.Equal(twoPasses.Knob, result.Knob);
+        Assert.Equal(twoPasses.Assignment.Users.Codes, result.Assignment.Users.Codes);
+        Assert.Equal(twoPasses.Assignment.Items.Codes, result.Assignment.Items.Codes);
+    }
+
+    [Fact]
     public void InvalidOptionsAreRejected()
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => new BacoCompressor(new BacoOptions { Passes = 0 }));
