@@ -1,15 +1,20 @@
 using System.CommandLine;
+using System.Text.Json.Nodes;
 using Baco.Cli.Rendering;
 using Baco.Clustering;
 using Baco.Graph;
 using Baco.IO;
 using Baco.Reports;
+using Baco.Training;
 
 namespace Baco.Cli.Commands;
 
 /// <summary>`baco compress`: interactions in, codebook assignment directory out. Validation and test files, if given, only widen the id space.</summary>
 internal static class CompressCommand
 {
+    /// <summary>summary.json key recording the validation hold-out an assignment was made without.</summary>
+    public const string ValidationHoldOutKey = "validation_holdout";
+
     public static Command Create(CliIO io)
     {
         var data = new DataOptions();
@@ -20,6 +25,11 @@ internal static class CompressCommand
         var seed = new Option<int>("--seed") { Description = "Seed of every random choice.", DefaultValueFactory = _ => 0 };
         var output = new Option<DirectoryInfo>("--out") { Description = "Output directory (written atomically).", DefaultValueFactory = _ => new DirectoryInfo("baco-out") };
         var json = new Option<bool>("--json") { Description = "Print summary.json to stdout instead of the table." };
+        var valFraction = new Option<double>("--val-fraction")
+        {
+            Description = "Hold out this seeded share of each user's training interactions, as 'baco train' does without --val (same --seed), and compress the rest: an assignment for 'baco train --assignment' that never saw the validation part. 0 (default): compress all of --train.",
+            DefaultValueFactory = _ => 0,
+        };
 
         var command = new Command("compress", "Compute a compressed embedding-table assignment and write it to a directory.");
         data.AddTo(command, withEvaluationFiles: true); // val/test only widen the id space, so a later `baco train` matches it
@@ -29,6 +39,7 @@ internal static class CompressCommand
         command.Options.Add(seed);
         command.Options.Add(output);
         command.Options.Add(json);
+        command.Options.Add(valFraction);
         baco.AddTo(command);
         command.SetAction(parsed => CommandRunner.Run(() =>
         {
@@ -44,15 +55,38 @@ internal static class CompressCommand
             var compressionTarget = target.Bind(parsed);
             var compressor = CompressionMethods.Create(parsed.GetValue(method)!, baco.Bind(parsed));
 
+            double fraction = parsed.GetValue(valFraction);
+            if (!(fraction is >= 0 and < 1))
+            {
+                throw new CliError($"'--val-fraction': {fraction} must be at least 0 and below 1.");
+            }
+
             var loaded = data.Load(parsed, progress);
-            var graph = BipartiteGraph.FromDataset(loaded.Dataset);
+            var dataset = loaded.Dataset;
+            if (fraction > 0)
+            {
+                if (dataset.Validation is { Count: > 0 })
+                {
+                    throw new CliError("'--val-fraction' holds out validation interactions when there is no --val file; give one or the other.");
+                }
+
+                // The very split 'baco train' makes with this fraction and seed (ValidationSplit.Prepare).
+                dataset = ValidationSplit.Prepare(dataset, new TrainingOptions { ValidationFraction = fraction, Seed = (ulong)parsed.GetValue(seed) });
+            }
+
+            var graph = BipartiteGraph.FromDataset(dataset);
             progress.Report($"{graph.UserCount:N0} users, {graph.ItemCount:N0} items, {graph.EdgeCount:N0} interactions; {compressor.Name}, {compressionTarget}");
             var context = new CompressionContext(d, parsed.GetValue(seed), progress);
             var result = compressor.Compress(graph, compressionTarget, context);
             var summary = CompressionSummary.From(result, graph, compressionTarget, context);
             var summaryJson = summary.ToJson();
             summaryJson["source"] = loaded.Source;
-            AssignmentStore.Write(outDir.FullName, result.Assignment, loaded.Dataset.Users, loaded.Dataset.Items, summaryJson);
+            if (fraction > 0)
+            {
+                summaryJson[ValidationHoldOutKey] = new JsonObject { ["fraction"] = fraction, ["seed"] = parsed.GetValue(seed) };
+            }
+
+            AssignmentStore.Write(outDir.FullName, result.Assignment, dataset.Users, dataset.Items, summaryJson);
             if (parsed.GetValue(json))
             {
                 io.Out.WriteLine(summaryJson.ToJsonString(new() { WriteIndented = true }));

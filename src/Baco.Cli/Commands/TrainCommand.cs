@@ -58,10 +58,7 @@ internal static class TrainCommand
             {
                 var stored = AssignmentStore.Load(dir.FullName);
                 CheckSameIdSpace(stored, dataset, dir.FullName);
-                if (heldOut)
-                {
-                    io.Error.WriteLine($"note: {dir.FullName} was computed from all training interactions, including the {options.ValidationFraction:P0} now held out for validation, so validation scores (and early stopping) may be optimistic; give --val, or let 'baco train' compress.");
-                }
+                NoteHoldOutMismatch(io, dir.FullName, stored.Summary[CompressCommand.ValidationHoldOutKey], heldOut, options);
                 assignment = stored.Assignment;
                 compressionSummary = stored.Summary.DeepClone();
             }
@@ -100,6 +97,29 @@ internal static class TrainCommand
         }
 
         return InteractionList.FromPairs([.. data.Train.Users, .. val.Users], [.. data.Train.Items, .. val.Items]);
+    }
+
+    /// <summary>
+    /// Tells the user when a stored assignment's view of the training data differs from this
+    /// run's: made from interactions now held out for validation (optimistic validation), or
+    /// without interactions this run trains on.
+    /// </summary>
+    private static void NoteHoldOutMismatch(CliIO io, string dir, JsonNode? storedHoldOut, bool heldOut, TrainingOptions options)
+    {
+        double storedFraction = storedHoldOut?["fraction"]?.GetValue<double>() ?? 0;
+        long storedSeed = storedHoldOut?["seed"]?.GetValue<long>() ?? 0;
+        if (heldOut && storedHoldOut is null)
+        {
+            io.Error.WriteLine($"note: {dir} was computed from all training interactions, including the {options.ValidationFraction:P0} now held out for validation, so validation scores (and early stopping) may be optimistic; make it with 'baco compress --val-fraction {options.ValidationFraction} --seed {(long)options.Seed}', give --val, or let 'baco train' compress.");
+        }
+        else if (heldOut && (storedFraction != options.ValidationFraction || (ulong)storedSeed != options.Seed))
+        {
+            io.Error.WriteLine($"note: {dir} was computed with another validation hold-out ({storedFraction} with seed {storedSeed}) than this run's ({options.ValidationFraction} with seed {(long)options.Seed}), so it has seen part of this run's validation interactions; use the same --val-fraction and --seed.");
+        }
+        else if (!heldOut && storedHoldOut is not null)
+        {
+            io.Error.WriteLine($"note: {dir} was computed without {storedFraction:P0} of the training interactions (a validation hold-out) that this run trains on.");
+        }
     }
 
     private static void CheckSameIdSpace(StoredAssignment stored, Dataset data, string dir)

@@ -88,6 +88,8 @@ public class CompressCommandTests
     [InlineData("--dim", "0")]
     [InlineData("--method", "kmeans-magic")]
     [InlineData("--user-weights", "pagerank")]
+    [InlineData("--val-fraction", "1")]
+    [InlineData("--val-fraction", "-0.1")]
     [InlineData("--no-such-option")]
     public void BadOptionsAreExitCodeTwo(params string[] extra)
     {

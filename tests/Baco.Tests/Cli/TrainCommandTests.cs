@@ -93,6 +93,52 @@ public class TrainCommandTests
     }
 
     [Fact]
+    public void AnAssignmentCompressedWithTheSameHoldOutIsTheOneTrainWouldMake()
+    {
+        using var tmp = new TempDirectory();
+        var (train, test) = Files(tmp);
+        string assignment = Path.Combine(tmp.Path, "a");
+        var (cc, _, cerr) = CliRunner.Run("compress", "--train", train, "--test", test, "--gamma", "0.5", "--dim", "8",
+            "--val-fraction", "0.2", "--seed", "3", "--out", assignment);
+        Assert.True(cc == 0, cerr);
+        var holdOut = JsonNode.Parse(File.ReadAllText(Path.Combine(assignment, "summary.json")))!["validation_holdout"]!;
+        Assert.Equal(0.2, (double)holdOut["fraction"]!);
+        Assert.Equal(3, (int)holdOut["seed"]!);
+
+        string Train(string name, params string[] how)
+        {
+            string model = Path.Combine(tmp.Path, name);
+            var (code, _, stderr) = CliRunner.Run(["train", "--train", train, "--test", test, .. how, "--model", "mf", "--dim", "8",
+                "--epochs", "1", "--val-fraction", "0.2", "--out", model]);
+            Assert.True(code == 0, stderr);
+            return stderr;
+        }
+
+        // Same fraction and seed: the assignment train itself computes, and no note.
+        Assert.DoesNotContain("note:", Train("stored", "--assignment", assignment, "--seed", "3"));
+        Train("own", "--method", "baco", "--gamma", "0.5", "--seed", "3");
+        foreach (string f in new[] { "user_codes.npy", "item_codes.npy" })
+        {
+            Assert.Equal(File.ReadAllBytes(Path.Combine(tmp.Path, "own", f)), File.ReadAllBytes(Path.Combine(tmp.Path, "stored", f)));
+        }
+
+        // Another seed holds out other interactions, which the assignment has seen.
+        Assert.Contains("another validation hold-out", Train("other", "--assignment", assignment, "--seed", "4"));
+    }
+
+    [Fact]
+    public void CompressRefusesAHoldOutWhenAValidationFileIsGiven()
+    {
+        using var tmp = new TempDirectory();
+        var (train, test) = Files(tmp);
+        var (code, _, stderr) = CliRunner.Run("compress", "--train", train, "--val", test, "--gamma", "0.5",
+            "--val-fraction", "0.1", "--out", Path.Combine(tmp.Path, "a"));
+        Assert.Equal(2, code);
+        Assert.Contains("--val-fraction", stderr);
+        Assert.DoesNotContain("   at ", stderr);
+    }
+
+    [Fact]
     public void CompressionNeverSeesTheValidationHoldOut()
     {
         using var tmp = new TempDirectory();
