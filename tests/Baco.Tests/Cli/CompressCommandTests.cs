@@ -102,6 +102,19 @@ public class CompressCommandTests
     }
 
     [Fact]
+    public void RefusesAHoldOutWhenAValidationFileIsGiven()
+    {
+        using var tmp = new TempDirectory();
+        string train = tmp.File("train.tsv", CliRunner.SmallEdges());
+        var (code, _, stderr) = CliRunner.Run("compress", "--train", train, "--val", train, "--gamma", "0.5",
+            "--val-fraction", "0.1", "--out", Path.Combine(tmp.Path, "a"));
+        Assert.Equal(2, code);
+        Assert.Contains("--val-fraction", stderr);
+        Assert.DoesNotContain("   at ", stderr);
+        Assert.False(Directory.Exists(Path.Combine(tmp.Path, "a")));
+    }
+
+    [Fact]
     public void RefusesToReplaceADirectoryItDidNotWrite()
     {
         using var tmp = new TempDirectory();

@@ -127,18 +127,6 @@ public class TrainCommandTests
     }
 
     [Fact]
-    public void CompressRefusesAHoldOutWhenAValidationFileIsGiven()
-    {
-        using var tmp = new TempDirectory();
-        var (train, test) = Files(tmp);
-        var (code, _, stderr) = CliRunner.Run("compress", "--train", train, "--val", test, "--gamma", "0.5",
-            "--val-fraction", "0.1", "--out", Path.Combine(tmp.Path, "a"));
-        Assert.Equal(2, code);
-        Assert.Contains("--val-fraction", stderr);
-        Assert.DoesNotContain("   at ", stderr);
-    }
-
-    [Fact]
     public void CompressionNeverSeesTheValidationHoldOut()
     {
         using var tmp = new TempDirectory();
