@@ -1,8 +1,5 @@
 namespace Baco.Clustering;
 
-/// <summary>Thrown when no value of a method's knob brings the table under the budget.</summary>
-public sealed class BudgetUnreachableException(string message) : Exception(message);
-
 /// <summary>Outcome of a knob search.</summary>
 /// <typeparam name="T">The method's result type.</typeparam>
 /// <param name="Knob">The chosen knob value.</param>

@@ -4,7 +4,7 @@ namespace Baco.Data;
 /// Input that cannot be read as interactions. Carries the file, the 1-based line (0 when the
 /// problem is the file as a whole) and the reason, and formats them as "file:line: reason".
 /// </summary>
-public sealed class DataFormatException : Exception
+public sealed class DataFormatException : BacoException
 {
     /// <summary>Creates the exception.</summary>
     public DataFormatException(string file, long line, string reason)
