@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.CommandLine.Help;
+using System.CommandLine.Parsing;
 using Baco.Cli.Commands;
 
 namespace Baco.Cli;
@@ -8,6 +9,9 @@ namespace Baco.Cli;
 internal static class BacoCli
 {
     public static int Run(string[] args, CliIO io)
+        => CommandRunner.Run(() => ParseAndInvoke(args, io), io.Error);
+
+    private static int ParseAndInvoke(string[] args, CliIO io)
     {
         // RootCommand names itself after the executable (Baco.Cli under `dotnet run`); the tool is `baco`.
         var root = new Command("baco", "Compress recommender embedding tables with balanced co-clustering (BACO) and compare against baselines.")
@@ -21,18 +25,67 @@ internal static class BacoCli
         root.Subcommands.Add(BenchCommand.Create(io));
         root.Subcommands.Add(DemoCommand.Create(io));
 
-        ParseResult parsed = root.Parse(args.Length == 0 ? ["--help"] : args);
-        if (parsed.Errors.Count > 0)
+        var configuration = new InvocationConfiguration { Output = io.Out, Error = io.Error };
+        if (args.Length == 0)
         {
-            foreach (var e in parsed.Errors)
-            {
-                io.Error.WriteLine($"baco: error: {e.Message}");
-            }
-
-            io.Error.WriteLine("Run 'baco --help' for usage.");
+            // No command is a usage error: show what there is, and say so in the exit code.
+            root.Parse(["--help"]).Invoke(configuration);
             return ExitCodes.BadInput;
         }
 
-        return parsed.Invoke(new InvocationConfiguration { Output = io.Out, Error = io.Error });
+        ParseResult parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            io.Error.WriteLine($"baco: error: {Describe(parsed)}");
+            return ExitCodes.BadInput;
+        }
+
+        return parsed.Invoke(configuration);
+    }
+
+    /// <summary>The first parse error as one line, with a suggestion for a misspelt command or option.</summary>
+    private static string Describe(ParseResult parsed)
+    {
+        var command = parsed.CommandResult.Command;
+        string path = CommandPath(parsed.CommandResult);
+        string help = $"see '{path} --help'";
+        if (parsed.UnmatchedTokens.Count > 0)
+        {
+            string token = parsed.UnmatchedTokens[0];
+            if (token.StartsWith('-'))
+            {
+                var names = command.Options.SelectMany(o => o.Aliases.Prepend(o.Name));
+                return $"unknown option '{token}' for '{path}'{Suggestions.DidYouMean(token, names)}; {help}.";
+            }
+
+            if (command.Subcommands.Count > 0)
+            {
+                return $"unknown command '{token}'{Suggestions.DidYouMean(token, command.Subcommands.Select(c => c.Name))}; {help}.";
+            }
+
+            return $"unexpected argument '{token}' (options take the form --name value); {help}.";
+        }
+
+        string message = parsed.Errors[0].Message;
+        if (message == "Required command was not provided.")
+        {
+            return $"no command given; {help}.";
+        }
+
+        return $"{message.TrimEnd('.')}; {help}.";
+    }
+
+    private static string CommandPath(CommandResult result)
+    {
+        var names = new List<string>();
+        for (SymbolResult? r = result; r is not null; r = r.Parent)
+        {
+            if (r is CommandResult c)
+            {
+                names.Insert(0, c.Command.Name);
+            }
+        }
+
+        return string.Join(' ', names);
     }
 }

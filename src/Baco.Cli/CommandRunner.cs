@@ -1,11 +1,12 @@
-using Baco.Clustering;
-using Baco.Data;
+using Baco.IO;
 
 namespace Baco.Cli;
 
 /// <summary>
-/// Runs a command body and turns failures into one clear line on stderr and an exit code,
-/// never a stack trace (set BACO_DEBUG=1 to see one).
+/// Runs a command and turns failures into one clear line on stderr and an exit code, never a
+/// stack trace (set BACO_DEBUG=1 to see one). Exactly the library's <see cref="BacoException"/>
+/// family and the CLI's own <see cref="CliError"/> are bad input (exit 2); anything else is a
+/// defect and says so (exit 1).
 /// </summary>
 internal static class CommandRunner
 {
@@ -15,9 +16,15 @@ internal static class CommandRunner
         {
             return body();
         }
-        catch (Exception ex) when (IsBadInput(ex))
+        catch (CliError ex)
         {
             error.WriteLine($"baco: error: {ex.Message}");
+            Debug(ex, error);
+            return ExitCodes.BadInput;
+        }
+        catch (BacoException ex)
+        {
+            error.WriteLine($"baco: error: {OptionNames.Describe(ex)}");
             Debug(ex, error);
             return ExitCodes.BadInput;
         }
@@ -28,15 +35,12 @@ internal static class CommandRunner
         }
         catch (Exception ex)
         {
-            error.WriteLine($"baco: internal error ({ex.GetType().Name}): {ex.Message}");
+            error.WriteLine($"baco: internal error ({ex.GetType().Name}): {ex.Message.ReplaceLineEndings(" ")}");
             error.WriteLine("baco: this is a bug; please report it with the command line (BACO_DEBUG=1 shows the stack trace).");
             Debug(ex, error);
             return ExitCodes.InternalError;
         }
     }
-
-    private static bool IsBadInput(Exception ex) => ex is CliError or DataFormatException or BudgetUnreachableException
-        or InvalidDataException or FileNotFoundException or DirectoryNotFoundException or UnauthorizedAccessException or ArgumentException;
 
     private static void Debug(Exception ex, TextWriter error)
     {

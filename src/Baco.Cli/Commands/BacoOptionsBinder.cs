@@ -6,23 +6,27 @@ namespace Baco.Cli.Commands;
 /// <summary>BACO's hyperparameters as command-line options.</summary>
 internal sealed class BacoOptionsBinder
 {
-    public Option<string> UserWeights { get; } = new("--user-weights") { Description = "User weighting: cpm, degree, sqrt, log, authors-cpm.", DefaultValueFactory = _ => "degree" };
+    private static readonly string[] Schemes = ["cpm", "degree", "sqrt", "log", "authors-cpm"];
 
-    public Option<string> ItemWeights { get; } = new("--item-weights") { Description = "Item weighting: cpm, degree, sqrt, log, authors-cpm (the authors' code).", DefaultValueFactory = _ => "cpm" };
+    public Option<string> UserWeights { get; } = CliOptions.Choice("--user-weights", "User weighting: cpm, degree, sqrt, log, authors-cpm.", "degree", Schemes);
 
-    public Option<int> Passes { get; } = new("--passes") { Description = "Label-propagation passes T.", DefaultValueFactory = _ => 5 };
+    public Option<string> ItemWeights { get; } = CliOptions.Choice("--item-weights", "Item weighting: cpm, degree, sqrt, log, authors-cpm (the authors' code).", "cpm", Schemes);
 
-    public Option<string> Move { get; } = new("--move") { Description = "Move rule: always (the authors' code) or if-better.", DefaultValueFactory = _ => "always" };
+    public Option<int> Passes { get; } = CliOptions.Number("--passes", "Label-propagation passes T.", 5, p => p >= 1, "must be at least 1");
+
+    public Option<string> Move { get; } = CliOptions.Choice("--move", "Move rule: always (the authors' code) or if-better.", "always", ["always", "if-better"]);
 
     public Option<bool> NoSecondary { get; } = new("--no-secondary") { Description = "Switch off secondary user clusters." };
 
-    public Option<string> Isolated { get; } = new("--isolated") { Description = "Entities with no training interaction: cold (one shared row per side) or own (a row each).", DefaultValueFactory = _ => "cold" };
+    public Option<string> Isolated { get; } = CliOptions.Choice("--isolated", "Entities with no training interaction: cold (one shared row per side) or own (a row each).", "cold", ["cold", "own"]);
 
-    public Option<int?> StopRows { get; } = new("--stop-rows") { Description = "Stop the passes once user rows + item rows is at most N (the authors' row budget)." };
+    public Option<int?> StopRows { get; } = CliOptions.OptionalNumber<int>("--stop-rows", "Stop the passes once user rows + item rows is at most N (the authors' row budget).", r => r >= 1, "must be at least 1");
+
+    public IEnumerable<Option> All => [UserWeights, ItemWeights, Passes, Move, NoSecondary, Isolated, StopRows];
 
     public void AddTo(Command command)
     {
-        foreach (Option o in new Option[] { UserWeights, ItemWeights, Passes, Move, NoSecondary, Isolated, StopRows })
+        foreach (var o in All)
         {
             command.Options.Add(o);
         }
@@ -35,19 +39,9 @@ internal sealed class BacoOptionsBinder
             UserWeights = NodeWeights.Parse(parsed.GetValue(UserWeights)!),
             ItemWeights = NodeWeights.Parse(parsed.GetValue(ItemWeights)!),
             Passes = parsed.GetValue(Passes),
-            MoveRule = parsed.GetValue(Move)!.ToLowerInvariant() switch
-            {
-                "always" => MoveRule.Always,
-                "if-better" or "ifbetter" => MoveRule.IfBetter,
-                var m => throw new CliError($"'--move': '{m}' must be always or if-better."),
-            },
+            MoveRule = parsed.GetValue(Move) == "if-better" ? MoveRule.IfBetter : MoveRule.Always,
             SecondaryUserClusters = !parsed.GetValue(NoSecondary),
-            Isolated = parsed.GetValue(Isolated)!.ToLowerInvariant() switch
-            {
-                "cold" => IsolatedPolicy.SharedColdRow,
-                "own" => IsolatedPolicy.OwnRow,
-                var i => throw new CliError($"'--isolated': '{i}' must be cold or own."),
-            },
+            Isolated = parsed.GetValue(Isolated) == "own" ? IsolatedPolicy.OwnRow : IsolatedPolicy.SharedColdRow,
             StopRows = parsed.GetValue(StopRows),
         };
         options.Validate();

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Json.Nodes;
 using Baco.Cli.Rendering;
+using Baco.Clustering;
 using Baco.Comparison;
 using Baco.IO;
 using Baco.Reports;
@@ -17,9 +18,9 @@ internal static class BenchCommand
         var target = new TargetOptions();
         var training = new TrainingOptionsBinder();
         var baco = new BacoOptionsBinder();
-        var methods = new Option<string>("--methods") { Description = "Comma-separated methods.", DefaultValueFactory = _ => string.Join(',', ComparisonOptions.DefaultMethods) };
-        var seed = new Option<int>("--seed") { Description = "Seed shared by every method.", DefaultValueFactory = _ => 0 };
-        var output = new Option<DirectoryInfo>("--out") { Description = "Directory for report.md, results.json and the plots (written atomically).", DefaultValueFactory = _ => new DirectoryInfo("baco-bench") };
+        var methods = CliOptions.Path("--methods", "Comma-separated methods (default: " + string.Join(',', ComparisonOptions.DefaultMethods) + ").", string.Join(',', ComparisonOptions.DefaultMethods));
+        var seed = CliOptions.Seed("Seed shared by every method.");
+        var output = CliOptions.Path("--out", "Directory for report.md, results.json and the plots (written atomically; an existing one is replaced only if baco wrote it).", "baco-bench");
         var command = new Command("bench", "Compare compression methods at equal budget: clustering time, parameters, and the accuracy of a model trained on each.");
         data.AddTo(command, withEvaluationFiles: true);
         command.Options.Add(methods);
@@ -30,34 +31,40 @@ internal static class BenchCommand
         baco.AddTo(command);
         command.SetAction(parsed => CommandRunner.Run(() =>
         {
-            var outDir = parsed.GetValue(output)!;
-            OutputGuard.EnsureReplaceable(outDir.FullName);
+            if (parsed.Given(target.Gamma))
+            {
+                throw new CliError("'--gamma' sets one method's knob, but bench compares every method at the same budget: give '--budget' or '--budget-rows' (use 'baco train --gamma' for one method).");
+            }
+
             var options = new ComparisonOptions
             {
-                Methods = [.. parsed.GetValue(methods)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)],
+                Methods = ParseMethods(parsed.GetValue(methods)!),
                 Target = target.Bind(parsed),
                 Training = training.Bind(parsed, parsed.GetValue(seed)),
                 Baco = baco.Bind(parsed),
             };
-            var loaded = data.Load(parsed, io.Progress);
+            CheckpointPaths.Check("--checkpoint", options.Training.CheckpointPath);
+            string?[] inputs = [.. data.Inputs(parsed), options.Training.CheckpointPath];
+            using var outDir = OutputPaths.Prepare("--out", parsed.GetValue(output)!, "baco bench", inputs);
+            var loaded = data.Load(parsed, io);
             if (loaded.Dataset.Test is null or { Count: 0 })
             {
-                throw new CliError("--test is required: every method is evaluated on the test interactions.");
+                throw new CliError("'--test' is required: every method is evaluated on the test interactions.");
             }
 
-            Run(io, loaded, options, outDir.FullName);
-            return ExitCodes.Ok;
+            var outcomes = Run(io, loaded, options, outDir);
+            return ExitCode(outcomes);
         }, io.Error));
         return command;
     }
 
     /// <summary>Runs the comparison, writes the report directory and prints the table (shared with `baco demo`).</summary>
-    internal static IReadOnlyList<MethodOutcome> Run(CliIO io, LoadedData loaded, ComparisonOptions options, string outDir)
+    internal static IReadOnlyList<MethodOutcome> Run(CliIO io, LoadedData loaded, ComparisonOptions options, OutputDirectory outDir)
     {
         var live = io.Error == Console.Error && !Console.IsErrorRedirected;
         var outcomes = ComparisonRunner.Run(loaded.Dataset, options, new ComparisonProgressPrinter(io.Error, live));
         int dim = options.Training.Dim;
-        string model = options.Training.Model == Baco.Models.ModelKind.LightGcn ? "LightGCN" : "MF";
+        string model = TrainingOptionsBinder.DisplayName(options.Training.Model);
         string title = $"{model} on {Path.GetFileName(loaded.Source)}, {options.Target}, dim {dim}";
         var settings = new JsonObject
         {
@@ -70,17 +77,47 @@ internal static class BenchCommand
             ["dim"] = dim,
             ["layers"] = options.Training.Layers,
             ["epochs"] = options.Training.Epochs,
-            ["seed"] = options.Training.Seed.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["seed"] = options.Training.Seed,
         };
-        AtomicDirectory.Write(outDir, temp =>
-        {
-            File.WriteAllText(Path.Combine(temp, "report.md"), ComparisonReport.Markdown(outcomes, dim, title));
-            File.WriteAllText(Path.Combine(temp, "results.json"), ComparisonReport.Json(outcomes, dim, settings).ToJsonString(new() { WriteIndented = true }));
-            ComparisonPlots.RecallVersusRatio(outcomes, dim, Path.Combine(temp, "recall_vs_ratio.png"));
-            ComparisonPlots.ClusterSizes(outcomes, Path.Combine(temp, "cluster_sizes.png"));
-        });
         ComparisonTable.Write(io.Console, outcomes, dim, title);
-        io.Console.WriteLine($"report, results.json and plots in {outDir}");
+        var metrics = ComparisonReport.Json(outcomes, dim, settings);
+        TrainCommand.Save(io, outDir, metrics, work =>
+        {
+            File.WriteAllText(Path.Combine(work, "report.md"), ComparisonReport.Markdown(outcomes, dim, title));
+            ComparisonPlots.RecallVersusRatio(outcomes, dim, Path.Combine(work, "recall_vs_ratio.png"));
+            ComparisonPlots.ClusterSizes(outcomes, Path.Combine(work, "cluster_sizes.png"));
+        }, "results.json");
+        io.Console.WriteLine($"report, results.json and plots in {outDir.Target}");
         return outcomes;
+    }
+
+    /// <summary>0 when every method ran; 2 when every one failed on bad input; 1 when any failed otherwise (the table is written either way).</summary>
+    internal static int ExitCode(IReadOnlyList<MethodOutcome> outcomes)
+        => outcomes.All(o => o.Error is null) ? ExitCodes.Ok
+            : outcomes.All(o => o.Error is not null && o.FailedOnInput) ? ExitCodes.BadInput
+            : ExitCodes.InternalError;
+
+    private static List<string> ParseMethods(string text)
+    {
+        var names = text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(n => n.ToLowerInvariant()).ToList();
+        if (names.Count == 0)
+        {
+            throw new CliError("'--methods': give at least one method, e.g. full,baco,graphhash.");
+        }
+
+        foreach (string name in names)
+        {
+            if (!CompressionMethods.Names.Contains(name))
+            {
+                throw new CliError($"'--methods': '{name}' is not a method; choose from {string.Join(", ", CompressionMethods.Names)}{Suggestions.DidYouMean(name, CompressionMethods.Names)}.");
+            }
+        }
+
+        if (names.Distinct().Count() != names.Count)
+        {
+            throw new CliError($"'--methods': '{names.GroupBy(n => n).First(g => g.Count() > 1).Key}' is listed twice.");
+        }
+
+        return names;
     }
 }

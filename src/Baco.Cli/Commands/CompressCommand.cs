@@ -20,16 +20,17 @@ internal static class CompressCommand
         var data = new DataOptions();
         var target = new TargetOptions();
         var baco = new BacoOptionsBinder();
-        var method = new Option<string>("--method") { Description = "Compression method: " + string.Join(", ", CompressionMethods.Names) + ".", DefaultValueFactory = _ => "baco" };
-        var dim = new Option<int>("--dim") { Description = "Embedding dimension used to count parameters.", DefaultValueFactory = _ => 64 };
-        var seed = new Option<int>("--seed") { Description = "Seed of every random choice.", DefaultValueFactory = _ => 0 };
-        var output = new Option<DirectoryInfo>("--out") { Description = "Output directory (written atomically).", DefaultValueFactory = _ => new DirectoryInfo("baco-out") };
+        var method = CliOptions.Choice("--method", "Compression method: " + string.Join(", ", CompressionMethods.Names) + ".", "baco", CompressionMethods.Names);
+        var dim = CliOptions.Number("--dim", "Embedding dimension used to count parameters.", 64, d => d >= 1, "must be at least 1");
+        var seed = CliOptions.Seed("Seed of every random choice.");
+        var output = CliOptions.Path("--out", "Output directory (written atomically; an existing one is replaced only if baco wrote it).", "baco-out");
         var json = new Option<bool>("--json") { Description = "Print summary.json to stdout instead of the table." };
-        var valFraction = new Option<double>("--val-fraction")
-        {
-            Description = "Hold out this seeded share of each user's training interactions, as 'baco train' does without --val (same --seed), and compress the rest: an assignment for 'baco train --assignment' that never saw the validation part. 0 (default): compress all of --train.",
-            DefaultValueFactory = _ => 0,
-        };
+        var valFraction = CliOptions.Number(
+            "--val-fraction",
+            "Hold out this seeded share of each user's training interactions, as 'baco train' does without --val (same --seed), and compress the rest: an assignment for 'baco train --assignment' that never saw the validation part. 0 (default): compress all of --train.",
+            0.0,
+            f => f is >= 0 and < 1,
+            "must be at least 0 and below 1");
 
         var command = new Command("compress", "Compute a compressed embedding-table assignment and write it to a directory.");
         data.AddTo(command, withEvaluationFiles: true); // val/test only widen the id space, so a later `baco train` matches it
@@ -43,40 +44,33 @@ internal static class CompressCommand
         baco.AddTo(command);
         command.SetAction(parsed => CommandRunner.Run(() =>
         {
-            var progress = io.Progress;
             int d = parsed.GetValue(dim);
-            if (d < 1)
+            double fraction = parsed.GetValue(valFraction);
+            if (fraction > 0 && parsed.GetValue(data.Validation) is not null)
             {
-                throw new CliError($"'--dim': {d} must be at least 1.");
+                throw new CliError("'--val-fraction' holds out validation interactions when there is no --val file; give one or the other.");
             }
 
-            var outDir = parsed.GetValue(output)!;
-            OutputGuard.EnsureReplaceable(outDir.FullName);
             var compressionTarget = target.Bind(parsed);
             var compressor = CompressionMethods.Create(parsed.GetValue(method)!, baco.Bind(parsed));
+            using var outDir = OutputPaths.Prepare("--out", parsed.GetValue(output)!, "baco compress", data.Inputs(parsed));
 
-            double fraction = parsed.GetValue(valFraction);
-            if (!(fraction is >= 0 and < 1))
-            {
-                throw new CliError($"'--val-fraction': {fraction} must be at least 0 and below 1.");
-            }
-
-            var loaded = data.Load(parsed, progress);
+            var loaded = data.Load(parsed, io);
             var dataset = loaded.Dataset;
             if (fraction > 0)
             {
-                if (dataset.Validation is { Count: > 0 })
-                {
-                    throw new CliError("'--val-fraction' holds out validation interactions when there is no --val file; give one or the other.");
-                }
-
                 // The very split 'baco train' makes with this fraction and seed (ValidationSplit.Prepare).
                 dataset = ValidationSplit.Prepare(dataset, new TrainingOptions { ValidationFraction = fraction, Seed = (ulong)parsed.GetValue(seed) });
             }
 
             var graph = BipartiteGraph.FromDataset(dataset);
-            progress.Report($"{graph.UserCount:N0} users, {graph.ItemCount:N0} items, {graph.EdgeCount:N0} interactions; {compressor.Name}, {compressionTarget}");
-            var context = new CompressionContext(d, parsed.GetValue(seed), progress);
+            io.Progress.Report($"{graph.UserCount:N0} users, {graph.ItemCount:N0} items, {graph.EdgeCount:N0} interactions; {compressor.Name}, {compressionTarget}");
+            if (TargetOptions.FullTableNote(compressionTarget, graph.UserCount, graph.ItemCount, d) is { } note)
+            {
+                io.Error.WriteLine(note);
+            }
+
+            var context = new CompressionContext(d, parsed.GetValue(seed), io.Progress);
             var result = compressor.Compress(graph, compressionTarget, context);
             var summary = CompressionSummary.From(result, graph, compressionTarget, context);
             var summaryJson = summary.ToJson();
@@ -86,14 +80,15 @@ internal static class CompressCommand
                 summaryJson[ValidationHoldOutKey] = new JsonObject { ["fraction"] = fraction, ["seed"] = parsed.GetValue(seed) };
             }
 
-            AssignmentStore.Write(outDir.FullName, result.Assignment, dataset.Users, dataset.Items, summaryJson);
+            AssignmentStore.WriteInto(outDir.WorkPath, result.Assignment, dataset.Users, dataset.Items, summaryJson);
+            OutputPaths.Publish(outDir, "--out");
             if (parsed.GetValue(json))
             {
                 io.Out.WriteLine(summaryJson.ToJsonString(new() { WriteIndented = true }));
             }
             else
             {
-                CompressionReport.Write(io.Console, summary, result.Assignment, loaded.Source, outDir.FullName);
+                CompressionReport.Write(io.Console, summary, result.Assignment, loaded.Source, outDir.Target);
             }
 
             return ExitCodes.Ok;

@@ -6,15 +6,15 @@ namespace Baco.Cli.Commands;
 /// <summary>The options that say where interactions come from, shared by every command that reads data.</summary>
 internal sealed class DataOptions
 {
-    public Option<FileInfo?> Train { get; } = new("--train") { Description = "Training interactions (edge list or LightGCN adjacency lists). Omit to use the built-in synthetic data." };
+    public Option<string?> Train { get; } = CliOptions.Path("--train", "Training interactions (edge list or LightGCN adjacency lists). Omit to use the built-in synthetic data.");
 
-    public Option<FileInfo?> Validation { get; } = new("--val") { Description = "Validation interactions, read against the training id space." };
+    public Option<string?> Validation { get; } = CliOptions.Path("--val", "Validation interactions, read against the training id space.");
 
-    public Option<FileInfo?> Test { get; } = new("--test") { Description = "Test interactions, read against the training id space." };
+    public Option<string?> Test { get; } = CliOptions.Path("--test", "Test interactions, read against the training id space.");
 
-    public Option<string> Format { get; } = new("--format") { Description = "File layout: auto, edges or adjacency.", DefaultValueFactory = _ => "auto" };
+    public Option<string> Format { get; } = CliOptions.Choice("--format", "File layout: auto, edges or adjacency (auto reads adjacency lists only when no edge-list reading fits).", "auto", ["auto", "edges", "adjacency"]);
 
-    public Option<string> Header { get; } = new("--header") { Description = "Whether the first line is a header: auto, yes or no.", DefaultValueFactory = _ => "auto" };
+    public Option<string> Header { get; } = CliOptions.Choice("--header", "Whether the first line is a header: auto, yes or no.", "auto", ["auto", "yes", "no"]);
 
     public void AddTo(Command command, bool withEvaluationFiles)
     {
@@ -29,8 +29,14 @@ internal sealed class DataOptions
         command.Options.Add(Header);
     }
 
-    /// <summary>Reads the files named on the command line, or generates the built-in data when none is.</summary>
-    public LoadedData Load(ParseResult parsed, IProgress<string> progress)
+    /// <summary>The input files named on the command line (for keeping outputs away from them).</summary>
+    public string?[] Inputs(ParseResult parsed) => [parsed.GetValue(Train), parsed.GetValue(Validation), parsed.GetValue(Test)];
+
+    /// <summary>
+    /// Reads the files named on the command line, or generates the built-in data when none is,
+    /// and prints a warning line for each thing in them that would mislead an evaluation.
+    /// </summary>
+    public LoadedData Load(ParseResult parsed, CliIO io)
     {
         var train = parsed.GetValue(Train);
         var val = parsed.GetValue(Validation);
@@ -39,33 +45,36 @@ internal sealed class DataOptions
         {
             if (val is not null || test is not null)
             {
-                throw new CliError("--val and --test need --train: they are read against the training file's id space.");
+                throw new CliError("'--val' and '--test' need '--train': they are read against the training file's id space.");
             }
 
-            progress.Report("no --train given: using the built-in synthetic data (planted co-clusters, power-law degrees)");
+            io.Progress.Report("no --train given: using the built-in synthetic data (planted co-clusters, power-law degrees)");
             return new LoadedData(BuiltInData.Create(), "built-in synthetic data");
         }
 
         var options = new ReadOptions
         {
-            Format = parsed.GetValue(Format)!.ToLowerInvariant() switch
+            Format = parsed.GetValue(Format) switch
             {
-                "auto" => InteractionFormat.Auto,
-                "edges" or "edgelist" => InteractionFormat.EdgeList,
-                "adjacency" or "adj" => InteractionFormat.Adjacency,
-                var f => throw new CliError($"'--format': '{f}' is not a layout; use auto, edges or adjacency."),
+                "edges" => InteractionFormat.EdgeList,
+                "adjacency" => InteractionFormat.Adjacency,
+                _ => InteractionFormat.Auto,
             },
-            HasHeader = parsed.GetValue(Header)!.ToLowerInvariant() switch
+            HasHeader = parsed.GetValue(Header) switch
             {
-                "auto" => null,
-                "yes" or "true" => true,
-                "no" or "false" => false,
-                var h => throw new CliError($"'--header': '{h}' must be auto, yes or no."),
+                "yes" => true,
+                "no" => false,
+                _ => null,
             },
         };
-        progress.Report($"reading {train.FullName}");
-        var data = InteractionReader.Read(train.FullName, val?.FullName, test?.FullName, options);
-        return new LoadedData(data, train.FullName);
+        io.Progress.Report($"reading {train}");
+        var data = InteractionReader.Read(train, val, test, options);
+        foreach (string warning in DatasetChecks.Inspect(data))
+        {
+            io.Error.WriteLine($"baco: warning: {warning}");
+        }
+
+        return new LoadedData(data, Path.GetFullPath(train));
     }
 }
 

@@ -14,12 +14,11 @@ internal static class DemoCommand
 {
     public static Command Create(CliIO io)
     {
-        var output = new Option<DirectoryInfo>("--out") { Description = "Directory for the report and plots.", DefaultValueFactory = _ => new DirectoryInfo("baco-demo") };
+        var output = CliOptions.Path("--out", "Directory for the report and plots (an existing one is replaced only if baco wrote it).", "baco-demo");
         var command = new Command("demo", "Compare full, baco, graphhash and random on built-in synthetic data (about a minute).") { output };
         command.SetAction(parsed => CommandRunner.Run(() =>
         {
-            var outDir = parsed.GetValue(output)!;
-            OutputGuard.EnsureReplaceable(outDir.FullName);
+            using var outDir = OutputPaths.Prepare("--out", parsed.GetValue(output)!, "baco demo");
             io.Progress.Report("built-in synthetic data: planted co-clusters with power-law degrees; no downloads");
             var loaded = new LoadedData(BuiltInData.Create(), "built-in synthetic data");
             string[] wanted = ["full", "baco", "graphhash", "random"];
@@ -29,8 +28,7 @@ internal static class DemoCommand
                 Target = CompressionTarget.Fraction(0.25),
                 Training = DemoTraining,
             };
-            BenchCommand.Run(io, loaded, options, outDir.FullName);
-            return ExitCodes.Ok;
+            return BenchCommand.ExitCode(BenchCommand.Run(io, loaded, options, outDir));
         }, io.Error));
         return command;
     }

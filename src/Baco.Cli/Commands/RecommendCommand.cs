@@ -11,18 +11,16 @@ internal static class RecommendCommand
 {
     public static Command Create(CliIO io)
     {
-        var model = new Option<DirectoryInfo>("--model") { Description = "Directory written by 'baco train'.", Required = true };
+        var model = CliOptions.Path("--model", "Directory written by 'baco train'.");
+        model.Required = true;
         var user = new Option<string>("--user") { Description = "The user's id as written in the training file.", Required = true };
-        var k = new Option<int>("-k", "--top") { Description = "Number of items.", DefaultValueFactory = _ => 20 };
+        var k = CliOptions.Number("--top", "Number of items.", 20, n => n >= 1, "must be at least 1");
+        k.Aliases.Add("-k");
         var command = new Command("recommend", "Print a user's top items (training and validation items excluded).") { model, user, k };
         command.SetAction(parsed => CommandRunner.Run(() =>
         {
-            string dir = parsed.GetValue(model)!.FullName;
+            string dir = Path.GetFullPath(parsed.GetValue(model)!);
             int top = parsed.GetValue(k);
-            if (top < 1)
-            {
-                throw new CliError($"'-k': {top} must be at least 1.");
-            }
 
             if (!File.Exists(Path.Combine(dir, ModelStore.ConfigFile)))
             {

@@ -6,17 +6,20 @@ namespace Baco.Cli.Commands;
 /// <summary>--gamma / --budget / --budget-rows: exactly one target, --budget 0.25 when none is given.</summary>
 internal sealed class TargetOptions
 {
-    public Option<double?> Gamma { get; } = new("--gamma") { Description = "Use this gamma (the method's knob) as given; no search." };
+    public Option<double?> Gamma { get; } = CliOptions.OptionalNumber<double>("--gamma", "Use this gamma (the method's knob: rows for hashing, clusters for scc, resolution for graph methods) as given; no search.", g => g > 0, "must be a positive number");
 
-    public Option<double?> Budget { get; } = new("--budget") { Description = "Parameter budget as a fraction of the full table, e.g. 0.25 (default). The knob is searched." };
+    public Option<double?> Budget { get; } = CliOptions.OptionalNumber<double>("--budget", "Parameter budget as a fraction of the full table, e.g. 0.25 (default). The knob is searched.", f => f > 0 && f <= 1, "must be a fraction in (0, 1], e.g. 0.25");
 
-    public Option<int?> BudgetRows { get; } = new("--budget-rows") { Description = "Parameter budget as N codebook rows' worth (N * dim), e.g. 9000. The knob is searched." };
+    public Option<int?> BudgetRows { get; } = CliOptions.OptionalNumber<int>("--budget-rows", "Parameter budget as N codebook rows' worth (N * dim), e.g. 9000. The knob is searched.", r => r > 0, "must be a positive number of rows");
+
+    public IEnumerable<Option> All => [Gamma, Budget, BudgetRows];
 
     public void AddTo(Command command)
     {
-        command.Options.Add(Gamma);
-        command.Options.Add(Budget);
-        command.Options.Add(BudgetRows);
+        foreach (var option in All)
+        {
+            command.Options.Add(option);
+        }
     }
 
     public CompressionTarget Bind(ParseResult parsed, double defaultFraction = 0.25)
@@ -27,20 +30,17 @@ internal sealed class TargetOptions
         int given = (gamma is null ? 0 : 1) + (budget is null ? 0 : 1) + (rows is null ? 0 : 1);
         if (given > 1)
         {
-            throw new CliError("give at most one of --gamma, --budget and --budget-rows.");
+            throw new CliError("give at most one of '--gamma', '--budget' and '--budget-rows'.");
         }
 
-        if (gamma is double g)
-        {
-            return double.IsFinite(g) && g > 0 ? CompressionTarget.Knob(g) : throw new CliError($"'--gamma': {g} must be a positive number.");
-        }
-
-        if (rows is int r)
-        {
-            return r > 0 ? CompressionTarget.Rows(r) : throw new CliError($"'--budget-rows': {r} must be a positive number of rows.");
-        }
-
-        double f = budget ?? defaultFraction;
-        return f > 0 && f <= 1 ? CompressionTarget.Fraction(f) : throw new CliError($"'--budget': {f} must be a fraction in (0, 1], e.g. 0.25.");
+        return gamma is double g ? CompressionTarget.Knob(g)
+            : rows is int r ? CompressionTarget.Rows(r)
+            : CompressionTarget.Fraction(budget ?? defaultFraction);
     }
+
+    /// <summary>A note when the budget buys at least the full table: every method then returns it uncompressed.</summary>
+    public static string? FullTableNote(CompressionTarget target, int users, int items, int dim)
+        => target.BudgetParameters(users, items, dim) is long budget && budget >= Baco.Codebooks.ParameterCount.Full(users, items, dim)
+            ? $"note: the budget ({target}) is at least the full table ({users + items:N0} rows of {dim}); the result is not compressed."
+            : null;
 }

@@ -20,10 +20,10 @@ internal static class TrainCommand
         var target = new TargetOptions();
         var baco = new BacoOptionsBinder();
         var training = new TrainingOptionsBinder();
-        var assignmentDir = new Option<DirectoryInfo?>("--assignment") { Description = "Use the assignment in this directory (written by 'baco compress') instead of computing one." };
-        var method = new Option<string>("--method") { Description = "Compression method when no --assignment is given: full, " + string.Join(", ", CompressionMethods.Names.Where(n => n != "full")) + ".", DefaultValueFactory = _ => "baco" };
-        var seed = new Option<int>("--seed") { Description = "Seed of clustering, initialisation, sampling and validation split.", DefaultValueFactory = _ => 0 };
-        var output = new Option<DirectoryInfo>("--out") { Description = "Output directory for the model and metrics.json (written atomically).", DefaultValueFactory = _ => new DirectoryInfo("baco-model") };
+        var assignmentDir = CliOptions.Path("--assignment", "Use the assignment in this directory (written by 'baco compress') instead of computing one.");
+        var method = CliOptions.Choice("--method", "Compression method when no --assignment is given: " + string.Join(", ", CompressionMethods.Names) + ".", "baco", CompressionMethods.Names);
+        var seed = CliOptions.Seed("Seed of clustering, initialisation, sampling and validation split.");
+        var output = CliOptions.Path("--out", "Output directory for the model and metrics.json (written atomically; an existing one is replaced only if baco wrote it).", "baco-model");
 
         var command = new Command("train", "Train LightGCN or MF on a compressed (or full) embedding table and evaluate it with full ranking.");
         data.AddTo(command, withEvaluationFiles: true);
@@ -36,56 +36,86 @@ internal static class TrainCommand
         baco.AddTo(command);
         command.SetAction(parsed => CommandRunner.Run(() =>
         {
-            var outDir = parsed.GetValue(output)!;
-            OutputGuard.EnsureReplaceable(outDir.FullName);
+            string? storedDir = parsed.GetValue(assignmentDir);
+            if (storedDir is not null && target.All.Concat(baco.All).Append(method).FirstOrDefault(o => parsed.Given(o)) is { } ignored)
+            {
+                throw new CliError($"'{ignored.Name}' chooses how to compress, but '--assignment' gives the compression: drop one of them.");
+            }
+
             int s = parsed.GetValue(seed);
             var options = training.Bind(parsed, s);
-            var loaded = data.Load(parsed, io.Progress);
+            var compressor = storedDir is null ? CompressionMethods.Create(parsed.GetValue(method)!, baco.Bind(parsed)) : null;
+            var compressionTarget = target.Bind(parsed);
+            CheckpointPaths.Check("--checkpoint", options.CheckpointPath);
+            string?[] inputs = [.. data.Inputs(parsed), storedDir, options.CheckpointPath];
+            using var outDir = OutputPaths.Prepare("--out", parsed.GetValue(output)!, "baco train", inputs);
+            var loaded = data.Load(parsed, io);
 
             // Hold out the validation part before compressing, so the assignment never sees it.
             var dataset = ValidationSplit.Prepare(loaded.Dataset, options);
             bool heldOut = !ReferenceEquals(dataset, loaded.Dataset);
             if (dataset.Test is null or { Count: 0 })
             {
-                throw new CliError("--test is required: training ends with a full-ranking evaluation on the test interactions.");
+                throw new CliError("'--test' is required: training ends with a full-ranking evaluation on the test interactions.");
             }
 
             var graph = BipartiteGraph.FromDataset(dataset);
             CodebookAssignment assignment;
             double clusteringSeconds = 0;
             JsonNode compressionSummary;
-            if (parsed.GetValue(assignmentDir) is { } dir)
+            if (storedDir is not null)
             {
-                var stored = AssignmentStore.Load(dir.FullName);
-                CheckSameIdSpace(stored, dataset, dir.FullName);
-                NoteHoldOutMismatch(io, dir.FullName, stored.Summary[CompressCommand.ValidationHoldOutKey], heldOut, options);
+                var stored = AssignmentStore.Load(storedDir);
+                CheckSameIdSpace(stored, dataset, storedDir);
+                NoteHoldOutMismatch(io, storedDir, stored.Summary[CompressCommand.ValidationHoldOutKey], heldOut, options);
                 assignment = stored.Assignment;
                 compressionSummary = stored.Summary.DeepClone();
             }
             else
             {
-                var compressor = CompressionMethods.Create(parsed.GetValue(method)!, baco.Bind(parsed));
-                var compressionTarget = target.Bind(parsed);
+                if (TargetOptions.FullTableNote(compressionTarget, graph.UserCount, graph.ItemCount, options.Dim) is { } note)
+                {
+                    io.Error.WriteLine(note);
+                }
+
                 var context = new CompressionContext(options.Dim, s, io.Progress);
-                var result = compressor.Compress(graph, compressionTarget, context);
+                var result = compressor!.Compress(graph, compressionTarget, context);
                 assignment = result.Assignment;
                 clusteringSeconds = result.Seconds;
                 compressionSummary = CompressionSummary.From(result, graph, compressionTarget, context).ToJson();
             }
 
-            io.Progress.Report($"training {options.Model} (dim {options.Dim}, {assignment.Users.RowCount:N0} + {assignment.Items.RowCount:N0} rows, {assignment.Parameters(options.Dim):N0} parameters) on {dataset.Train.Count:N0} interactions");
+            io.Progress.Report($"training {TrainingOptionsBinder.DisplayName(options.Model)} (dim {options.Dim}, {assignment.Users.RowCount:N0} + {assignment.Items.RowCount:N0} rows, {assignment.Parameters(options.Dim):N0} parameters) on {dataset.Train.Count:N0} interactions");
             var printer = new Rendering.TrainingProgressPrinter(io.Error, live: io.Error == Console.Error && !Console.IsErrorRedirected);
             var trained = Trainer.Train(dataset, assignment, options, printer);
             var metrics = TrainingReport.MetricsJson(trained, assignment, options, clusteringSeconds, loaded.Source);
-            AtomicDirectory.Write(outDir.FullName, temp =>
-            {
-                ModelStore.Save(temp, trained.Model, Seen(dataset), dataset.Users, dataset.Items, compressionSummary);
-                File.WriteAllText(Path.Combine(temp, "metrics.json"), metrics.ToJsonString(new() { WriteIndented = true }));
-            });
-            Rendering.MetricsTable.Write(io.Console, trained, assignment, options.Dim, outDir.FullName);
+            Save(io, outDir, metrics, work => ModelStore.Save(work, trained.Model, Seen(dataset), dataset.Users, dataset.Items, compressionSummary));
+            Rendering.MetricsTable.Write(io.Console, trained, assignment, options.Dim, outDir.Target);
             return ExitCodes.Ok;
         }, io.Error));
         return command;
+    }
+
+    /// <summary>
+    /// Writes the files and the metrics (metrics.json, or results.json for bench) and publishes the
+    /// directory; if that fails after the work is done, the metrics go to stdout before the error,
+    /// so the run's result is not lost.
+    /// </summary>
+    internal static void Save(CliIO io, OutputDirectory outDir, JsonNode metrics, Action<string> writeModel, string metricsFile = TrainingReport.MetricsFile)
+    {
+        string text = metrics.ToJsonString(new() { WriteIndented = true });
+        try
+        {
+            writeModel(outDir.WorkPath);
+            File.WriteAllText(Path.Combine(outDir.WorkPath, metricsFile), text);
+            outDir.Publish();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or OutputPathException)
+        {
+            io.Out.WriteLine(text);
+            string reason = e is OutputPathException o ? o.Reason : $"cannot be written: {(e is UnauthorizedAccessException ? "permission denied" : e.Message.Split(" : '")[0].TrimEnd('.'))}";
+            throw new CliError($"'--out': {OutputPaths.Display(outDir.Path)}: {reason}; the metrics are printed above.");
+        }
     }
 
     /// <summary>Items to exclude when recommending: training and validation interactions.</summary>
@@ -135,7 +165,7 @@ internal static class TrainCommand
             {
                 if (stored.Users.NameOf(u) != data.Users.NameOf(u))
                 {
-                    problem = $"user {u} is '{stored.Users.NameOf(u)}' there and '{data.Users.NameOf(u)}' here";
+                    problem = $"user number {u} is '{stored.Users.NameOf(u)}' there and '{data.Users.NameOf(u)}' here";
                 }
             }
 
@@ -143,7 +173,7 @@ internal static class TrainCommand
             {
                 if (stored.Items.NameOf(i) != data.Items.NameOf(i))
                 {
-                    problem = $"item {i} is '{stored.Items.NameOf(i)}' there and '{data.Items.NameOf(i)}' here";
+                    problem = $"item number {i} is '{stored.Items.NameOf(i)}' there and '{data.Items.NameOf(i)}' here";
                 }
             }
         }

@@ -7,31 +7,31 @@ namespace Baco.Cli.Commands;
 /// <summary>Model and optimiser settings as command-line options (defaults: the paper's protocol).</summary>
 internal sealed class TrainingOptionsBinder
 {
-    public Option<string> Model { get; } = new("--model") { Description = "Recommender: lightgcn or mf.", DefaultValueFactory = _ => "lightgcn" };
+    public Option<string> Model { get; } = CliOptions.Choice("--model", "Recommender: lightgcn or mf.", "lightgcn", ["lightgcn", "mf"]);
 
-    public Option<int> Layers { get; } = new("--layers") { Description = "LightGCN propagation layers.", DefaultValueFactory = _ => 2 };
+    public Option<int> Layers { get; } = CliOptions.Number("--layers", "LightGCN propagation layers.", 2, n => n >= 0, "must be at least 0");
 
-    public Option<int> Dim { get; } = new("--dim") { Description = "Embedding dimension.", DefaultValueFactory = _ => 64 };
+    public Option<int> Dim { get; } = CliOptions.Number("--dim", "Embedding dimension.", 64, n => n >= 1, "must be at least 1");
 
-    public Option<int> Epochs { get; } = new("--epochs") { Description = "Maximum epochs.", DefaultValueFactory = _ => 1000 };
+    public Option<int> Epochs { get; } = CliOptions.Number("--epochs", "Maximum epochs.", 1000, n => n >= 0, "must be at least 0");
 
-    public Option<int> Batch { get; } = new("--batch") { Description = "BPR batch size.", DefaultValueFactory = _ => 1024 };
+    public Option<int> Batch { get; } = CliOptions.Number("--batch", "BPR batch size.", 1024, n => n >= 1, "must be at least 1");
 
-    public Option<float> LearningRate { get; } = new("--lr") { Description = "Adam learning rate.", DefaultValueFactory = _ => 1e-3f };
+    public Option<float> LearningRate { get; } = CliOptions.Number("--lr", "Adam learning rate.", 1e-3f, x => x > 0, "must be a positive number");
 
-    public Option<float> WeightDecay { get; } = new("--weight-decay") { Description = "Adam weight decay.", DefaultValueFactory = _ => 1e-8f };
+    public Option<float> WeightDecay { get; } = CliOptions.Number("--weight-decay", "Adam weight decay.", 1e-8f, x => x >= 0, "must be at least 0");
 
-    public Option<float> Reg { get; } = new("--reg") { Description = "L2 regularisation of the batch's embeddings (LightGCN's).", DefaultValueFactory = _ => 1e-4f };
+    public Option<float> Reg { get; } = CliOptions.Number("--reg", "L2 regularisation of the batch's embeddings (LightGCN's).", 1e-4f, x => x >= 0, "must be at least 0");
 
-    public Option<int> EvalEvery { get; } = new("--eval-every") { Description = "Validate every N epochs (0: never).", DefaultValueFactory = _ => 10 };
+    public Option<int> EvalEvery { get; } = CliOptions.Number("--eval-every", "Validate every N epochs (0: never).", 10, n => n >= 0, "must be at least 0");
 
-    public Option<int> Patience { get; } = new("--patience") { Description = "Stop after N epochs without a better validation Recall@20.", DefaultValueFactory = _ => 50 };
+    public Option<int> Patience { get; } = CliOptions.Number("--patience", "Stop after N epochs without a better validation Recall@20.", 50, n => n >= 0, "must be at least 0");
 
-    public Option<double> ValFraction { get; } = new("--val-fraction") { Description = "Without --val: the seeded share of each user's training interactions held out for validation.", DefaultValueFactory = _ => 0.1 };
+    public Option<double> ValFraction { get; } = CliOptions.Number("--val-fraction", "Without --val: the seeded share of each user's training interactions held out for validation.", 0.1, f => f is >= 0 and < 1, "must be at least 0 and below 1");
 
-    public Option<string> Init { get; } = new("--init") { Description = "Codebook initialisation: normal (std 0.1, LightGCN's reference code) or xavier (Xavier-uniform).", DefaultValueFactory = _ => "normal" };
+    public Option<string> Init { get; } = CliOptions.Choice("--init", "Codebook initialisation: normal (std 0.1, LightGCN's reference code) or xavier (Xavier-uniform).", "normal", ["normal", "xavier"]);
 
-    public Option<FileInfo?> Checkpoint { get; } = new("--checkpoint") { Description = "Checkpoint file: written every validation, and resumed from if it exists." };
+    public Option<string?> Checkpoint { get; } = CliOptions.Path("--checkpoint", "Checkpoint file: written every validation, and resumed from if it exists.");
 
     public void AddTo(Command command, bool withDim = true)
     {
@@ -51,7 +51,7 @@ internal sealed class TrainingOptionsBinder
     {
         var options = new TrainingOptions
         {
-            Model = ParseModel(parsed.GetValue(Model)!),
+            Model = parsed.GetValue(Model) == "mf" ? ModelKind.MatrixFactorization : ModelKind.LightGcn,
             Layers = parsed.GetValue(Layers),
             Dim = parsed.GetValue(Dim),
             Epochs = parsed.GetValue(Epochs),
@@ -63,24 +63,13 @@ internal sealed class TrainingOptionsBinder
             Patience = parsed.GetValue(Patience),
             ValidationFraction = parsed.GetValue(ValFraction),
             Seed = (ulong)seed,
-            Init = ParseInit(parsed.GetValue(Init)!),
-            CheckpointPath = parsed.GetValue(Checkpoint)?.FullName,
+            Init = parsed.GetValue(Init) == "xavier" ? EmbeddingInit.XavierUniform : EmbeddingInit.Normal,
+            CheckpointPath = parsed.GetValue(Checkpoint) is { } cp ? Path.GetFullPath(cp) : null,
         };
         options.Validate();
         return options;
     }
 
-    public static EmbeddingInit ParseInit(string name) => name.ToLowerInvariant() switch
-    {
-        "normal" => EmbeddingInit.Normal,
-        "xavier" or "xavier-uniform" => EmbeddingInit.XavierUniform,
-        _ => throw new CliError($"'--init': '{name}' must be normal or xavier."),
-    };
-
-    public static ModelKind ParseModel(string name) => name.ToLowerInvariant() switch
-    {
-        "lightgcn" => ModelKind.LightGcn,
-        "mf" => ModelKind.MatrixFactorization,
-        _ => throw new CliError($"'--model': '{name}' must be lightgcn or mf."),
-    };
+    /// <summary>The model's name as reports print it.</summary>
+    public static string DisplayName(ModelKind model) => model == ModelKind.LightGcn ? "LightGCN" : "MF";
 }

@@ -20,7 +20,7 @@ public static class ComparisonRunner
         options.Training.Validate();
         if (options.Methods.Count == 0)
         {
-            throw new ArgumentException("'methods': the comparison needs at least one method.");
+            throw new InvalidSettingException(nameof(options.Methods), "the comparison needs at least one method");
         }
 
         // Resolve every name first, so a typo fails before an hour of training.
@@ -53,7 +53,7 @@ public static class ComparisonRunner
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                outcomes.Add(new MethodOutcome(method.Name, compression, null, ex.Message));
+                outcomes.Add(new MethodOutcome(method.Name, compression, null, ex.Message) { FailedOnInput = ex is BacoException });
                 Say("failed", $"{method.Name}: failed: {ex.Message}");
             }
         }

@@ -12,4 +12,7 @@ public sealed record MethodOutcome(string Method, CompressionResult? Compression
 {
     /// <summary>Whether the method produced test metrics.</summary>
     public bool Succeeded => Error is null && Training?.Test is not null;
+
+    /// <summary>Whether the failure was caused by the input (a <see cref="BacoException"/>), not by a defect.</summary>
+    public bool FailedOnInput { get; init; }
 }

@@ -47,7 +47,7 @@ public static class AssignmentStore
 
     /// <summary>
     /// Writes everything to <paramref name="dir"/>, replacing an existing directory only once the
-    /// new one is complete.
+    /// new one is complete, and only if Baco wrote it (see <see cref="OutputDirectory"/>).
     /// </summary>
     public static void Write(string dir, CodebookAssignment assignment, IdMap users, IdMap items, JsonNode summary)
     {
@@ -62,7 +62,7 @@ public static class AssignmentStore
                 $"Id maps ({users.Count} users, {items.Count} items) do not match the assignment ({assignment.Users.EntityCount} users, {assignment.Items.EntityCount} items).");
         }
 
-        AtomicDirectory.Write(dir, temp => WriteInto(temp, assignment, users, items, summary));
+        OutputDirectory.Write(dir, "AssignmentStore.Write", work => WriteInto(work, assignment, users, items, summary));
     }
 
     /// <summary>Loads and validates a directory written by <see cref="Write"/>.</summary>
@@ -103,7 +103,7 @@ public static class AssignmentStore
 
     /// <summary>
     /// Writes the assignment files into an existing directory, not atomically: for callers that
-    /// assemble a larger directory (a trained model) inside <see cref="AtomicDirectory.Write"/>.
+    /// assemble a larger directory (a trained model) in an <see cref="OutputDirectory"/>.
     /// </summary>
     public static void WriteInto(string dir, CodebookAssignment a, IdMap users, IdMap items, JsonNode summary)
     {

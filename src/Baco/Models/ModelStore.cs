@@ -27,7 +27,7 @@ public static class ModelStore
 
     /// <summary>
     /// Writes the model into <paramref name="directory"/> (created if needed, not atomically:
-    /// callers wrap it in <see cref="AtomicDirectory.Write"/>).
+    /// callers write into an <see cref="OutputDirectory"/>).
     /// </summary>
     public static void Save(string directory, IRecommenderModel model, InteractionList seen, IdMap users, IdMap items, JsonNode summary)
     {

@@ -13,6 +13,9 @@ namespace Baco.Reports;
 /// </summary>
 public static class TrainingReport
 {
+    /// <summary>The file name of the training metrics in a model directory.</summary>
+    public const string MetricsFile = "metrics.json";
+
     /// <summary>Adds recall@K, recall_uncapped@K and ndcg@K for every evaluated K to <paramref name="target"/>.</summary>
     public static void AddRankingMetrics(JsonObject target, RankingMetrics metrics)
     {

@@ -181,6 +181,6 @@ public class TrainCommandTests
 
         var bad = CliRunner.Run("train", "--train", train, "--test", test, "--init", "zeros", "--out", Path.Combine(tmp.Path, "bad"));
         Assert.Equal(2, bad.Code);
-        Assert.Contains("'--init': 'zeros' must be normal or xavier", bad.Err);
+        Assert.Contains("'--init': 'zeros' is not one of normal, xavier", bad.Err);
     }
 }

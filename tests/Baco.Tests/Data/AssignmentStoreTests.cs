@@ -40,7 +40,7 @@ public sealed class AssignmentStoreTests : IDisposable
         AssignmentStore.Write(dir, Sample(), users, items, Summary());
 
         Assert.Equal(
-            ["assignment.json", "item_codes.npy", "item_ids.txt", "item_offsets.npy", "summary.json", "user_codes.npy", "user_ids.txt", "user_offsets.npy"],
+            [".baco-output", "assignment.json", "item_codes.npy", "item_ids.txt", "item_offsets.npy", "summary.json", "user_codes.npy", "user_ids.txt", "user_offsets.npy"],
             Directory.GetFiles(dir).Select(Path.GetFileName).Order(StringComparer.Ordinal));
         Assert.Equal("alice\nbob\nçé\n", File.ReadAllText(Path.Combine(dir, "user_ids.txt")));
         var meta = JsonNode.Parse(File.ReadAllText(Path.Combine(dir, "assignment.json")))!;

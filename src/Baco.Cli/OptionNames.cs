@@ -1,0 +1,40 @@
+namespace Baco.Cli;
+
+/// <summary>
+/// The command-line option behind each library setting, so that a setting the library refuses
+/// is reported under the option the user typed ("'--lr': ..."), never as a property name.
+/// </summary>
+internal static class OptionNames
+{
+    private static readonly Dictionary<string, string> BySetting = new(StringComparer.Ordinal)
+    {
+        ["Dim"] = "--dim",
+        ["Layers"] = "--layers",
+        ["Epochs"] = "--epochs",
+        ["BatchSize"] = "--batch",
+        ["LearningRate"] = "--lr",
+        ["WeightDecay"] = "--weight-decay",
+        ["L2Regularization"] = "--reg",
+        ["EvalEvery"] = "--eval-every",
+        ["Patience"] = "--patience",
+        ["ValidationFraction"] = "--val-fraction",
+        ["InitStd"] = "--init-std",
+        ["CheckpointPath"] = "--checkpoint",
+        ["Passes"] = "--passes",
+        ["StopRows"] = "--stop-rows",
+        ["UserWeights"] = "--user-weights",
+        ["ItemWeights"] = "--item-weights",
+        ["Method"] = "--method",
+        ["Methods"] = "--methods",
+        ["Fraction"] = "--budget",
+        ["Rows"] = "--budget-rows",
+        ["Knob"] = "--gamma",
+    };
+
+    /// <summary>The user-facing line for a library error: a refused setting under its option's name, anything else as the library says it.</summary>
+    public static string Describe(BacoException ex) => ex switch
+    {
+        InvalidSettingException s when BySetting.TryGetValue(s.Setting, out var option) => $"'{option}': {s.Reason}",
+        _ => ex.Message,
+    };
+}

@@ -1,0 +1,123 @@
+using System.Globalization;
+
+namespace Baco.Data;
+
+/// <summary>
+/// Looks for data that reads fine but will mislead an evaluation: validation or test entities
+/// with no training interaction, and evaluation interactions that are also training
+/// interactions (masked when ranking, so they can never be hit). Reports each as one line, with
+/// counts; a test set equal to the training set is refused, since every metric would be zero.
+/// </summary>
+public static class DatasetChecks
+{
+    /// <summary>One warning line per finding, empty when the data look sound. Throws <see cref="UnusableDataException"/> when the test set equals the training set.</summary>
+    public static IReadOnlyList<string> Inspect(Dataset data)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        var warnings = new List<string>();
+        var trainUsers = Present(data.Train.Users, data.UserCount);
+        var trainItems = Present(data.Train.Items, data.ItemCount);
+        if (data.Test is { Count: > 0 } test && SameInteractions(test, data.Train))
+        {
+            throw new UnusableDataException(
+                $"the test interactions are exactly the training interactions ({test.Count:N0}); every one would be masked when ranking, so no metric could be computed. Give a held-out test file.");
+        }
+
+        Check("validation", data.Validation, data, trainUsers, trainItems, warnings);
+        Check("test", data.Test, data, trainUsers, trainItems, warnings);
+        return warnings;
+    }
+
+    private static void Check(string what, InteractionList? list, Dataset data, bool[] trainUsers, bool[] trainItems, List<string> warnings)
+    {
+        if (list is not { Count: > 0 })
+        {
+            return;
+        }
+
+        var (users, coldUsers, coldUserExample) = Unseen(list.Users, trainUsers, data.Users);
+        if (coldUsers > 0)
+        {
+            warnings.Add($"{coldUsers:N0} of the {users:N0} {what} users (e.g. '{coldUserExample}') have no training interaction: they share the cold row and are ranked from it alone.");
+        }
+
+        var (items, coldItems, coldItemExample) = Unseen(list.Items, trainItems, data.Items);
+        if (coldItems > 0)
+        {
+            warnings.Add($"{coldItems:N0} of the {items:N0} {what} items (e.g. '{coldItemExample}') have no training interaction: their embeddings stay as initialised.");
+        }
+
+        long overlap = Overlap(list, data.Train);
+        if (overlap > 0)
+        {
+            warnings.Add($"{overlap:N0} of the {list.Count:N0} {what} interactions are also training interactions: training items are masked when ranking, so these can never be hit ({Percent(overlap, list.Count)}).");
+        }
+    }
+
+    private static bool[] Present(int[] ids, int count)
+    {
+        var present = new bool[count];
+        foreach (int id in ids)
+        {
+            present[id] = true;
+        }
+
+        return present;
+    }
+
+    private static (int Distinct, int Unseen, string? Example) Unseen(int[] ids, bool[] inTrain, IdMap names)
+    {
+        var counted = new bool[inTrain.Length];
+        int distinct = 0, unseen = 0;
+        string? example = null;
+        foreach (int id in ids)
+        {
+            if (counted[id])
+            {
+                continue;
+            }
+
+            counted[id] = true;
+            distinct++;
+            if (!inTrain[id])
+            {
+                unseen++;
+                example ??= names.NameOf(id);
+            }
+        }
+
+        return (distinct, unseen, example);
+    }
+
+    // Both lists are sorted by (user, item) without duplicates: one merge counts the common pairs.
+    private static long Overlap(InteractionList a, InteractionList b)
+    {
+        long common = 0;
+        int i = 0, j = 0;
+        while (i < a.Count && j < b.Count)
+        {
+            int c = a.Users[i] != b.Users[j] ? a.Users[i].CompareTo(b.Users[j]) : a.Items[i].CompareTo(b.Items[j]);
+            if (c == 0)
+            {
+                common++;
+                i++;
+                j++;
+            }
+            else if (c < 0)
+            {
+                i++;
+            }
+            else
+            {
+                j++;
+            }
+        }
+
+        return common;
+    }
+
+    private static bool SameInteractions(InteractionList a, InteractionList b)
+        => a.Count == b.Count && a.Users.AsSpan().SequenceEqual(b.Users) && a.Items.AsSpan().SequenceEqual(b.Items);
+
+    private static string Percent(long part, long whole) => (100.0 * part / whole).ToString("0.#", CultureInfo.InvariantCulture) + " %";
+}
