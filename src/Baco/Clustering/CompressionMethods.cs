@@ -31,7 +31,7 @@ public static class CompressionMethods
     {
         if (!Factories.TryGetValue(name.Trim(), out var factory))
         {
-            throw new ArgumentException($"'method': '{name}' is not a compression method; choose one of {string.Join(", ", Names)}.");
+            throw new InvalidSettingException("Method", $"'{name}' is not a compression method; choose one of {string.Join(", ", Names)}");
         }
 
         return factory(bacoOptions ?? new BacoOptions());

@@ -30,7 +30,7 @@ public readonly record struct CompressionTarget(TargetKind Kind, double Value)
     {
         if (!(fraction > 0 && fraction <= 1))
         {
-            throw new ArgumentOutOfRangeException(nameof(fraction), $"'budget': {fraction} must be in (0, 1].");
+            throw new InvalidSettingException(nameof(Fraction), $"{fraction} must be a fraction in (0, 1]");
         }
 
         return new(TargetKind.Fraction, fraction);
@@ -39,7 +39,11 @@ public readonly record struct CompressionTarget(TargetKind Kind, double Value)
     /// <summary>A budget of N codebook rows' worth of parameters.</summary>
     public static CompressionTarget Rows(int rows)
     {
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(rows);
+        if (rows <= 0)
+        {
+            throw new InvalidSettingException(nameof(Rows), $"{rows} must be a positive number of rows");
+        }
+
         return new(TargetKind.Rows, rows);
     }
 
@@ -48,7 +52,7 @@ public readonly record struct CompressionTarget(TargetKind Kind, double Value)
     {
         if (!(value > 0) || double.IsInfinity(value))
         {
-            throw new ArgumentOutOfRangeException(nameof(value), $"'knob': {value} must be a positive finite number.");
+            throw new InvalidSettingException(nameof(Knob), $"{value} must be a positive finite number");
         }
 
         return new(TargetKind.Knob, value);

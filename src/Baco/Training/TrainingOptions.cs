@@ -79,25 +79,28 @@ public sealed record TrainingOptions
     /// <summary>Report batch progress every this many steps (epoch ends and validations are always reported).</summary>
     public int ProgressEvery { get; init; } = 20;
 
-    /// <summary>Checks the values and throws <see cref="ArgumentException"/> on the first bad one.</summary>
+    /// <summary>Checks the values and throws <see cref="InvalidSettingException"/> on the first bad one.</summary>
     public void Validate()
     {
-        static void Check(bool ok, string what)
+        static void Check(bool ok, string setting, object value, string rule)
         {
             if (!ok)
             {
-                throw new ArgumentException($"Invalid training option: {what}.");
+                throw new InvalidSettingException(setting, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{value} {rule}"));
             }
         }
 
-        Check(Dim > 0, "Dim must be positive");
-        Check(Layers >= 0, "Layers must be >= 0");
-        Check(Epochs >= 0, "Epochs must be >= 0");
-        Check(BatchSize > 0, "BatchSize must be positive");
-        Check(LearningRate > 0, "LearningRate must be positive");
-        Check(WeightDecay >= 0 && L2Regularization >= 0, "decays must be >= 0");
-        Check(EvalEvery >= 0 && Patience >= 0, "EvalEvery and Patience must be >= 0");
-        Check(ValidationFraction is >= 0 and < 1, "ValidationFraction must be in [0, 1)");
-        Check(Ks.Count > 0 && Ks.Contains(EarlyStopK), "Ks must contain EarlyStopK");
+        Check(Dim > 0, nameof(Dim), Dim, "must be at least 1");
+        Check(Layers >= 0, nameof(Layers), Layers, "must be at least 0");
+        Check(Epochs >= 0, nameof(Epochs), Epochs, "must be at least 0");
+        Check(BatchSize > 0, nameof(BatchSize), BatchSize, "must be at least 1");
+        Check(float.IsFinite(LearningRate) && LearningRate > 0, nameof(LearningRate), LearningRate, "must be a positive number");
+        Check(float.IsFinite(WeightDecay) && WeightDecay >= 0, nameof(WeightDecay), WeightDecay, "must be at least 0");
+        Check(float.IsFinite(L2Regularization) && L2Regularization >= 0, nameof(L2Regularization), L2Regularization, "must be at least 0");
+        Check(EvalEvery >= 0, nameof(EvalEvery), EvalEvery, "must be at least 0");
+        Check(Patience >= 0, nameof(Patience), Patience, "must be at least 0");
+        Check(ValidationFraction is >= 0 and < 1, nameof(ValidationFraction), ValidationFraction, "must be at least 0 and below 1");
+        Check(Ks.Count > 0 && Ks.All(k => k > 0), nameof(Ks), string.Join(",", Ks), "must be positive cut-offs");
+        Check(Ks.Contains(EarlyStopK), nameof(EarlyStopK), EarlyStopK, "must be one of the cut-offs Ks");
     }
 }

@@ -196,7 +196,7 @@ public sealed class BacoCompressor : ICompressionMethod
         {
             if (!(gamma > 0) || double.IsInfinity(gamma))
             {
-                throw new ArgumentOutOfRangeException(nameof(gamma), $"'gamma': {gamma} must be a positive finite number.");
+                throw new InvalidSettingException("Knob", $"gamma {gamma} must be a positive finite number");
             }
 
             var clusters = _solver.Run(gamma, passes, _options.MoveRule, stopRows, (ulong)seed, progress);

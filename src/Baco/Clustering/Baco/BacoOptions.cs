@@ -53,17 +53,17 @@ public sealed record BacoOptions
     /// </summary>
     public int? StopRows { get; init; }
 
-    /// <summary>Checks the options and throws with a clear message if one is out of range.</summary>
+    /// <summary>Checks the options and throws <see cref="InvalidSettingException"/> if one is out of range.</summary>
     public void Validate()
     {
         if (Passes < 1)
         {
-            throw new ArgumentOutOfRangeException(nameof(Passes), $"'passes': {Passes} must be at least 1.");
+            throw new InvalidSettingException(nameof(Passes), $"{Passes} must be at least 1");
         }
 
         if (StopRows is < 1)
         {
-            throw new ArgumentOutOfRangeException(nameof(StopRows), $"'stop-rows': {StopRows} must be at least 1.");
+            throw new InvalidSettingException(nameof(StopRows), $"{StopRows} must be at least 1");
         }
     }
 }

@@ -13,7 +13,7 @@ public static class NodeWeights
         "sqrt" => WeightScheme.Sqrt,
         "log" => WeightScheme.Log,
         "authors-cpm" => WeightScheme.AuthorsCpm,
-        _ => throw new ArgumentException($"'weights': '{name}' is not a weighting scheme; use cpm, degree, sqrt, log or authors-cpm."),
+        _ => throw new InvalidSettingException("Weights", $"'{name}' is not a weighting scheme; use cpm, degree, sqrt, log or authors-cpm"),
     };
 
     /// <summary>The command-line name of a scheme.</summary>

@@ -37,7 +37,7 @@ internal static class BudgetedRun
         var stats = new Dictionary<string, double>();
         if (budget is null)
         {
-            knob = integer ? Math.Round(target.Value) : target.Value;
+            knob = CheckKnob(target.Value, min, max, integer);
             outcome = run(knob);
         }
         else
@@ -77,5 +77,21 @@ internal static class BudgetedRun
         stats["user_rows"] = outcome.Assignment.Users.RowCount;
         stats["item_rows"] = outcome.Assignment.Items.RowCount;
         return new CompressionResult(outcome.Assignment, knob, clock.Elapsed.TotalSeconds, stats);
+    }
+
+    // A knob given as is must be one the method can use: cutting it to the range silently would run another table than asked.
+    private static double CheckKnob(double knob, double min, double max, bool integer)
+    {
+        if (integer && knob != Math.Floor(knob))
+        {
+            throw new InvalidSettingException("Knob", $"{knob} must be a whole number for this method (its knob counts rows or clusters)");
+        }
+
+        if (knob < min || knob > max)
+        {
+            throw new InvalidSettingException("Knob", $"{knob} is outside this method's range, {min:G6} to {max:G6} on this graph");
+        }
+
+        return knob;
     }
 }

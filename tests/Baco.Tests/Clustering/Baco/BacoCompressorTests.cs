@@ -174,7 +174,7 @@ public class BacoCompressorTests
     [Fact]
     public void InvalidOptionsAreRejected()
     {
-        Assert.Throws<ArgumentOutOfRangeException>(() => new BacoCompressor(new BacoOptions { Passes = 0 }));
-        Assert.Throws<ArgumentOutOfRangeException>(() => new BacoCompressor().Run(Planted, -1));
+        Assert.Equal("Passes", Assert.Throws<InvalidSettingException>(() => new BacoCompressor(new BacoOptions { Passes = 0 })).Setting);
+        Assert.Equal("Knob", Assert.Throws<InvalidSettingException>(() => new BacoCompressor().Run(Planted, -1)).Setting);
     }
 }

@@ -54,7 +54,7 @@ public class NodeWeightsTests
     [Fact]
     public void UnknownSchemeNamesTheValidOnes()
     {
-        var ex = Assert.Throws<ArgumentException>(() => NodeWeights.Parse("pagerank"));
+        var ex = Assert.Throws<InvalidSettingException>(() => NodeWeights.Parse("pagerank"));
         Assert.Contains("cpm, degree, sqrt, log or authors-cpm", ex.Message);
     }
 }
