@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
+using Baco.Codebooks;
 using Baco.Data;
 using Baco.Graph;
 using Baco.IO;
@@ -20,10 +21,18 @@ public static class ModelStore
     /// <summary>The model's settings.</summary>
     public const string ConfigFile = "config.json";
 
-    private const int FormatVersion = 1;
+    // 2: snake_case keys and the CLI's names for models and combiners ("lightgcn", "mean"), like every other JSON file.
+    private const int FormatVersion = 2;
 
-    // config.json: indented, enums as names.
-    private static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = true, Converters = { new JsonStringEnumConverter() } };
+    private static readonly JsonSerializerOptions JsonOptions = new()
+    {
+        WriteIndented = true,
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        Converters = { new JsonStringEnumConverter() },
+    };
+
+    // Version 1 wrote PascalCase keys and C# enum names; still read, so older models keep working.
+    private static readonly JsonSerializerOptions LegacyJsonOptions = new() { Converters = { new LegacyEnumConverter<ModelKind>(), new LegacyEnumConverter<CodeCombiner>() } };
 
     /// <summary>
     /// Writes the model into <paramref name="directory"/> (created if needed, not atomically:
@@ -84,7 +93,12 @@ public static class ModelStore
         ModelConfig? config;
         try
         {
-            config = JsonSerializer.Deserialize<ModelConfig>(File.ReadAllText(path), JsonOptions);
+            string text = File.ReadAllText(path);
+            config = JsonSerializer.Deserialize<ModelConfig>(text, JsonOptions);
+            if (config is { FormatVersion: 0 })
+            {
+                config = JsonSerializer.Deserialize<ModelConfig>(text, LegacyJsonOptions);
+            }
         }
         catch (JsonException e)
         {
@@ -96,9 +110,9 @@ public static class ModelStore
             throw new DataFormatException(path, 0, "empty model config");
         }
 
-        if (config.FormatVersion != FormatVersion)
+        if (config.FormatVersion is < 1 or > FormatVersion)
         {
-            throw new DataFormatException(path, 0, $"model format version {config.FormatVersion}; this Baco reads version {FormatVersion}");
+            throw new DataFormatException(path, 0, $"model format version {config.FormatVersion}; this Baco reads versions 1 to {FormatVersion}");
         }
 
         if (config.Dim < 1 || config.Layers < 0 || config.Users < 0 || config.Items < 0)
@@ -145,5 +159,15 @@ public static class ModelStore
                 throw new DataFormatException(path, 0, $"{kind} {ids[k]} at position {k} is outside the model's {count} {kind}s");
             }
         }
+    }
+
+    /// <summary>Reads enum members by their C# names, as version 1 wrote them.</summary>
+    private sealed class LegacyEnumConverter<T> : JsonConverter<T>
+        where T : struct, Enum
+    {
+        public override T Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+            => Enum.TryParse(reader.GetString(), ignoreCase: false, out T value) ? value : throw new JsonException($"unknown {typeof(T).Name} '{reader.GetString()}'");
+
+        public override void Write(Utf8JsonWriter writer, T value, JsonSerializerOptions options) => writer.WriteStringValue(value.ToString());
     }
 }

@@ -78,7 +78,7 @@ public static class TrainingReport
             ["stopped_early"] = trained.StoppedEarly,
             ["training_seconds"] = Math.Round(trained.Seconds, 3),
             ["clustering_seconds"] = Math.Round(clusteringSeconds, 6),
-            ["seed"] = options.Seed.ToString(CultureInfo.InvariantCulture),
+            ["seed"] = options.Seed,
             ["test"] = test,
             ["validation"] = validation,
             ["history"] = history,

@@ -75,7 +75,7 @@ public class ModelStoreTests
 
         // A config that disagrees with the assignment, then one that is not JSON.
         string config = Path.Combine(dir.Path, ModelStore.ConfigFile);
-        File.WriteAllText(config, File.ReadAllText(config).Replace("\"Users\": 4", "\"Users\": 7", StringComparison.Ordinal));
+        File.WriteAllText(config, File.ReadAllText(config).Replace("\"users\": 4", "\"users\": 7", StringComparison.Ordinal));
         e = Assert.Throws<DataFormatException>(() => ModelStore.Load(dir.Path));
         Assert.Contains("7 users", e.Reason, StringComparison.Ordinal);
         File.WriteAllText(config, "{ not json");
@@ -84,6 +84,25 @@ public class ModelStoreTests
         File.Delete(config);
         e = Assert.Throws<DataFormatException>(() => ModelStore.Load(dir.Path));
         Assert.Contains("not found", e.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AVersionOneConfigIsStillRead()
+    {
+        var model = RecommenderModels.Create(ModelKind.MatrixFactorization, TinyData.Assignment("one"), TinyData.Graph(), 8, 2, 3);
+        using var dir = new TempDirectory();
+        Save(dir.Path, model, InteractionList.FromPairs([0], [1]));
+        string config = Path.Combine(dir.Path, ModelStore.ConfigFile);
+        Assert.Contains("\"model\": \"mf\"", File.ReadAllText(config), StringComparison.Ordinal);
+
+        // Version 1 wrote PascalCase keys and C# enum names.
+        File.WriteAllText(config, """
+            { "FormatVersion": 1, "Model": "MatrixFactorization", "Layers": 2, "Dim": 8, "Users": 4, "Items": 5,
+              "UserRows": 2, "ItemRows": 3, "Method": "one", "Combiner": "Mean" }
+            """);
+        var loaded = ModelStore.Load(dir.Path);
+        Assert.Equal(ModelKind.MatrixFactorization, loaded.Config.Model);
+        Assert.Equal(8, loaded.Config.Dim);
     }
 
     private static void Save(string dir, IRecommenderModel model, InteractionList seen)
