@@ -72,7 +72,7 @@ internal static class BacoCli
             return $"no command given; {help}.";
         }
 
-        return $"{message.TrimEnd('.')}; {help}.";
+        return $"{char.ToLowerInvariant(message[0])}{message[1..].TrimEnd('.')}; {help}.";
     }
 
     private static string CommandPath(CommandResult result)

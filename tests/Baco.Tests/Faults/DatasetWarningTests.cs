@@ -1,0 +1,60 @@
+using Baco.Data;
+using Baco.Tests.Cli;
+
+namespace Baco.Tests.Faults;
+
+/// <summary>Data that read fine but would mislead an evaluation are named, with counts; a test set equal to the training set is refused.</summary>
+[Trait("Category", "Fault")]
+public sealed class DatasetWarningTests
+{
+    private static readonly IdMap Users = IdMap.FromNames(["ann", "bob", "cy"]);
+    private static readonly IdMap Items = IdMap.FromNames(["a", "b", "c", "d"]);
+
+    [Fact]
+    public void SoundDataGiveNoWarning()
+    {
+        var data = new Dataset(Users, Items, InteractionList.FromPairs([0, 1, 2, 2], [0, 1, 2, 3]), Test: InteractionList.FromPairs([0, 1], [1, 2]));
+        Assert.Empty(DatasetChecks.Inspect(data));
+    }
+
+    [Fact]
+    public void UnseenEntitiesAndOverlapsAreCounted()
+    {
+        // bob and item d never appear in training; (ann, a) is in both training and test.
+        var train = InteractionList.FromPairs([0, 0, 2], [0, 1, 2]);
+        var test = InteractionList.FromPairs([0, 1, 1], [0, 2, 3]);
+        var warnings = DatasetChecks.Inspect(new Dataset(Users, Items, train, Test: test));
+
+        Assert.Equal(
+            [
+                "1 of the 2 test users (e.g. 'bob') have no training interaction: they share the cold row and are ranked from it alone.",
+                "1 of the 3 test items (e.g. 'd') have no training interaction: their embeddings stay as initialised.",
+                "1 of the 3 test interactions are also training interactions: training items are masked when ranking, so these can never be hit (33.3 %).",
+            ],
+            warnings);
+    }
+
+    [Fact]
+    public void ATestSetEqualToTheTrainingSetIsRefused()
+    {
+        var train = InteractionList.FromPairs([0, 1], [0, 1]);
+        var e = Assert.Throws<UnusableDataException>(() => DatasetChecks.Inspect(new Dataset(Users, Items, train, Test: train)));
+        Assert.Contains("exactly the training interactions (2)", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TheCliPrintsEachWarningAsOneLineAndRefusesTrainAsTest()
+    {
+        using var tmp = new TempDirectory();
+        string train = tmp.File("train.tsv", CliRunner.SmallEdges());
+        string test = tmp.File("test.tsv", "user\titem\nu1\tbook-1-3\nnewcomer\tbook-0-1\n");
+        var (code, _, err) = CliRunner.Run("compress", "--train", train, "--test", test, "--method", "random", "--out", tmp["a"]);
+        Assert.Equal(0, code);
+        Assert.Contains("baco: warning: 1 of the 2 test users (e.g. 'newcomer') have no training interaction", err, StringComparison.Ordinal);
+
+        (code, _, err) = CliRunner.Run("train", "--train", train, "--test", train, "--method", "random", "--out", tmp["m"]);
+        Assert.Equal(2, code);
+        Assert.StartsWith("baco: error: the test interactions are exactly the training interactions (241)", OutputSafetyTests.OneLine(err), StringComparison.Ordinal);
+        Assert.False(Directory.Exists(tmp["m"]));
+    }
+}

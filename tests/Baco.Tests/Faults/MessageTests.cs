@@ -1,0 +1,117 @@
+using Baco.Cli;
+using Baco.Tests.Cli;
+
+namespace Baco.Tests.Faults;
+
+/// <summary>
+/// Every bad option is one line naming the option, exit code 2, never a .NET type or property
+/// name; real defects say so with exit code 1, so bad input cannot hide a bug or the reverse.
+/// </summary>
+[Trait("Category", "Fault")]
+public sealed class MessageTests
+{
+    [Theory]
+    [InlineData("baco: error: unknown command 'compres' (did you mean 'compress'?); see 'baco --help'.", "compres")]
+    [InlineData("baco: error: unknown option '--gama' for 'baco compress' (did you mean '--gamma'?); see 'baco compress --help'.", "compress", "--gama", "2")]
+    [InlineData("baco: error: '--gamma': 'abc' is not a number; see 'baco compress --help'.", "compress", "--gamma", "abc")]
+    [InlineData("baco: error: '--gamma': NaN must be a positive number; see 'baco compress --help'.", "compress", "--gamma", "NaN")]
+    [InlineData("baco: error: '--dim': 0 must be at least 1; see 'baco compress --help'.", "compress", "--dim", "0")]
+    [InlineData("baco: error: '--passes': 0 must be at least 1; see 'baco train --help'.", "train", "--passes", "0")]
+    [InlineData("baco: error: '--lr': 'fast' is not a number; see 'baco train --help'.", "train", "--lr", "fast")]
+    [InlineData("baco: error: '--epochs': '1.5' is not a whole number; see 'baco bench --help'.", "bench", "--epochs", "1.5")]
+    [InlineData("baco: error: '--seed': -1 must be a whole number, at least 0; see 'baco compress --help'.", "compress", "--seed", "-1")]
+    [InlineData("baco: error: '--val-fraction': 1 must be at least 0 and below 1; see 'baco train --help'.", "train", "--val-fraction", "1")]
+    [InlineData("baco: error: '--method': 'bacco' is not one of full, baco, graphhash, leiden, scc, lp, doublegraphhash, random, hash, frequency, double, hybrid, lsh (did you mean 'baco'?); see 'baco compress --help'.", "compress", "--method", "bacco")]
+    [InlineData("baco: error: '--user-weights': 'pagerank' is not one of cpm, degree, sqrt, log, authors-cpm; see 'baco compress --help'.", "compress", "--user-weights", "pagerank")]
+    [InlineData("baco: error: '--top': 0 must be at least 1; see 'baco recommend --help'.", "recommend", "--model", "m", "--user", "u", "-k", "0")]
+    [InlineData("baco: error: option '--model' is required; see 'baco recommend --help'.", "recommend", "--user", "u")]
+    [InlineData("baco: error: '--out': the path is empty; see 'baco compress --help'.", "compress", "--out", " ")]
+    [InlineData("baco: error: give at most one of '--gamma', '--budget' and '--budget-rows'.", "compress", "--gamma", "1", "--budget", "0.5")]
+    [InlineData("baco: error: '--methods': 'magic' is not a method; choose from full, baco, graphhash, leiden, scc, lp, doublegraphhash, random, hash, frequency, double, hybrid, lsh.", "bench", "--methods", "baco,magic")]
+    [InlineData("baco: error: '--methods': 'baco' is listed twice.", "bench", "--methods", "baco,full,baco")]
+    [InlineData("baco: error: '--gamma' sets one method's knob, but bench compares every method at the same budget: give '--budget' or '--budget-rows' (use 'baco train --gamma' for one method).", "bench", "--gamma", "2")]
+    [InlineData("baco: error: '--budget' chooses how to compress, but '--assignment' gives the compression: drop one of them.", "train", "--assignment", "a", "--budget", "0.1")]
+    [InlineData("baco: error: '--val' and '--test' need '--train': they are read against the training file's id space.", "compress", "--test", "t.tsv", "--out", "/tmp/baco-never-written")]
+    public void ABadOptionIsOneLineNamingItWithExitCodeTwo(string expected, params string[] args)
+    {
+        var (code, stdout, stderr) = CliRunner.Run(args);
+        Assert.Equal(2, code);
+        Assert.Equal(expected, OutputSafetyTests.OneLine(stderr));
+        Assert.DoesNotContain("System.", stderr, StringComparison.Ordinal);
+        Assert.Empty(stdout);
+    }
+
+    [Fact]
+    public void NoArgumentsShowsHelpAndIsAUsageError()
+    {
+        var (code, stdout, _) = CliRunner.Run();
+        Assert.Equal(2, code);
+        Assert.Contains("compress", stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AKnobOutsideTheMethodsRangeIsRefusedNotCut()
+    {
+        using var tmp = new TempDirectory();
+        string train = tmp.File("train.tsv", CliRunner.SmallEdges());
+        var (code, _, err) = CliRunner.Run("compress", "--train", train, "--method", "random", "--gamma", "2.5", "--out", tmp["a"]);
+        Assert.Equal(2, code);
+        Assert.Equal("baco: error: '--gamma': 2.5 must be a whole number for this method (its knob counts rows or clusters)", OutputSafetyTests.OneLine(err));
+
+        (code, _, err) = CliRunner.Run("compress", "--train", train, "--method", "random", "--gamma", "1000", "--out", tmp["a"]);
+        Assert.Equal(2, code);
+        Assert.Equal("baco: error: '--gamma': 1000 is outside this method's range, 2 to 70 on this graph", OutputSafetyTests.OneLine(err));
+        Assert.False(Directory.Exists(tmp["a"]));
+    }
+
+    [Fact]
+    public void ABudgetAboveTheFullTableIsNoted()
+    {
+        using var tmp = new TempDirectory();
+        string train = tmp.File("train.tsv", CliRunner.SmallEdges());
+        var (code, _, err) = CliRunner.Run("compress", "--train", train, "--method", "random", "--budget-rows", "500", "--out", tmp["a"]);
+        Assert.Equal(0, code);
+        Assert.Contains("note: the budget (budget 500 rows) is at least the full table (70 rows of 64); the result is not compressed.", err, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ALibrarySettingIsReportedUnderItsOption()
+    {
+        Assert.Equal("'--lr': -1 must be a positive number", OptionNames.Describe(new InvalidSettingException("LearningRate", "-1 must be a positive number")));
+        Assert.Equal("Unknown: x", OptionNames.Describe(new InvalidSettingException("Unknown", "x")));
+    }
+
+    [Theory]
+    [InlineData(typeof(InvalidOperationException))]
+    [InlineData(typeof(ArgumentException))]
+    [InlineData(typeof(NullReferenceException))]
+    public void ADefectIsExitCodeOneAndSaysItIsABug(Type type)
+    {
+        var error = new StringWriter();
+        int code = CommandRunner.Run(() => throw (Exception)Activator.CreateInstance(type, "boom")!, error);
+        Assert.Equal(1, code);
+        Assert.Contains($"internal error ({type.Name}): boom", error.ToString(), StringComparison.Ordinal);
+        Assert.Contains("this is a bug", error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void EveryLibraryInputErrorIsExitCodeTwo()
+    {
+        var error = new StringWriter();
+        Assert.Equal(2, CommandRunner.Run(() => throw new Baco.Data.UnusableDataException("no negatives"), error));
+        Assert.Equal("baco: error: no negatives", error.ToString().Trim());
+    }
+
+    [Fact]
+    public void BenchExitsTwoWhenEveryMethodFailsOnBadInputAndStillWritesTheTable()
+    {
+        using var tmp = new TempDirectory();
+        string train = tmp.File("train.tsv", CliRunner.SmallEdges());
+        string test = tmp.File("test.tsv", "user\titem\nu1\tbook-1-3\n");
+        var (code, stdout, _) = CliRunner.Run("bench", "--train", train, "--test", test, "--methods", "baco,lp", "--budget-rows", "1",
+            "--model", "mf", "--dim", "4", "--epochs", "1", "--eval-every", "0", "--out", tmp["b"]);
+        Assert.Equal(2, code);
+        Assert.Contains("failed", stdout, StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(tmp["b"], "results.json")));
+    }
+}

@@ -1,0 +1,230 @@
+using Baco.IO;
+using Baco.Tests.Cli;
+
+namespace Baco.Tests.Faults;
+
+/// <summary>
+/// Nothing the user gave is ever overwritten, moved or deleted: each refusal exits 2 with one
+/// line naming --out, and the file system is byte-identical afterwards.
+/// </summary>
+[Trait("Category", "Fault")]
+public sealed class OutputSafetyTests : IDisposable
+{
+    private readonly TempDirectory _tmp = new();
+
+    public void Dispose() => _tmp.Dispose();
+
+    [Fact]
+    public void ADirectoryHoldingAnInputIsNeverReplaced()
+    {
+        string data = Directory.CreateDirectory(_tmp["mydata"]).FullName;
+        string train = Path.Combine(data, "train.tsv");
+        File.WriteAllText(train, CliRunner.SmallEdges());
+        File.WriteAllText(Path.Combine(data, "summary.json"), "{}");
+        var before = FileTree.Snapshot(_tmp.Path);
+
+        var (code, _, err) = CliRunner.Run("compress", "--train", train, "--method", "random", "--out", data);
+
+        Assert.Equal(2, code);
+        Assert.Equal($"baco: error: '--out': {data}: holds an input of this run ({train}); give another directory for the output", OneLine(err));
+        Assert.Equal(before, FileTree.Snapshot(_tmp.Path));
+    }
+
+    [Fact]
+    public void ADirectoryWithBacoFileNamesButNoMarkerIsNeverReplaced()
+    {
+        string trap = Directory.CreateDirectory(_tmp["trap"]).FullName;
+        File.WriteAllText(Path.Combine(trap, "notes.txt"), "mine");
+        File.WriteAllText(Path.Combine(trap, "metrics.json"), "{}");
+        string train = _tmp.File("train.tsv", CliRunner.SmallEdges());
+        var before = FileTree.Snapshot(_tmp.Path);
+
+        var (code, _, err) = CliRunner.Run("compress", "--train", train, "--method", "random", "--out", trap);
+
+        Assert.Equal(2, code);
+        Assert.Contains("'--out'", OneLine(err), StringComparison.Ordinal);
+        Assert.Contains("is not a directory written by baco", err, StringComparison.Ordinal);
+        Assert.Equal(before, FileTree.Snapshot(_tmp.Path));
+    }
+
+    [Fact]
+    public void ItsOwnOutputIsReplacedButNotOnceTheMarkerIsGone()
+    {
+        string train = _tmp.File("train.tsv", CliRunner.SmallEdges());
+        string outDir = _tmp["out"];
+        Assert.Equal(0, CliRunner.Run("compress", "--train", train, "--method", "random", "--out", outDir).Code);
+        Assert.True(OutputDirectory.IsBacoOutput(outDir));
+        Assert.Equal(0, CliRunner.Run("compress", "--train", train, "--method", "hash", "--out", outDir).Code);
+        Assert.Contains("\"hash\"", File.ReadAllText(Path.Combine(outDir, "assignment.json")), StringComparison.Ordinal);
+
+        File.Delete(Path.Combine(outDir, OutputDirectory.MarkerFile));
+        var before = FileTree.Snapshot(_tmp.Path);
+        Assert.Equal(2, CliRunner.Run("compress", "--train", train, "--method", "random", "--out", outDir).Code);
+        Assert.Equal(before, FileTree.Snapshot(_tmp.Path));
+    }
+
+    [Theory]
+    [InlineData(".", "is the current directory")]
+    [InlineData("..", "contains the current directory")]
+    public void TheCurrentDirectoryAndItsParentsAreNeverReplaced(string outArg, string reason)
+    {
+        // An empty working directory inside a folder baco wrote: only the rule itself can refuse.
+        string parent = _tmp["parent"];
+        OutputDirectory.Write(parent, "test", work => File.WriteAllText(Path.Combine(work, "keep.txt"), "keep"));
+        string cwd = Directory.CreateDirectory(Path.Combine(parent, "empty")).FullName;
+        var before = FileTree.Snapshot(_tmp.Path);
+
+        var (code, _, err) = CliProcess.Run(cwd, "compress", "--method", "random", "--out", outArg);
+
+        Assert.Equal(2, code);
+        Assert.Equal($"baco: error: '--out': {outArg}: {reason}; give a new directory for the output", OneLine(err));
+        Assert.Equal(before, FileTree.Snapshot(_tmp.Path));
+    }
+
+    [Fact]
+    public void AVanishedWorkingDirectoryIsReportedNotThrown()
+    {
+        string cwd = Directory.CreateDirectory(_tmp["gone"]).FullName;
+        var start = new System.Diagnostics.ProcessStartInfo("bash") { RedirectStandardError = true, RedirectStandardOutput = true };
+        start.ArgumentList.Add("-c");
+        start.ArgumentList.Add($"cd '{cwd}' && rmdir '{cwd}' && exec dotnet '{CliProcess.Dll}' compress --method random --out x");
+        using var process = System.Diagnostics.Process.Start(start)!;
+        string err = process.StandardError.ReadToEnd();
+        process.WaitForExit();
+
+        Assert.Equal(2, process.ExitCode);
+        Assert.Equal("baco: error: '--out': x: is relative, but the current directory no longer exists; give an absolute path or change directory", OneLine(err));
+    }
+
+    [Fact]
+    public void AFileOnTheWayIsBadInputNotABug()
+    {
+        string file = _tmp.File("afile", "x");
+        var (code, _, err) = CliRunner.Run("compress", "--method", "random", "--out", Path.Combine(file, "sub"));
+        Assert.Equal(2, code);
+        Assert.Equal($"baco: error: '--out': {Path.Combine(file, "sub")}: cannot be created: {file} is a file, not a directory", OneLine(err));
+
+        (code, _, err) = CliRunner.Run("compress", "--method", "random", "--out", file);
+        Assert.Equal(2, code);
+        Assert.EndsWith("is a file; give a directory path", OneLine(err), StringComparison.Ordinal);
+        Assert.Equal("x", File.ReadAllText(file));
+    }
+
+    [Fact]
+    public void AnOverlongOutIsBadInputWithAReadableMessage()
+    {
+        string name = _tmp[new string('a', 5000)];
+        var (code, _, err) = CliRunner.Run("compress", "--method", "random", "--out", name);
+        Assert.Equal(2, code);
+        string line = OneLine(err);
+        Assert.StartsWith("baco: error: '--out': ", line, StringComparison.Ordinal);
+        Assert.EndsWith(" characters): cannot be written: the path or a name in it is too long", line, StringComparison.Ordinal);
+        Assert.True(line.Length < 300, line);
+        Assert.Empty(Directory.EnumerateFileSystemEntries(_tmp.Path));
+    }
+
+    [Fact]
+    public void AnUnwritableOutFailsBeforeAnyWork()
+    {
+        // /proc refuses new directories even to root: the check must come before reading or training.
+        var (code, _, err) = CliRunner.Run("train", "--method", "random", "--out", "/proc/baco-model");
+        Assert.Equal(2, code);
+        Assert.StartsWith("baco: error: '--out': /proc/baco-model: cannot be written", OneLine(err), StringComparison.Ordinal);
+        Assert.DoesNotContain("built-in", err, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AMissingParentCreatedForAFailedRunIsRemovedAgain()
+    {
+        string train = _tmp.File("train.tsv", CliRunner.SmallEdges());
+        var before = FileTree.Snapshot(_tmp.Path);
+
+        // One row cannot hold the users: the run fails after the output was reserved.
+        var (code, _, _) = CliRunner.Run("compress", "--train", train, "--budget-rows", "1", "--dim", "4", "--out", _tmp["new/deeper/out"]);
+
+        Assert.Equal(2, code);
+        Assert.Equal(before, FileTree.Snapshot(_tmp.Path));
+    }
+
+    [Fact]
+    public void WhatAKilledRunLeftBesideTheOutputIsCleanedUpByTheNextRun()
+    {
+        string train = _tmp.File("train.tsv", CliRunner.SmallEdges());
+        string outDir = _tmp["out"];
+        Assert.Equal(0, CliRunner.Run("compress", "--train", train, "--method", "random", "--out", outDir).Code);
+
+        // A dead process's work and moved-aside directories, and a live run's work directory.
+        int dead = DeadProcessId();
+        Directory.CreateDirectory($"{outDir}.tmp-{dead}-0123456789ab");
+        OutputDirectory.Write($"{outDir}.old-{dead}-0123456789ab", "test", _ => { });
+        Directory.CreateDirectory($"{outDir}.tmp-{Environment.ProcessId}-aaaaaaaaaaaa");
+
+        Assert.Equal(0, CliRunner.Run("compress", "--train", train, "--method", "random", "--out", outDir).Code);
+
+        Assert.Equal(
+            [Path.GetFileName(outDir), $"out.tmp-{Environment.ProcessId}-aaaaaaaaaaaa"],
+            Directory.GetDirectories(_tmp.Path).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void AnOutputMovedAsideByAKillBetweenTheTwoRenamesIsRestored()
+    {
+        string outDir = _tmp["out"];
+        OutputDirectory.Write(outDir, "test", work => File.WriteAllText(Path.Combine(work, "v.txt"), "1"));
+        Directory.Move(outDir, $"{outDir}.old-{DeadProcessId()}-0123456789ab");
+
+        // Preparing the same output restores the previous one; a run that then fails leaves it in place.
+        using (OutputDirectory.Prepare(outDir, "test"))
+        {
+        }
+
+        Assert.Equal("1", File.ReadAllText(Path.Combine(outDir, "v.txt")));
+        Assert.Equal([Path.GetFileName(outDir)], Directory.GetDirectories(_tmp.Path).Select(Path.GetFileName));
+    }
+
+    [Fact]
+    public void SomethingWrittenIntoTheOutputDuringTheRunStopsThePublish()
+    {
+        string outDir = _tmp["out"];
+        using var output = OutputDirectory.Prepare(outDir, "test");
+        File.WriteAllText(Path.Combine(output.WorkPath, "result.txt"), "new");
+        Directory.CreateDirectory(outDir);
+        File.WriteAllText(Path.Combine(outDir, "theirs.txt"), "theirs");
+
+        var e = Assert.Throws<OutputPathException>(output.Publish);
+        Assert.Contains("not a directory written by baco", e.Reason, StringComparison.Ordinal);
+        Assert.Equal("theirs", File.ReadAllText(Path.Combine(outDir, "theirs.txt")));
+    }
+
+    [Fact]
+    public void WhenSavingFailsAfterTheWorkTheMetricsArePrintedAndTheErrorNamesOut()
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var io = new Baco.Cli.CliIO(output, error);
+        string outDir = _tmp["model"];
+        using var prepared = OutputDirectory.Prepare(outDir, "test");
+        Directory.CreateDirectory(outDir);
+        File.WriteAllText(Path.Combine(outDir, "theirs.txt"), "theirs");
+        var metrics = new System.Text.Json.Nodes.JsonObject { ["test"] = new System.Text.Json.Nodes.JsonObject { ["recall@20"] = 0.25 } };
+
+        var e = Assert.Throws<Baco.Cli.CliError>(() => Baco.Cli.Commands.TrainCommand.Save(io, prepared, metrics, _ => { }));
+
+        Assert.StartsWith($"'--out': {outDir}: exists and is not a directory written by baco", e.Message, StringComparison.Ordinal);
+        Assert.EndsWith("the metrics are printed above.", e.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(".tmp-", e.Message, StringComparison.Ordinal);
+        Assert.Contains("\"recall@20\": 0.25", output.ToString(), StringComparison.Ordinal);
+    }
+
+    /// <summary>The only line of stderr that is not progress.</summary>
+    internal static string OneLine(string stderr)
+        => Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries), l => !l.StartsWith('['));
+
+    private static int DeadProcessId()
+    {
+        // A process that has exited: its id is free until the system reuses it.
+        using var p = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("true"))!;
+        p.WaitForExit();
+        return p.Id;
+    }
+}
