@@ -79,25 +79,29 @@ public sealed record TrainingOptions
     /// <summary>Report batch progress every this many steps (epoch ends and validations are always reported).</summary>
     public int ProgressEvery { get; init; } = 20;
 
-    /// <summary>Checks the values and throws <see cref="ArgumentException"/> on the first bad one.</summary>
+    /// <summary>Checks the values and throws <see cref="InvalidSettingException"/> (naming the property) on the first bad one.</summary>
     public void Validate()
     {
-        static void Check(bool ok, string what)
+        static void Check(bool ok, string setting, string reason)
         {
             if (!ok)
             {
-                throw new ArgumentException($"Invalid training option: {what}.");
+                throw new InvalidSettingException(setting, reason);
             }
         }
 
-        Check(Dim > 0, "Dim must be positive");
-        Check(Layers >= 0, "Layers must be >= 0");
-        Check(Epochs >= 0, "Epochs must be >= 0");
-        Check(BatchSize > 0, "BatchSize must be positive");
-        Check(LearningRate > 0, "LearningRate must be positive");
-        Check(WeightDecay >= 0 && L2Regularization >= 0, "decays must be >= 0");
-        Check(EvalEvery >= 0 && Patience >= 0, "EvalEvery and Patience must be >= 0");
-        Check(ValidationFraction is >= 0 and < 1, "ValidationFraction must be in [0, 1)");
-        Check(Ks.Count > 0 && Ks.Contains(EarlyStopK), "Ks must contain EarlyStopK");
+        static string V(double x) => x.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        Check(Dim > 0, nameof(Dim), $"{Dim} must be positive");
+        Check(Layers >= 0, nameof(Layers), $"{Layers} must be 0 or more");
+        Check(Epochs >= 0, nameof(Epochs), $"{Epochs} must be 0 or more");
+        Check(BatchSize > 0, nameof(BatchSize), $"{BatchSize} must be positive");
+        Check(LearningRate > 0 && float.IsFinite(LearningRate), nameof(LearningRate), $"{V(LearningRate)} must be a positive number");
+        Check(WeightDecay >= 0 && float.IsFinite(WeightDecay), nameof(WeightDecay), $"{V(WeightDecay)} must be 0 or more");
+        Check(L2Regularization >= 0 && float.IsFinite(L2Regularization), nameof(L2Regularization), $"{V(L2Regularization)} must be 0 or more");
+        Check(EvalEvery >= 0, nameof(EvalEvery), $"{EvalEvery} must be 0 or more");
+        Check(Patience >= 0, nameof(Patience), $"{Patience} must be 0 or more");
+        Check(ValidationFraction is >= 0 and < 1, nameof(ValidationFraction), $"{V(ValidationFraction)} must be in [0, 1)");
+        Check(Ks.Count > 0 && Ks.All(k => k > 0), nameof(Ks), "must be one or more positive cut-offs");
+        Check(Ks.Contains(EarlyStopK), nameof(EarlyStopK), $"{EarlyStopK} must be one of the reported cut-offs ({string.Join(", ", Ks)})");
     }
 }
