@@ -35,7 +35,7 @@ internal static class CommandRunner
         }
     }
 
-    private static bool IsBadInput(Exception ex) => ex is CliError or DataFormatException or BudgetUnreachableException
+    private static bool IsBadInput(Exception ex) => ex is CliError or BacoException or DataFormatException or BudgetUnreachableException
         or InvalidDataException or FileNotFoundException or DirectoryNotFoundException or UnauthorizedAccessException or ArgumentException;
 
     private static void Debug(Exception ex, TextWriter error)

@@ -28,6 +28,7 @@ internal static class BenchCommand
         command.Options.Add(seed);
         command.Options.Add(output);
         baco.AddTo(command);
+        training.Checkpoint.Description = "Checkpoint file prefix: each method checkpoints to FILE.METHOD (e.g. ck.bin.baco), written every validation and resumed from if it exists.";
         command.SetAction(parsed => CommandRunner.Run(() =>
         {
             var outDir = parsed.GetValue(output)!;
@@ -45,17 +46,18 @@ internal static class BenchCommand
                 throw new CliError("--test is required: every method is evaluated on the test interactions.");
             }
 
-            Run(io, loaded, options, outDir.FullName);
+            using var signals = CancelSignals.Listen(io);
+            Run(io, loaded, options, outDir.FullName, signals.Token);
             return ExitCodes.Ok;
         }, io.Error));
         return command;
     }
 
     /// <summary>Runs the comparison, writes the report directory and prints the table (shared with `baco demo`).</summary>
-    internal static IReadOnlyList<MethodOutcome> Run(CliIO io, LoadedData loaded, ComparisonOptions options, string outDir)
+    internal static IReadOnlyList<MethodOutcome> Run(CliIO io, LoadedData loaded, ComparisonOptions options, string outDir, CancellationToken cancellationToken = default)
     {
         var live = io.Error == Console.Error && !Console.IsErrorRedirected;
-        var outcomes = ComparisonRunner.Run(loaded.Dataset, options, new ComparisonProgressPrinter(io.Error, live));
+        var outcomes = ComparisonRunner.Run(loaded.Dataset, options, new ComparisonProgressPrinter(io.Error, live), cancellationToken);
         int dim = options.Training.Dim;
         string model = options.Training.Model == Baco.Models.ModelKind.LightGcn ? "LightGCN" : "MF";
         string title = $"{model} on {Path.GetFileName(loaded.Source)}, {options.Target}, dim {dim}";

@@ -40,11 +40,17 @@ internal static class TrainCommand
             OutputGuard.EnsureReplaceable(outDir.FullName);
             int s = parsed.GetValue(seed);
             var options = training.Bind(parsed, s);
+            if (options.CheckpointPath is { } checkpoint)
+            {
+                CheckpointFile.EnsureUsable(checkpoint);
+            }
+
             var loaded = data.Load(parsed, io.Progress);
 
             // Hold out the validation part before compressing, so the assignment never sees it.
             var dataset = ValidationSplit.Prepare(loaded.Dataset, options);
             bool heldOut = !ReferenceEquals(dataset, loaded.Dataset);
+            TrainableData.Ensure(dataset);
             if (dataset.Test is null or { Count: 0 })
             {
                 throw new CliError("--test is required: training ends with a full-ranking evaluation on the test interactions.");
@@ -75,13 +81,41 @@ internal static class TrainCommand
 
             io.Progress.Report($"training {options.Model} (dim {options.Dim}, {assignment.Users.RowCount:N0} + {assignment.Items.RowCount:N0} rows, {assignment.Parameters(options.Dim):N0} parameters) on {dataset.Train.Count:N0} interactions");
             var printer = new Rendering.TrainingProgressPrinter(io.Error, live: io.Error == Console.Error && !Console.IsErrorRedirected);
-            var trained = Trainer.Train(dataset, assignment, options, printer);
-            var metrics = TrainingReport.MetricsJson(trained, assignment, options, clusteringSeconds, loaded.Source);
-            AtomicDirectory.Write(outDir.FullName, temp =>
+            void Save(TrainingResult trained, int? divergedInEpoch)
             {
-                ModelStore.Save(temp, trained.Model, Seen(dataset), dataset.Users, dataset.Items, compressionSummary);
-                File.WriteAllText(Path.Combine(temp, "metrics.json"), metrics.ToJsonString(new() { WriteIndented = true }));
-            });
+                var metrics = TrainingReport.MetricsJson(trained, assignment, options, clusteringSeconds, loaded.Source);
+                if (divergedInEpoch is { } epoch)
+                {
+                    metrics["diverged_in_epoch"] = epoch;
+                }
+
+                AtomicDirectory.Write(outDir.FullName, temp =>
+                {
+                    ModelStore.Save(temp, trained.Model, Seen(dataset), dataset.Users, dataset.Items, compressionSummary);
+                    File.WriteAllText(Path.Combine(temp, "metrics.json"), metrics.ToJsonString(new() { WriteIndented = true }));
+                });
+            }
+
+            using var signals = CancelSignals.Listen(io);
+            TrainingResult trained;
+            try
+            {
+                trained = Trainer.Train(dataset, assignment, options, printer, signals.Token);
+            }
+            catch (TrainingDivergedException e)
+            {
+                // Keep what was learnt before the divergence; the run still fails (exit 2).
+                if (e.BestSoFar is { } best)
+                {
+                    Save(best, e.Epoch);
+                    io.Error.WriteLine($"baco: the best model before the divergence (epoch {best.BestEpoch}) was saved to {outDir.FullName}");
+                }
+
+                io.Error.WriteLine("baco: lower --lr (or --reg / --weight-decay) and train again");
+                throw;
+            }
+
+            Save(trained, null);
             Rendering.MetricsTable.Write(io.Console, trained, assignment, options.Dim, outDir.FullName);
             return ExitCodes.Ok;
         }, io.Error));
