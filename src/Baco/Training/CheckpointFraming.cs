@@ -20,6 +20,35 @@ internal static class CheckpointFraming
     // Format 1 began with BinaryWriter's string prefix: length byte 8, then "BACOCKP1".
     private static readonly byte[] MagicV1 = [8, .. "BACOCKP1"u8];
 
+    /// <summary>Deletes the temporary file of a write that was killed, if it is one of ours (starts with the magic).</summary>
+    public static void RemoveInterruptedWrite(string path)
+    {
+        string tmp = path + ".tmp";
+        try
+        {
+            if (!File.Exists(tmp))
+            {
+                return;
+            }
+
+            Span<byte> head = stackalloc byte[8];
+            bool ours;
+            using (var file = File.OpenRead(tmp))
+            {
+                ours = file.ReadAtLeast(head, head.Length, throwOnEndOfStream: false) == head.Length && head.SequenceEqual(Magic);
+            }
+
+            if (ours)
+            {
+                File.Delete(tmp);
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Harmless: the next checkpoint write replaces it.
+        }
+    }
+
     /// <summary>Writes <paramref name="writePayload"/>'s bytes as a framed checkpoint at <paramref name="path"/>.</summary>
     public static void Write(string path, Action<BinaryWriter> writePayload)
     {

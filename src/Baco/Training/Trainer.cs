@@ -51,6 +51,7 @@ public static class Trainer
         if (checkpoint is not null)
         {
             CheckpointFile.EnsureUsable(checkpoint);
+            CheckpointFraming.RemoveInterruptedWrite(checkpoint);
         }
 
         long started = time.GetTimestamp();
