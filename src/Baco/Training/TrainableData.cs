@@ -1,5 +1,4 @@
 using Baco.Data;
-using Baco.Graph;
 
 namespace Baco.Training;
 
@@ -29,8 +28,14 @@ public static class TrainableData
             throw new UnusableDataException($"the data have a single item{item}; ranking needs at least two items, and BPR needs an item a user has not interacted with");
         }
 
-        var graph = BipartiteGraph.FromInteractions(data.UserCount, data.ItemCount, train);
-        var full = Enumerable.Range(0, data.UserCount).Where(u => graph.UserDegree(u) >= data.ItemCount).ToList();
+        // Interaction lists hold distinct pairs, so a user's count is their number of items.
+        var degree = new int[data.UserCount];
+        foreach (int u in train.Users)
+        {
+            degree[u]++;
+        }
+
+        var full = Enumerable.Range(0, data.UserCount).Where(u => degree[u] >= data.ItemCount).ToList();
         if (full.Count > 0)
         {
             string others = full.Count > 1 ? $" (and {full.Count - 1:N0} other users)" : string.Empty;

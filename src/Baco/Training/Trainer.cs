@@ -65,7 +65,9 @@ public static class Trainer
         var adam = new AdamOptimizer([.. model.Parameters.Select(p => p.Length)], options.LearningRate, options.Beta1, options.Beta2, options.Epsilon, options.WeightDecay);
         var valEvaluator = validation is { Count: > 0 } ? new Evaluator(data.UserCount, data.ItemCount, validation, [train], options.Ks) : null;
         var rng = Xoshiro256.ForPurpose(options.Seed, 2);
-        var fingerprint = TrainingFingerprint.Of(options, assignment, train, validation);
+
+        // Hashes the data: only worth it when there is a checkpoint to compare or write.
+        var fingerprint = checkpoint is null ? null : TrainingFingerprint.Of(options, assignment, train, validation);
 
         int m = train.Count;
         int batchSize = options.BatchSize;
@@ -76,7 +78,7 @@ public static class Trainer
         if (checkpoint is not null && File.Exists(checkpoint))
         {
             var ck = TrainingCheckpoint.Load(checkpoint);
-            ck.EnsureResumableBy(fingerprint, model.Parameters, checkpoint);
+            ck.EnsureResumableBy(fingerprint!, model.Parameters, checkpoint);
             state.Restore(ck, rng, adam, model);
             savedEpoch = state.Epoch;
             reporter.Report(TrainingPhase.Resumed, state.Epoch, checkpoint, state.BestEpoch);
@@ -85,14 +87,14 @@ public static class Trainer
         double Seconds() => state.PriorSeconds + time.GetElapsedTime(started).TotalSeconds;
         void Save()
         {
-            state.ToCheckpoint(fingerprint, rng, adam, model, Seconds()).Save(checkpoint!);
+            state.ToCheckpoint(fingerprint!, rng, adam, model, Seconds()).Save(checkpoint!);
             savedEpoch = state.Epoch;
         }
 
         // Reports the stop and throws; a checkpointed run first saves the completed epochs.
         void Interrupt(int completed)
         {
-            if (checkpoint is not null && completed > 0 && savedEpoch != completed)
+            if (checkpoint is not null && savedEpoch != completed)
             {
                 Save();
             }

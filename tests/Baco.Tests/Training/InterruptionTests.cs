@@ -112,6 +112,24 @@ public sealed class InterruptionTests : IDisposable
     }
 
     [Fact]
+    public void ACancelBeforeTheFirstEpochLeavesACheckpointOfTheStart()
+    {
+        // bench cancelled while compressing: training starts with the token already set.
+        string path = _dir["ck.bin"];
+        var reports = new List<TrainingProgress>();
+        using var cts = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        cts.Cancel();
+        Assert.ThrowsAny<OperationCanceledException>(() => Train(Options with { CheckpointPath = path }, (p, _) => reports.Add(p), cts));
+        var only = Assert.Single(reports);
+        Assert.Equal((TrainingPhase.Interrupted, 0, path), (only.Phase, only.Epoch, only.Checkpoint));
+
+        var resumed = Train(Options with { CheckpointPath = path });
+        var fresh = Train(Options);
+        Assert.Equal(fresh.Model.Parameters[0], resumed.Model.Parameters[0]);
+        Assert.Equal(fresh.History, resumed.History);
+    }
+
+    [Fact]
     public void TheEarlyStopEtaCountsTheEpochsPatienceLeaves()
     {
         // At the end of epoch 1 (no validation yet): the first validation, at epoch 1, starts a patience of 3,
