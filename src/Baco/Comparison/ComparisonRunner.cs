@@ -8,7 +8,7 @@ namespace Baco.Comparison;
 /// <summary>
 /// Runs a comparison: each method compresses the training graph to the shared target, then a
 /// model is trained and evaluated with identical settings and seed. A failing method is recorded
-/// in its row and the others go on. A checkpoint path in the training options becomes one file per
+/// in its row and the others go on, except a <see cref="CheckpointException"/>, which ends the comparison. A checkpoint path in the training options becomes one file per
 /// method (<see cref="CheckpointFile.ForMethod"/>), so an interrupted comparison resumes each method.
 /// </summary>
 public static class ComparisonRunner
@@ -66,8 +66,9 @@ public static class ComparisonRunner
                 outcomes.Add(new MethodOutcome(method.Name, compression, trained, null));
                 Say("done", $"{method.Name}: done in {trained.Seconds:F1} s");
             }
-            catch (Exception ex) when (ex is not OperationCanceledException)
+            catch (Exception ex) when (ex is not OperationCanceledException and not CheckpointException)
             {
+                // A checkpoint of another run is the user's state, not this method's failure: it stops the comparison.
                 outcomes.Add(new MethodOutcome(method.Name, compression, null, ex.Message));
                 Say("failed", $"{method.Name}: failed: {ex.Message}");
             }

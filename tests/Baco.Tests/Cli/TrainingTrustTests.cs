@@ -128,6 +128,12 @@ public sealed class TrainingTrustTests : IDisposable
         Assert.Contains($"[2/2 random] resuming from epoch 2 of {ck}.random", again.Err);
         rows = JsonNode.Parse(File.ReadAllText(Path.Combine(_tmp["b2"], "results.json")))!["methods"]!.AsArray();
         Assert.All(rows, r => Assert.True((bool)r!["ok"]!, r!.ToJsonString()));
+
+        // Other settings: the whole comparison stops (exit 2), naming the first method's file, rather than failing every row.
+        var other = CliRunner.Run([.. Bench(_tmp["b3"], "3"), "--lr", "0.01"]);
+        Assert.Equal(2, other.Code);
+        Assert.Contains($"{ck}.full: written by a run with other settings or data (learning rate 0.001 there, 0.01 here)", other.Err);
+        Assert.False(Directory.Exists(_tmp["b3"]));
     }
 
     [Fact]
