@@ -35,6 +35,8 @@ internal static class OptionNames
     public static string Describe(BacoException ex) => ex switch
     {
         InvalidSettingException s when BySetting.TryGetValue(s.Setting, out var option) => $"'{option}': {s.Reason}",
+        Baco.Training.CheckpointException c => $"'--checkpoint': {c.Message}",
+        Baco.Training.TrainingDivergedException d => $"{d.Message} (options --lr, --reg, --weight-decay)",
         _ => ex.Message,
     };
 }

@@ -29,6 +29,7 @@ internal static class BenchCommand
         command.Options.Add(seed);
         command.Options.Add(output);
         baco.AddTo(command);
+        training.Checkpoint.Description = "Checkpoint file prefix: each method checkpoints to FILE.METHOD (e.g. ck.bin.baco), written every validation and resumed from if it exists.";
         command.SetAction(parsed => CommandRunner.Run(() =>
         {
             if (parsed.Given(target.Gamma))
@@ -43,7 +44,6 @@ internal static class BenchCommand
                 Training = training.Bind(parsed, parsed.GetValue(seed)),
                 Baco = baco.Bind(parsed),
             };
-            CheckpointPaths.Check("--checkpoint", options.Training.CheckpointPath);
             string?[] inputs = [.. data.Inputs(parsed), options.Training.CheckpointPath];
             using var outDir = OutputPaths.Prepare("--out", parsed.GetValue(output)!, "baco bench", inputs);
             var loaded = data.Load(parsed, io);
@@ -52,17 +52,18 @@ internal static class BenchCommand
                 throw new CliError("'--test' is required: every method is evaluated on the test interactions.");
             }
 
-            var outcomes = Run(io, loaded, options, outDir);
+            using var signals = CancelSignals.Listen(io);
+            var outcomes = Run(io, loaded, options, outDir, signals.Token);
             return ExitCode(outcomes);
         }, io.Error));
         return command;
     }
 
     /// <summary>Runs the comparison, writes the report directory and prints the table (shared with `baco demo`).</summary>
-    internal static IReadOnlyList<MethodOutcome> Run(CliIO io, LoadedData loaded, ComparisonOptions options, OutputDirectory outDir)
+    internal static IReadOnlyList<MethodOutcome> Run(CliIO io, LoadedData loaded, ComparisonOptions options, OutputDirectory outDir, CancellationToken cancellationToken = default)
     {
         var live = io.Error == Console.Error && !Console.IsErrorRedirected;
-        var outcomes = ComparisonRunner.Run(loaded.Dataset, options, new ComparisonProgressPrinter(io.Error, live));
+        var outcomes = ComparisonRunner.Run(loaded.Dataset, options, new ComparisonProgressPrinter(io.Error, live), cancellationToken);
         int dim = options.Training.Dim;
         string model = TrainingOptionsBinder.DisplayName(options.Training.Model);
         string title = $"{model} on {Path.GetFileName(loaded.Source)}, {options.Target}, dim {dim}";

@@ -46,7 +46,11 @@ internal static class TrainCommand
             var options = training.Bind(parsed, s);
             var compressor = storedDir is null ? CompressionMethods.Create(parsed.GetValue(method)!, baco.Bind(parsed)) : null;
             var compressionTarget = target.Bind(parsed);
-            CheckpointPaths.Check("--checkpoint", options.CheckpointPath);
+            if (options.CheckpointPath is { } checkpoint)
+            {
+                CheckpointFile.EnsureUsable(checkpoint);
+            }
+
             string?[] inputs = [.. data.Inputs(parsed), storedDir, options.CheckpointPath];
             using var outDir = OutputPaths.Prepare("--out", parsed.GetValue(output)!, "baco train", inputs);
             var loaded = data.Load(parsed, io);
@@ -54,6 +58,7 @@ internal static class TrainCommand
             // Hold out the validation part before compressing, so the assignment never sees it.
             var dataset = ValidationSplit.Prepare(loaded.Dataset, options);
             bool heldOut = !ReferenceEquals(dataset, loaded.Dataset);
+            TrainableData.Ensure(dataset);
             if (dataset.Test is null or { Count: 0 })
             {
                 throw new CliError("'--test' is required: training ends with a full-ranking evaluation on the test interactions.");
@@ -87,7 +92,22 @@ internal static class TrainCommand
 
             io.Progress.Report($"training {TrainingOptionsBinder.DisplayName(options.Model)} (dim {options.Dim}, {assignment.Users.RowCount:N0} + {assignment.Items.RowCount:N0} rows, {assignment.Parameters(options.Dim):N0} parameters) on {dataset.Train.Count:N0} interactions");
             var printer = new Rendering.TrainingProgressPrinter(io.Error, live: io.Error == Console.Error && !Console.IsErrorRedirected);
-            var trained = Trainer.Train(dataset, assignment, options, printer);
+            using var signals = CancelSignals.Listen(io);
+            TrainingResult trained;
+            try
+            {
+                trained = Trainer.Train(dataset, assignment, options, printer, signals.Token);
+            }
+            catch (TrainingDivergedException e) when (e.BestSoFar is { } best)
+            {
+                // Keep what was learnt before the divergence; the run still fails (exit 2).
+                var kept = TrainingReport.MetricsJson(best, assignment, options, clusteringSeconds, loaded.Source);
+                kept["diverged_in_epoch"] = e.Epoch;
+                Save(io, outDir, kept, work => ModelStore.Save(work, best.Model, Seen(dataset), dataset.Users, dataset.Items, compressionSummary));
+                io.Error.WriteLine($"baco: the best model before the divergence (epoch {best.BestEpoch}) was saved to {outDir.Target}");
+                throw;
+            }
+
             var metrics = TrainingReport.MetricsJson(trained, assignment, options, clusteringSeconds, loaded.Source);
             Save(io, outDir, metrics, work => ModelStore.Save(work, trained.Model, Seen(dataset), dataset.Users, dataset.Items, compressionSummary));
             Rendering.MetricsTable.Write(io.Console, trained, assignment, options.Dim, outDir.Target);

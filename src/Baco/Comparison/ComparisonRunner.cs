@@ -8,11 +8,15 @@ namespace Baco.Comparison;
 /// <summary>
 /// Runs a comparison: each method compresses the training graph to the shared target, then a
 /// model is trained and evaluated with identical settings and seed. A failing method is recorded
-/// in its row and the others go on.
+/// in its row and the others go on, except a <see cref="CheckpointException"/>, which ends the comparison. A checkpoint path in the training options becomes one file per
+/// method (<see cref="CheckpointFile.ForMethod"/>), so an interrupted comparison resumes each method.
 /// </summary>
 public static class ComparisonRunner
 {
-    /// <summary>Runs every method in order.</summary>
+    /// <summary>
+    /// Runs every method in order. Method names, checkpoint files and the data are checked before
+    /// any method runs; cancellation stops between methods or at a training epoch (see <see cref="Trainer.Train"/>).
+    /// </summary>
     public static IReadOnlyList<MethodOutcome> Run(Dataset data, ComparisonOptions options, IProgress<ComparisonProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(data);
@@ -28,6 +32,16 @@ public static class ComparisonRunner
 
         // Every method compresses the graph training will see: no assignment learns from validation edges.
         data = ValidationSplit.Prepare(data, options.Training);
+        TrainableData.Ensure(data);
+        string? checkpoint = options.Training.CheckpointPath;
+        if (checkpoint is not null)
+        {
+            foreach (var method in methods)
+            {
+                CheckpointFile.EnsureUsable(CheckpointFile.ForMethod(checkpoint, method.Name));
+            }
+        }
+
         var graph = BipartiteGraph.FromDataset(data);
         var outcomes = new List<MethodOutcome>();
         for (int m = 0; m < methods.Count; m++)
@@ -47,11 +61,12 @@ public static class ComparisonRunner
                 var a = compression.Assignment;
                 Say("train", $"{method.Name}: {a.Users.RowCount:N0} + {a.Items.RowCount:N0} rows, {a.Parameters(options.Training.Dim):N0} parameters in {compression.Seconds:F2} s; training");
                 var trainingProgress = new Progress(t => Say("train", string.Empty, t));
-                var trained = Trainer.Train(data, a, options.Training, trainingProgress, cancellationToken);
+                var training = checkpoint is null ? options.Training : options.Training with { CheckpointPath = CheckpointFile.ForMethod(checkpoint, method.Name) };
+                var trained = Trainer.Train(data, a, training, trainingProgress, cancellationToken);
                 outcomes.Add(new MethodOutcome(method.Name, compression, trained, null));
                 Say("done", $"{method.Name}: done in {trained.Seconds:F1} s");
             }
-            catch (Exception ex) when (ex is not OperationCanceledException)
+            catch (Exception ex) when (ex is not OperationCanceledException and not CheckpointException)
             {
                 outcomes.Add(new MethodOutcome(method.Name, compression, null, ex.Message) { FailedOnInput = ex is BacoException });
                 Say("failed", $"{method.Name}: failed: {ex.Message}");

@@ -13,7 +13,7 @@ namespace Baco.Models;
 /// item_codebook.npy (float32, rows x dim), the assignment in <see cref="AssignmentStore"/>'s
 /// layout (codes, offsets, id lists, assignment.json, summary.json), the propagation graph of
 /// LightGCN (graph_users / graph_items int32) and the items to exclude when recommending
-/// (seen_users / seen_items int32). Loading validates every file and reports problems as
+/// (seen_users / seen_items int32). Loading validates every file (codebooks must be finite) and reports problems as
 /// <see cref="DataFormatException"/> naming the file.
 /// </summary>
 public static class ModelStore
@@ -129,6 +129,13 @@ public static class ModelStore
         if (book.Rows != rows || book.Columns != dim)
         {
             throw new DataFormatException(path, 0, $"is {book.Rows} x {book.Columns}, expected {rows} x {dim} ({ConfigFile})");
+        }
+
+        // A diverged or damaged model would otherwise rank every item NaN and recommend nothing.
+        int bad = Array.FindIndex(book.Data, x => !float.IsFinite(x));
+        if (bad >= 0)
+        {
+            throw new DataFormatException(path, 0, $"row {bad / dim}, column {bad % dim} is {book.Data[bad].ToString(System.Globalization.CultureInfo.InvariantCulture)}: the model is unusable (its training diverged or the file is damaged); train it again");
         }
 
         return book.Data;

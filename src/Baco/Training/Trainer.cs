@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using Baco.Codebooks;
 using Baco.Data;
@@ -22,9 +21,22 @@ public static class Trainer
     /// interactions when there is none (<see cref="ValidationSplit.Prepare"/>; callers that compress
     /// should compress the prepared dataset's graph, and pass that dataset here). Test metrics (training and validation items masked)
     /// are computed for the returned model when data.Test is present.
-    /// Cancellation is honoured between epochs, after writing a checkpoint if a path is set.
     /// </summary>
+    /// <remarks>
+    /// Before any work the checkpoint path is checked (<see cref="CheckpointFile.EnsureUsable"/>) and
+    /// the data (<see cref="TrainableData.Ensure"/>). A checkpoint that exists is resumed from when it
+    /// was written with the same settings and data, else <see cref="CheckpointException"/>.
+    /// Cancellation is honoured at epoch boundaries when a checkpoint path is set (the checkpoint is
+    /// written first, so the same call resumes), and between steps otherwise; an Interrupted progress
+    /// report precedes the <see cref="OperationCanceledException"/>. A non-finite loss or parameter
+    /// stops training with <see cref="TrainingDivergedException"/>, which carries the best validated
+    /// model so far; the last checkpoint is left as it was.
+    /// </remarks>
     public static TrainingResult Train(Dataset data, CodebookAssignment assignment, TrainingOptions options, IProgress<TrainingProgress>? progress = null, CancellationToken cancellationToken = default)
+        => Train(data, assignment, options, progress, TimeProvider.System, cancellationToken);
+
+    /// <summary><see cref="Train(Dataset, CodebookAssignment, TrainingOptions, IProgress{TrainingProgress}?, CancellationToken)"/> timed by <paramref name="time"/>.</summary>
+    internal static TrainingResult Train(Dataset data, CodebookAssignment assignment, TrainingOptions options, IProgress<TrainingProgress>? progress, TimeProvider time, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(assignment);
@@ -35,59 +47,77 @@ public static class Trainer
             throw new ArgumentException($"Assignment covers {assignment.Users.EntityCount} users x {assignment.Items.EntityCount} items, dataset has {data.UserCount} x {data.ItemCount}.", nameof(assignment));
         }
 
-        var clock = Stopwatch.StartNew();
+        string? checkpoint = options.CheckpointPath;
+        if (checkpoint is not null)
+        {
+            CheckpointFile.EnsureUsable(checkpoint);
+            CheckpointFraming.RemoveInterruptedWrite(checkpoint);
+        }
+
+        long started = time.GetTimestamp();
         data = ValidationSplit.Prepare(data, options);
+        TrainableData.Ensure(data);
         InteractionList train = data.Train;
         InteractionList? validation = options.EvalEvery > 0 ? data.Validation : null;
-
-        if (train.Count == 0)
-        {
-            throw new ArgumentException("No training interactions.", nameof(data));
-        }
 
         var graph = BipartiteGraph.FromInteractions(data.UserCount, data.ItemCount, train);
         var model = RecommenderModels.Create(options.Model, assignment, graph, options.Dim, options.Layers, options.Seed, options.Init);
         var adam = new AdamOptimizer([.. model.Parameters.Select(p => p.Length)], options.LearningRate, options.Beta1, options.Beta2, options.Epsilon, options.WeightDecay);
         var valEvaluator = validation is { Count: > 0 } ? new Evaluator(data.UserCount, data.ItemCount, validation, [train], options.Ks) : null;
         var rng = Xoshiro256.ForPurpose(options.Seed, 2);
-        string fingerprint = Fingerprint(options, assignment, train);
 
-        int startEpoch = 0, bestEpoch = 0, lastImprovement = 0;
-        double bestScore = double.NegativeInfinity;
-        float[][]? best = null;
-        RankingMetrics? bestValidation = null;
-        var history = new List<EpochSummary>();
-        if (options.CheckpointPath is { } cp && File.Exists(cp))
+        // Hashes the data: only worth it when there is a checkpoint to compare or write.
+        var fingerprint = checkpoint is null ? null : TrainingFingerprint.Of(options, assignment, train, validation);
+
+        int m = train.Count;
+        int batchSize = options.BatchSize;
+        int batches = (m + batchSize - 1) / batchSize;
+        var reporter = new ProgressReporter(progress, options, m, batches);
+        var state = new TrainingState();
+        int savedEpoch = -1;
+        if (checkpoint is not null && File.Exists(checkpoint))
         {
-            var ck = TrainingCheckpoint.Load(cp);
-            if (ck.Fingerprint != fingerprint)
+            var ck = TrainingCheckpoint.Load(checkpoint);
+            ck.EnsureResumableBy(fingerprint!, model.Parameters, checkpoint);
+            state.Restore(ck, rng, adam, model);
+            savedEpoch = state.Epoch;
+            reporter.Report(TrainingPhase.Resumed, state.Epoch, checkpoint, state.BestEpoch);
+        }
+
+        double Seconds() => state.PriorSeconds + time.GetElapsedTime(started).TotalSeconds;
+        void Save()
+        {
+            state.ToCheckpoint(fingerprint!, rng, adam, model, Seconds()).Save(checkpoint!);
+            savedEpoch = state.Epoch;
+        }
+
+        // Reports the stop and throws; a checkpointed run first saves the completed epochs.
+        void Interrupt(int completed)
+        {
+            if (checkpoint is not null && savedEpoch != completed)
             {
-                throw new InvalidOperationException($"Checkpoint {cp} was written with different options or data; delete it or use another path.");
+                Save();
             }
 
-            for (int k = 0; k < model.Parameters.Count; k++)
-            {
-                ck.Parameters[k].CopyTo(model.Parameters[k], 0);
-                ck.FirstMoments[k].CopyTo(adam.FirstMoments[k], 0);
-                ck.SecondMoments[k].CopyTo(adam.SecondMoments[k], 0);
-            }
+            reporter.Report(TrainingPhase.Interrupted, completed, checkpoint is not null && savedEpoch == completed ? checkpoint : null, state.BestEpoch);
+            throw new OperationCanceledException(cancellationToken);
+        }
 
-            adam.Step = ck.AdamStep;
-            rng.SetState(ck.RngState);
-            startEpoch = ck.Epoch;
-            bestEpoch = ck.BestEpoch;
-            bestScore = ck.BestScore;
-            lastImprovement = ck.LastImprovementEpoch;
-            best = ck.BestParameters;
-            bestValidation = ck.BestValidation;
-            history = ck.History;
+        TrainingResult Finish(int epochsRun, bool stoppedEarly) => Result(model, state, data, options, epochsRun, stoppedEarly, Seconds());
+
+        // Stops at a non-finite loss or parameter, handing over the best validated model so far.
+        void Diverge(string what, int epoch)
+        {
+            var bestSoFar = state.Best is null ? null : Finish(epoch - 1, stoppedEarly: false);
+            string kept = bestSoFar is null ? string.Empty : $" The best validated model so far is from epoch {bestSoFar.BestEpoch}.";
+            throw new TrainingDivergedException(
+                FormattableString.Invariant($"training diverged in epoch {epoch}: {what} (learning rate {options.LearningRate:G3}, L2 regularisation {options.L2Regularization:G3}, weight decay {options.WeightDecay:G3}); lower the learning rate (for example ten times) or the regularisation.{kept}"),
+                epoch,
+                bestSoFar);
         }
 
         var sampler = new NegativeSampler(graph);
         int[] activeUsers = [.. Enumerable.Range(0, data.UserCount).Where(u => graph.UserDegree(u) > 0)];
-        int m = train.Count;
-        int batchSize = options.BatchSize;
-        int batches = (m + batchSize - 1) / batchSize;
         var order = new int[m];
         var bu = new int[batchSize];
         var bi = new int[batchSize];
@@ -95,45 +125,35 @@ public static class Trainer
         var userRows = new RowDeduplicator(data.UserCount);
         var itemRows = new RowDeduplicator(data.ItemCount);
         int checkpointEvery = options.CheckpointEvery > 0 ? options.CheckpointEvery : (options.EvalEvery > 0 ? options.EvalEvery : 10);
-        long examplesThisRun = 0;
-        var trainClock = new Stopwatch();
-        int epoch = startEpoch;
 
         // A run that had already stopped early stays stopped when "resumed".
-        bool stoppedEarly = valEvaluator is not null && epoch > 0 && epoch < options.Epochs && epoch - lastImprovement >= options.Patience;
+        int epoch = state.Epoch;
+        bool stoppedEarly = valEvaluator is not null && epoch > 0 && epoch < options.Epochs && epoch - state.LastImprovement >= options.Patience;
 
-        while (epoch < options.Epochs && !stoppedEarly)
+        while (true)
         {
+            if (cancellationToken.IsCancellationRequested)
+            {
+                Interrupt(epoch);
+            }
+
+            if (epoch >= options.Epochs || stoppedEarly)
+            {
+                break;
+            }
+
             epoch++;
-            trainClock.Start();
-
-            if (options.Sampling == PositiveSampling.ShuffledInteractions)
-            {
-                // Identity then Fisher-Yates, so an epoch's order depends only on the generator state.
-                for (int k = 0; k < m; k++)
-                {
-                    order[k] = k;
-                }
-
-                for (int k = m - 1; k > 0; k--)
-                {
-                    int r = rng.NextInt(k + 1);
-                    (order[k], order[r]) = (order[r], order[k]);
-                }
-            }
-            else
-            {
-                // Uniform user, then uniform interaction of that user (CSR offsets index the sorted list).
-                for (int k = 0; k < m; k++)
-                {
-                    int u = activeUsers[rng.NextInt(activeUsers.Length)];
-                    order[k] = graph.UserOffsets[u] + rng.NextInt(graph.UserDegree(u));
-                }
-            }
-
+            reporter.StartEpoch();
+            FillOrder(order, options.Sampling, graph, activeUsers, rng);
             double lossSum = 0;
             for (int b = 0; b < batches; b++)
             {
+                // Without a checkpoint nothing is kept, so there is no reason to finish the epoch.
+                if (checkpoint is null && cancellationToken.IsCancellationRequested)
+                {
+                    Interrupt(epoch - 1);
+                }
+
                 int from = b * batchSize, n = Math.Min(batchSize, m - from);
                 userRows.Reset();
                 itemRows.Reset();
@@ -150,82 +170,67 @@ public static class Trainer
                 }
 
                 model.Forward(userRows.Rows, itemRows.Rows);
-                lossSum += BprStep.LossAndGradients(model, bu.AsSpan(0, n), bi.AsSpan(0, n), bj.AsSpan(0, n), options.L2Regularization);
+                double loss = BprStep.LossAndGradients(model, bu.AsSpan(0, n), bi.AsSpan(0, n), bj.AsSpan(0, n), options.L2Regularization);
+                if (!double.IsFinite(loss))
+                {
+                    Diverge(FormattableString.Invariant($"the loss of step {b + 1} of {batches} is {loss}"), epoch);
+                }
+
+                lossSum += loss;
                 model.Backward();
                 adam.Update(model.Parameters, model.Gradients);
-                examplesThisRun += n;
+                reporter.Examples(n);
 
-                if (progress is not null && options.ProgressEvery > 0 && (b + 1) % options.ProgressEvery == 0 && b + 1 < batches)
+                if (options.ProgressEvery > 0 && (b + 1) % options.ProgressEvery == 0 && b + 1 < batches)
                 {
-                    progress.Report(Report(TrainingPhase.Batch, epoch, b + 1, batches, lossSum / (b + 1), examplesThisRun, trainClock, m, options.Epochs, null, bestEpoch));
+                    reporter.Report(TrainingPhase.Batch, epoch, b + 1, lossSum / (b + 1), null, state.BestEpoch, state.LastImprovement);
                 }
             }
 
-            trainClock.Stop();
+            reporter.EndEpoch();
+
+            // The last step's update is not seen by any loss of this epoch.
+            if (FirstNonFinite(model.Parameters) is { } bad)
+            {
+                Diverge($"a parameter became {bad} in the last step", epoch);
+            }
+
+            state.Epoch = epoch;
             double epochLoss = lossSum / batches;
-            progress?.Report(Report(TrainingPhase.EpochEnd, epoch, batches, batches, epochLoss, examplesThisRun, trainClock, m, options.Epochs, null, bestEpoch));
+            reporter.Report(TrainingPhase.EpochEnd, epoch, batches, epochLoss, null, state.BestEpoch, state.LastImprovement);
 
             double valScore = double.NaN;
             if (valEvaluator is not null && epoch % options.EvalEvery == 0)
             {
                 var metrics = valEvaluator.Evaluate(model);
                 valScore = metrics.RecallAt(options.EarlyStopK);
-                if (valScore > bestScore)
-                {
-                    bestScore = valScore;
-                    bestEpoch = epoch;
-                    lastImprovement = epoch;
-                    bestValidation = metrics;
-                    best = [.. model.Parameters.Select(p => (float[])p.Clone())];
-                }
-
-                progress?.Report(Report(TrainingPhase.Validation, epoch, batches, batches, epochLoss, examplesThisRun, trainClock, m, options.Epochs, metrics, bestEpoch));
+                state.Validated(metrics, valScore, model.Parameters);
+                reporter.Report(TrainingPhase.Validation, epoch, batches, epochLoss, metrics, state.BestEpoch, state.LastImprovement);
             }
 
-            history.Add(new EpochSummary(epoch, epochLoss, valScore));
-            if (valEvaluator is not null && epoch - lastImprovement >= options.Patience && epoch < options.Epochs)
+            state.History.Add(new EpochSummary(epoch, epochLoss, valScore));
+            stoppedEarly = valEvaluator is not null && epoch - state.LastImprovement >= options.Patience && epoch < options.Epochs;
+            if (checkpoint is not null && (epoch % checkpointEvery == 0 || stoppedEarly || epoch == options.Epochs))
             {
-                stoppedEarly = true;
-            }
-
-            bool cancel = cancellationToken.IsCancellationRequested;
-            if (options.CheckpointPath is { } path && (epoch % checkpointEvery == 0 || cancel || stoppedEarly || epoch == options.Epochs))
-            {
-                new TrainingCheckpoint
-                {
-                    Fingerprint = fingerprint,
-                    Epoch = epoch,
-                    RngState = rng.GetState(),
-                    AdamStep = adam.Step,
-                    Parameters = [.. model.Parameters],
-                    FirstMoments = [.. adam.FirstMoments],
-                    SecondMoments = [.. adam.SecondMoments],
-                    BestEpoch = bestEpoch,
-                    BestScore = bestScore,
-                    LastImprovementEpoch = lastImprovement,
-                    BestParameters = best,
-                    BestValidation = bestValidation,
-                    History = history,
-                }.Save(path);
-            }
-
-            cancellationToken.ThrowIfCancellationRequested();
-            if (stoppedEarly)
-            {
-                break;
+                Save();
             }
         }
 
-        if (best is not null)
+        return Finish(epoch, stoppedEarly);
+    }
+
+    /// <summary>Puts the best parameters (if validated) into the model and evaluates it on the test split.</summary>
+    private static TrainingResult Result(IRecommenderModel model, TrainingState state, Dataset data, TrainingOptions options, int epochsRun, bool stoppedEarly, double seconds)
+    {
+        int bestEpoch = epochsRun;
+        if (state.Best is { } best)
         {
             for (int k = 0; k < best.Length; k++)
             {
                 best[k].CopyTo(model.Parameters[k], 0);
             }
-        }
-        else
-        {
-            bestEpoch = epoch;
+
+            bestEpoch = state.BestEpoch;
         }
 
         RankingMetrics? test = null;
@@ -240,22 +245,51 @@ public static class Trainer
             test = new Evaluator(data.UserCount, data.ItemCount, data.Test, masked, options.Ks).Evaluate(model);
         }
 
-        return new TrainingResult(model, bestEpoch, epoch, stoppedEarly, bestValidation, test, clock.Elapsed.TotalSeconds, history);
+        return new TrainingResult(model, bestEpoch, epochsRun, stoppedEarly, state.BestValidation, test, seconds, state.History);
     }
 
-    private static TrainingProgress Report(TrainingPhase phase, int epoch, int batch, int batches, double loss, long examples, Stopwatch clock, int perEpoch, int maxEpochs, RankingMetrics? val, int bestEpoch)
+    /// <summary>This epoch's positives: a seeded shuffle of the interactions, or uniform users then uniform interactions of theirs.</summary>
+    private static void FillOrder(int[] order, PositiveSampling sampling, BipartiteGraph graph, int[] activeUsers, Xoshiro256 rng)
     {
-        double secs = Math.Max(1e-9, clock.Elapsed.TotalSeconds);
-        double rate = examples / secs;
-        double remaining = (((double)maxEpochs - epoch) * perEpoch) + (perEpoch * (1.0 - ((double)batch / batches)));
-        var eta = rate > 0 ? TimeSpan.FromSeconds(Math.Min(remaining / rate, TimeSpan.MaxValue.TotalSeconds / 2)) : TimeSpan.Zero;
-        return new TrainingProgress(phase, epoch, batch, batches, loss, rate, eta, val, bestEpoch);
+        int m = order.Length;
+        if (sampling == PositiveSampling.ShuffledInteractions)
+        {
+            // Identity then Fisher-Yates, so an epoch's order depends only on the generator state.
+            for (int k = 0; k < m; k++)
+            {
+                order[k] = k;
+            }
+
+            for (int k = m - 1; k > 0; k--)
+            {
+                int r = rng.NextInt(k + 1);
+                (order[k], order[r]) = (order[r], order[k]);
+            }
+
+            return;
+        }
+
+        // CSR offsets index the sorted interaction list.
+        for (int k = 0; k < m; k++)
+        {
+            int u = activeUsers[rng.NextInt(activeUsers.Length)];
+            order[k] = graph.UserOffsets[u] + rng.NextInt(graph.UserDegree(u));
+        }
     }
 
-    // Options and data that determine the trajectory; the epoch limit and checkpoint settings may change on resume.
-    private static string Fingerprint(TrainingOptions o, CodebookAssignment a, InteractionList train)
-        => string.Join('|', o.Model, o.Layers, o.Dim, o.BatchSize, o.LearningRate.ToString("R", CultureInfo.InvariantCulture), o.WeightDecay.ToString("R", CultureInfo.InvariantCulture),
-            o.L2Regularization.ToString("R", CultureInfo.InvariantCulture), o.Beta1.ToString("R", CultureInfo.InvariantCulture), o.Beta2.ToString("R", CultureInfo.InvariantCulture),
-            o.Epsilon.ToString("R", CultureInfo.InvariantCulture), o.Init, o.Sampling, o.EvalEvery, o.Patience, o.EarlyStopK, o.Seed, o.ValidationFraction.ToString("R", CultureInfo.InvariantCulture),
-            a.Users.RowCount, a.Items.RowCount, a.Users.Codes.Length, a.Items.Codes.Length, a.Combiner, train.Count);
+    private static string? FirstNonFinite(IReadOnlyList<float[]> parameters)
+    {
+        foreach (var p in parameters)
+        {
+            foreach (float x in p)
+            {
+                if (!float.IsFinite(x))
+                {
+                    return float.IsNaN(x) ? "NaN" : "infinite";
+                }
+            }
+        }
+
+        return null;
+    }
 }

@@ -6,15 +6,13 @@ namespace Baco.Training;
 
 /// <summary>
 /// Everything needed to continue a run bit-for-bit: completed epoch, generator state, Adam
-/// moments and step, parameters, the best parameters so far and the history. Binary,
-/// little-endian, written to a temporary file and moved into place so a crash never leaves a
-/// half-written checkpoint.
+/// moments and step, parameters, the best parameters so far, the history and the training time
+/// so far. Binary, little-endian, inside <see cref="CheckpointFraming"/>'s envelope (length and
+/// checksum; written to a temporary file and moved into place).
 /// </summary>
 internal sealed class TrainingCheckpoint
 {
-    private const string Magic = "BACOCKP1";
-
-    public required string Fingerprint { get; init; }
+    public required TrainingFingerprint Fingerprint { get; init; }
 
     public required int Epoch { get; init; }
 
@@ -40,60 +38,47 @@ internal sealed class TrainingCheckpoint
 
     public required List<EpochSummary> History { get; init; }
 
-    public void Save(string path)
+    /// <summary>Seconds spent in training calls up to this checkpoint, over every resume.</summary>
+    public required double Seconds { get; init; }
+
+    public void Save(string path) => CheckpointFraming.Write(path, w =>
     {
-        string tmp = path + ".tmp";
-        string? dir = Path.GetDirectoryName(Path.GetFullPath(path));
-        if (dir is not null)
+        Fingerprint.Write(w);
+        w.Write(Epoch);
+        foreach (ulong s in RngState)
         {
-            Directory.CreateDirectory(dir);
+            w.Write(s);
         }
 
-        using (var w = new BinaryWriter(File.Create(tmp)))
+        w.Write(AdamStep);
+        WriteArrays(w, Parameters);
+        WriteArrays(w, FirstMoments);
+        WriteArrays(w, SecondMoments);
+        w.Write(BestEpoch);
+        w.Write(BestScore);
+        w.Write(LastImprovementEpoch);
+        w.Write(BestParameters is not null);
+        if (BestParameters is not null)
         {
-            w.Write(Magic);
-            w.Write(Fingerprint);
-            w.Write(Epoch);
-            foreach (ulong s in RngState)
-            {
-                w.Write(s);
-            }
-
-            w.Write(AdamStep);
-            WriteArrays(w, Parameters);
-            WriteArrays(w, FirstMoments);
-            WriteArrays(w, SecondMoments);
-            w.Write(BestEpoch);
-            w.Write(BestScore);
-            w.Write(LastImprovementEpoch);
-            w.Write(BestParameters is not null);
-            if (BestParameters is not null)
-            {
-                WriteArrays(w, BestParameters);
-            }
-
-            w.Write(BestValidation is null ? string.Empty : JsonSerializer.Serialize(BestValidation));
-            w.Write(History.Count);
-            foreach (var h in History)
-            {
-                w.Write(h.Epoch);
-                w.Write(h.Loss);
-                w.Write(h.ValidationRecall);
-            }
+            WriteArrays(w, BestParameters);
         }
 
-        File.Move(tmp, path, overwrite: true);
-    }
+        w.Write(BestValidation is null ? string.Empty : JsonSerializer.Serialize(BestValidation));
+        w.Write(History.Count);
+        foreach (var h in History)
+        {
+            w.Write(h.Epoch);
+            w.Write(h.Loss);
+            w.Write(h.ValidationRecall);
+        }
 
-    public static TrainingCheckpoint Load(string path)
+        w.Write(Seconds);
+    });
+
+    /// <summary>Reads and verifies a checkpoint; every problem is a <see cref="CheckpointException"/>.</summary>
+    public static TrainingCheckpoint Load(string path) => CheckpointFraming.Read(path, r =>
     {
-        using var r = new BinaryReader(File.OpenRead(path));
-        if (r.ReadString() != Magic)
-        {
-            throw new InvalidDataException($"{path}: not a Baco training checkpoint.");
-        }
-
-        string fingerprint = r.ReadString();
+        var fingerprint = TrainingFingerprint.Read(r);
         int epoch = r.ReadInt32();
         var rng = new ulong[4];
         for (int k = 0; k < 4; k++)
@@ -112,7 +97,7 @@ internal sealed class TrainingCheckpoint
         string json = r.ReadString();
         var bestValidation = json.Length == 0 ? null : JsonSerializer.Deserialize<RankingMetrics>(json);
         int hn = r.ReadInt32();
-        var history = new List<EpochSummary>(hn);
+        var history = new List<EpochSummary>(Math.Clamp(hn, 0, 1 << 16));
         for (int k = 0; k < hn; k++)
         {
             history.Add(new EpochSummary(r.ReadInt32(), r.ReadDouble(), r.ReadDouble()));
@@ -133,7 +118,23 @@ internal sealed class TrainingCheckpoint
             BestParameters = best,
             BestValidation = bestValidation,
             History = history,
+            Seconds = r.ReadDouble(),
         };
+    });
+
+    /// <summary>Throws when this checkpoint was written by a run with other settings or data, or for parameters of other shapes.</summary>
+    public void EnsureResumableBy(TrainingFingerprint current, IReadOnlyList<float[]> parameters, string path)
+    {
+        if (current.DifferencesFrom(Fingerprint) is { } diff)
+        {
+            throw new CheckpointException(path, $"written by a run with other settings or data ({diff}); use the same settings and data, or another checkpoint path to start over");
+        }
+
+        bool Fits(float[][] arrays) => arrays.Length == parameters.Count && arrays.Select(a => a.Length).SequenceEqual(parameters.Select(p => p.Length));
+        if (!Fits(Parameters) || !Fits(FirstMoments) || !Fits(SecondMoments) || (BestParameters is not null && !Fits(BestParameters)))
+        {
+            throw new CheckpointException(path, "its parameter sizes do not match this model's; delete it to start over");
+        }
     }
 
     private static void WriteArrays(BinaryWriter w, IReadOnlyList<float[]> arrays)

@@ -74,7 +74,7 @@ public sealed class OutputSafetyTests : IDisposable
         string cwd = Directory.CreateDirectory(Path.Combine(parent, "empty")).FullName;
         var before = FileTree.Snapshot(_tmp.Path);
 
-        var (code, _, err) = CliProcess.Run(cwd, "compress", "--method", "random", "--out", outArg);
+        var (code, err) = CliProcess.Run(cwd, "compress", "--method", "random", "--out", outArg);
 
         Assert.Equal(2, code);
         Assert.Equal($"baco: error: '--out': {outArg}: {reason}; give a new directory for the output", OneLine(err));
@@ -87,7 +87,7 @@ public sealed class OutputSafetyTests : IDisposable
         string cwd = Directory.CreateDirectory(_tmp["gone"]).FullName;
         var start = new System.Diagnostics.ProcessStartInfo("bash") { RedirectStandardError = true, RedirectStandardOutput = true };
         start.ArgumentList.Add("-c");
-        start.ArgumentList.Add($"cd '{cwd}' && rmdir '{cwd}' && exec dotnet '{CliProcess.Dll}' compress --method random --out x");
+        start.ArgumentList.Add($"cd '{cwd}' && rmdir '{cwd}' && exec dotnet '{Path.Combine(AppContext.BaseDirectory, "Baco.Cli.dll")}' compress --method random --out x");
         using var process = System.Diagnostics.Process.Start(start)!;
         string err = process.StandardError.ReadToEnd();
         process.WaitForExit();

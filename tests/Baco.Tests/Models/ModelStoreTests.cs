@@ -105,6 +105,23 @@ public class ModelStoreTests
         Assert.Equal(8, loaded.Config.Dim);
     }
 
+    [Theory]
+    [InlineData(float.NaN, "NaN")]
+    [InlineData(float.PositiveInfinity, "Infinity")]
+    public void ANonFiniteCodebookIsRefusedNamingTheFileAndPlace(float bad, string shown)
+    {
+        var model = RecommenderModels.Create(ModelKind.MatrixFactorization, TinyData.Assignment("one"), TinyData.Graph(), 8, 2, 3);
+        using var dir = new TempDirectory();
+        Save(dir.Path, model, InteractionList.FromPairs([0], [1]));
+        string book = Path.Combine(dir.Path, "user_codebook.npy");
+        var values = (float[])model.Parameters[0].Clone();
+        values[(1 * 8) + 5] = bad;
+        NpyFile.WriteFloat32Matrix(book, values, 2, 8);
+        var e = Assert.Throws<DataFormatException>(() => ModelStore.Load(dir.Path));
+        Assert.Equal(book, e.File);
+        Assert.StartsWith($"row 1, column 5 is {shown}: the model is unusable", e.Reason, StringComparison.Ordinal);
+    }
+
     private static void Save(string dir, IRecommenderModel model, InteractionList seen)
         => ModelStore.Save(
             dir,

@@ -1,0 +1,61 @@
+using System.Runtime.InteropServices;
+
+namespace Baco.Cli;
+
+/// <summary>
+/// Ctrl+C and SIGTERM as a cancellation token, for commands that can stop cleanly (train and
+/// bench write their checkpoint and exit 130). The first signal asks the run to stop at its next
+/// safe point; a second Ctrl+C or SIGTERM is left to the runtime, which ends the process at once.
+/// Commands that do not listen keep the default: the process ends, and atomic output writing
+/// leaves no half-written directory.
+/// </summary>
+internal sealed class CancelSignals : IDisposable
+{
+    private readonly CancellationTokenSource _source = new();
+    private readonly TextWriter _error;
+    private readonly PosixSignalRegistration? _sigterm;
+    private int _requested;
+
+    private CancelSignals(TextWriter error)
+    {
+        _error = error;
+        Console.CancelKeyPress += OnCancelKeyPress;
+        try
+        {
+            _sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSigterm);
+        }
+        catch (PlatformNotSupportedException)
+        {
+            // No SIGTERM on this platform: Ctrl+C still works.
+        }
+    }
+
+    public CancellationToken Token => _source.Token;
+
+    /// <summary>Starts listening until disposed.</summary>
+    public static CancelSignals Listen(CliIO io) => new(io.Error);
+
+    public void Dispose()
+    {
+        Console.CancelKeyPress -= OnCancelKeyPress;
+        _sigterm?.Dispose();
+        _source.Dispose();
+    }
+
+    private void OnCancelKeyPress(object? sender, ConsoleCancelEventArgs e) => e.Cancel = Request();
+
+    private void OnSigterm(PosixSignalContext context) => context.Cancel = Request();
+
+    /// <summary>True for the first request (handled here), false for later ones (default handling: terminate).</summary>
+    private bool Request()
+    {
+        if (Interlocked.Exchange(ref _requested, 1) != 0)
+        {
+            return false;
+        }
+
+        _error.WriteLine("baco: stopping at the next safe point (the end of the epoch when checkpointing); press Ctrl+C again to stop at once");
+        _source.Cancel();
+        return true;
+    }
+}

@@ -1,0 +1,107 @@
+using System.Globalization;
+using System.Runtime.InteropServices;
+using System.Security.Cryptography;
+using Baco.Codebooks;
+using Baco.Data;
+
+namespace Baco.Training;
+
+/// <summary>
+/// The settings and data that determine a training trajectory, as named parts, so a checkpoint
+/// can say which of them another run changed. The epoch limit and checkpoint settings are left
+/// out: they may change on resume. Data enter as hashes of their content.
+/// </summary>
+internal sealed record TrainingFingerprint(IReadOnlyList<(string Name, string Value)> Parts)
+{
+    // Parts whose values are hashes: a difference is named, its values are not shown.
+    private static readonly HashSet<string> Opaque = ["training interactions", "validation interactions", "user codes", "item codes"];
+
+    public static TrainingFingerprint Of(TrainingOptions o, CodebookAssignment a, InteractionList train, InteractionList? validation)
+    {
+        static string R(float x) => x.ToString("R", CultureInfo.InvariantCulture);
+        return new TrainingFingerprint(
+        [
+            ("model", o.Model.ToString()),
+            ("layers", o.Layers.ToString(CultureInfo.InvariantCulture)),
+            ("dimension", o.Dim.ToString(CultureInfo.InvariantCulture)),
+            ("batch size", o.BatchSize.ToString(CultureInfo.InvariantCulture)),
+            ("learning rate", R(o.LearningRate)),
+            ("weight decay", R(o.WeightDecay)),
+            ("L2 regularisation", R(o.L2Regularization)),
+            ("Adam beta1", R(o.Beta1)),
+            ("Adam beta2", R(o.Beta2)),
+            ("Adam epsilon", R(o.Epsilon)),
+            ("initialisation", o.Init.ToString()),
+            ("positive sampling", o.Sampling.ToString()),
+            ("validation interval", o.EvalEvery.ToString(CultureInfo.InvariantCulture)),
+            ("patience", o.Patience.ToString(CultureInfo.InvariantCulture)),
+            ("early-stopping cut-off", o.EarlyStopK.ToString(CultureInfo.InvariantCulture)),
+            ("reported cut-offs", string.Join(',', o.Ks)),
+            ("seed", o.Seed.ToString(CultureInfo.InvariantCulture)),
+            ("validation fraction", o.ValidationFraction.ToString("R", CultureInfo.InvariantCulture)),
+            ("assignment rows", $"{a.Users.RowCount} + {a.Items.RowCount}"),
+            ("code combiner", a.Combiner.ToString()),
+            ("user codes", Hash(a.Users.Codes, a.Users.Offsets)),
+            ("item codes", Hash(a.Items.Codes, a.Items.Offsets)),
+            ("training interactions", $"{train.Count} {Hash(train.Users, train.Items)}"),
+            ("validation interactions", validation is null ? "none" : $"{validation.Count} {Hash(validation.Users, validation.Items)}"),
+        ]);
+    }
+
+    public void Write(BinaryWriter w)
+    {
+        w.Write(Parts.Count);
+        foreach (var (name, value) in Parts)
+        {
+            w.Write(name);
+            w.Write(value);
+        }
+    }
+
+    public static TrainingFingerprint Read(BinaryReader r)
+    {
+        int n = r.ReadInt32();
+        if (n is < 0 or > 1000)
+        {
+            throw new InvalidDataException($"{n} fingerprint parts");
+        }
+
+        var parts = new (string, string)[n];
+        for (int k = 0; k < n; k++)
+        {
+            parts[k] = (r.ReadString(), r.ReadString());
+        }
+
+        return new TrainingFingerprint(parts);
+    }
+
+    /// <summary>What differs between <paramref name="stored"/> (a checkpoint's) and this run's, or null when they agree.</summary>
+    public string? DifferencesFrom(TrainingFingerprint stored)
+    {
+        var theirs = stored.Parts.ToDictionary(p => p.Name, p => p.Value, StringComparer.Ordinal);
+        var diffs = new List<string>();
+        foreach (var (name, value) in Parts)
+        {
+            if (!theirs.Remove(name, out string? old))
+            {
+                diffs.Add($"{name} not recorded there");
+            }
+            else if (old != value)
+            {
+                diffs.Add(Opaque.Contains(name) ? $"different {name}" : $"{name} {old} there, {value} here");
+            }
+        }
+
+        diffs.AddRange(theirs.Keys.Select(name => $"{name} recorded there only"));
+        return diffs.Count == 0 ? null : string.Join("; ", diffs);
+    }
+
+    private static string Hash<T>(int[] first, T[] second)
+        where T : struct
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        hash.AppendData(MemoryMarshal.AsBytes(first.AsSpan()));
+        hash.AppendData(MemoryMarshal.AsBytes(second.AsSpan()));
+        return Convert.ToHexStringLower(hash.GetHashAndReset(), 0, 8);
+    }
+}

@@ -1,0 +1,257 @@
+using System.Diagnostics;
+using System.Text.Json.Nodes;
+using Baco.IO;
+using Baco.Models;
+using Baco.Training;
+
+namespace Baco.Tests.Cli;
+
+/// <summary>
+/// The real CLI killed (SIGKILL) at seeded random points of compress, train --checkpoint and
+/// bench --checkpoint: the output directory is always absent or complete, checkpoints are always
+/// intact, and running the command again gives the outputs of an uninterrupted run. Also Ctrl+C and
+/// SIGTERM: checkpoint, exit 130, resume. Run alone with --filter Category=Fault.
+/// </summary>
+[Trait("Category", "Fault")]
+public sealed class KillTests : IDisposable
+{
+    private readonly TempDirectory _tmp = new();
+    private readonly string _train;
+    private readonly string _test;
+
+    public KillTests()
+    {
+        // 200 users x 10 items of 60, in four taste blocks: a second or so of work per command.
+        var rnd = new Random(1);
+        var lines = new List<string> { "user\titem" };
+        for (int u = 0; u < 200; u++)
+        {
+            var items = new SortedSet<int>();
+            while (items.Count < 10)
+            {
+                items.Add(rnd.NextDouble() < 0.8 ? ((u % 4) * 15) + rnd.Next(15) : rnd.Next(60));
+            }
+
+            lines.AddRange(items.Select(i => $"p{u}\ts{i}"));
+        }
+
+        _train = _tmp.File("train.tsv", string.Join('\n', lines) + "\n");
+        _test = _tmp.File("test.tsv", "user\titem\np1\ts3\np2\ts40\np7\ts50\n");
+    }
+
+    public void Dispose() => _tmp.Dispose();
+
+    private string[] Command(string kind, string outDir, string checkpoint) => kind switch
+    {
+        "compress" => ["compress", "--train", _train, "--gamma", "0.5", "--dim", "8", "--out", outDir],
+        "train" => ["train", "--train", _train, "--test", _test, "--method", "baco", "--gamma", "0.5", "--dim", "8", "--epochs", "30", "--eval-every", "1",
+            "--checkpoint", checkpoint, "--out", outDir],
+        "bench" => ["bench", "--train", _train, "--test", _test, "--methods", "baco,random", "--budget", "0.5", "--model", "mf", "--dim", "8", "--epochs", "20",
+            "--eval-every", "1", "--checkpoint", checkpoint, "--out", outDir],
+        _ => throw new ArgumentOutOfRangeException(nameof(kind)),
+    };
+
+    private static string[] Checkpoints(string kind, string checkpoint) => kind switch
+    {
+        "train" => [checkpoint],
+        "bench" => [CheckpointFile.ForMethod(checkpoint, "baco"), CheckpointFile.ForMethod(checkpoint, "random")],
+        _ => [],
+    };
+
+    [Fact]
+    public void KilledAtRandomPointsOutputsStayWholeAndARerunMatchesAnUninterruptedRun()
+    {
+        string[] kinds = ["compress", "train", "bench"];
+
+        // Uninterrupted references, and how long each works after its first progress line.
+        var work = new Dictionary<string, TimeSpan>();
+        foreach (string kind in kinds)
+        {
+            using var p = CliProcess.Start(_tmp.Path, Command(kind, _tmp[$"ref-{kind}"], _tmp[$"ref-{kind}.ck"]));
+            p.WaitUntilWorking();
+            var clock = Stopwatch.StartNew();
+            Assert.True(p.WaitForExit() == 0, p.Stderr);
+            work[kind] = clock.Elapsed;
+        }
+
+        // Seven kills of each command, at seeded points of its work; a run that finishes first is checked too.
+        var rng = new Random(20260101);
+        var kills = kinds.ToDictionary(k => k, _ => 0);
+        for (int attempt = 0; kills.Values.Any(n => n < 7) && attempt < 120; attempt++)
+        {
+            string kind = kinds[attempt % kinds.Length];
+            if (kills[kind] >= 7)
+            {
+                continue;
+            }
+
+            string outDir = _tmp[$"out-{kind}"], checkpoint = _tmp[$"out-{kind}.ck"];
+
+            // Sometimes from scratch, otherwise over what earlier (killed or complete) runs left.
+            if (rng.NextDouble() < 0.3)
+            {
+                DeleteOutputs(outDir, Checkpoints(kind, checkpoint));
+            }
+
+            var delay = work[kind] * (rng.NextDouble() * 0.9);
+            using (var p = CliProcess.Start(_tmp.Path, Command(kind, outDir, checkpoint)))
+            {
+                p.WaitUntilWorking();
+                if (p.KillAfter(delay))
+                {
+                    kills[kind]++;
+                }
+                else
+                {
+                    Assert.True(p.WaitForExit() == 0, p.Stderr);
+                }
+            }
+
+            AssertAbsentOrComplete(kind, outDir);
+            foreach (string ck in Checkpoints(kind, checkpoint).Where(File.Exists))
+            {
+                CheckpointFile.EnsureUsable(ck); // intact: header, length and checksum
+            }
+        }
+
+        Assert.All(kills, k => Assert.True(k.Value >= 7, $"{k.Key} was killed only {k.Value} times before it finished"));
+
+        // Finishing each command gives what an uninterrupted run gave.
+        foreach (string kind in kinds)
+        {
+            string outDir = _tmp[$"out-{kind}"];
+            var (code, stderr) = CliProcess.Run(_tmp.Path, Command(kind, outDir, _tmp[$"out-{kind}.ck"]));
+            Assert.True(code == 0, stderr);
+            AssertSameOutput(_tmp[$"ref-{kind}"], outDir);
+            AssertNoStaleSiblings(outDir);
+        }
+
+        // A checkpoint write cut short is removed by the next run on that checkpoint.
+        Assert.Empty(Directory.EnumerateFiles(_tmp.Path, "*.ck*.tmp"));
+    }
+
+    [Theory]
+    [InlineData(2)]
+    [InlineData(15)]
+    public void ASignalWritesTheCheckpointExits130AndTheSameCommandResumesToTheSameModel(int signal)
+    {
+        Assert.SkipUnless(OperatingSystem.IsLinux() || OperatingSystem.IsMacOS(), "POSIX signals");
+        string ck = _tmp["ck.bin"];
+        string[] Train(string outDir) => ["train", "--train", _train, "--test", _test, "--method", "full", "--model", "mf", "--dim", "8", "--epochs", "200",
+            "--eval-every", "5", "--checkpoint", ck, "--out", outDir];
+
+        using (var p = CliProcess.Start(_tmp.Path, Train(_tmp["m"])))
+        {
+            Assert.True(p.WaitForLine("epoch 3 loss"), p.Stderr);
+            p.Signal(signal);
+            Assert.True(p.WaitForExit() == 130, p.Stderr);
+            Assert.Contains("stopping at the next safe point", p.Stderr);
+            Assert.Matches($@"interrupted at epoch \d+; checkpoint written to {ck}; run the same command to resume", p.Stderr);
+            Assert.False(Directory.Exists(_tmp["m"]));
+        }
+
+        var (code, stderr) = CliProcess.Run(_tmp.Path, Train(_tmp["m"]));
+        Assert.True(code == 0, stderr);
+        Assert.Matches($@"resuming from epoch \d+ of {ck}", stderr);
+
+        File.Delete(ck);
+        var reference = CliProcess.Run(_tmp.Path, Train(_tmp["ref"]));
+        Assert.True(reference.Code == 0, reference.Stderr);
+        AssertSameOutput(_tmp["ref"], _tmp["m"]);
+    }
+
+    /// <summary>A killed run leaves no output, the previous complete one, or its own complete one; all complete ones equal the reference.</summary>
+    private void AssertAbsentOrComplete(string kind, string outDir)
+    {
+        if (!Directory.Exists(outDir))
+        {
+            return;
+        }
+
+        switch (kind)
+        {
+            case "compress":
+                AssignmentStore.Load(outDir);
+                break;
+            case "train":
+                ModelStore.Load(outDir);
+                break;
+            default:
+                Assert.NotNull(JsonNode.Parse(File.ReadAllText(Path.Combine(outDir, "results.json"))));
+                break;
+        }
+
+        AssertSameOutput(_tmp[$"ref-{kind}"], outDir);
+    }
+
+    /// <summary>Same files; JSON equal but for timings; images and the Markdown report (which shows timings) only present.</summary>
+    private static void AssertSameOutput(string expectedDir, string actualDir)
+    {
+        static string[] Names(string dir) => [.. Directory.EnumerateFiles(dir).Select(Path.GetFileName).Order(StringComparer.Ordinal)!];
+        Assert.Equal(Names(expectedDir), Names(actualDir));
+        foreach (string name in Names(expectedDir))
+        {
+            string expected = Path.Combine(expectedDir, name), actual = Path.Combine(actualDir, name);
+            switch (Path.GetExtension(name))
+            {
+                case ".json":
+                    Assert.Equal(WithoutTimings(expected), WithoutTimings(actual));
+                    break;
+                case ".png" or ".md":
+                    break;
+                default:
+                    Assert.True(File.ReadAllBytes(expected).AsSpan().SequenceEqual(File.ReadAllBytes(actual)), $"{actual} differs from {expected}");
+                    break;
+            }
+        }
+    }
+
+    private static string WithoutTimings(string jsonFile)
+    {
+        static void Strip(JsonNode? node)
+        {
+            if (node is JsonObject o)
+            {
+                foreach (string key in o.Select(p => p.Key).Where(k => k == "seconds" || k.EndsWith("_seconds", StringComparison.Ordinal)).ToList())
+                {
+                    o.Remove(key);
+                }
+
+                foreach (var (_, child) in o)
+                {
+                    Strip(child);
+                }
+            }
+            else if (node is JsonArray a)
+            {
+                foreach (var child in a)
+                {
+                    Strip(child);
+                }
+            }
+        }
+
+        var root = JsonNode.Parse(File.ReadAllText(jsonFile));
+        Strip(root);
+        return root!.ToJsonString();
+    }
+
+    private static void DeleteOutputs(string outDir, string[] checkpoints)
+    {
+        if (Directory.Exists(outDir))
+        {
+            Directory.Delete(outDir, recursive: true);
+        }
+
+        foreach (string ck in checkpoints)
+        {
+            File.Delete(ck);
+        }
+    }
+
+    private static void AssertNoStaleSiblings(string outDir)
+    {
+        string parent = Path.GetDirectoryName(outDir)!, name = Path.GetFileName(outDir);
+        Assert.Empty(Directory.EnumerateFileSystemEntries(parent, name + ".tmp-*").Concat(Directory.EnumerateFileSystemEntries(parent, name + ".old-*")));
+    }
+}

@@ -1,0 +1,159 @@
+using Baco.Codebooks;
+using Baco.Data;
+using Baco.Tests.TestSupport;
+using Baco.Training;
+
+namespace Baco.Tests.Training;
+
+/// <summary>Checkpoint files that cannot be resumed: each is a <see cref="CheckpointException"/> saying why, raised before any training.</summary>
+public sealed class CheckpointTests : IDisposable
+{
+    private readonly TempDirectory _dir = new();
+    private readonly Dataset _data = TinyData.RandomDataset(users: 20, items: 12, perUser: 5);
+
+    public void Dispose() => _dir.Dispose();
+
+    private static TrainingOptions Options(string path) => new()
+    {
+        Dim = 4,
+        Epochs = 2,
+        BatchSize = 32,
+        LearningRate = 0.01f,
+        EvalEvery = 1,
+        Seed = 5,
+        CheckpointPath = path,
+    };
+
+    private TrainingResult Train(TrainingOptions options, Dataset? data = null)
+        => Trainer.Train(data ?? _data, CodebookAssignment.Full(_data.UserCount, _data.ItemCount), options, null, TestContext.Current.CancellationToken);
+
+    private string Written()
+    {
+        string path = _dir["ck.bin"];
+        Train(Options(path));
+        Assert.True(File.Exists(path));
+        return path;
+    }
+
+    private CheckpointException Refused(string path, TrainingOptions? options = null, Dataset? data = null)
+    {
+        var ex = Assert.Throws<CheckpointException>(() => Train(options ?? Options(path), data));
+        Assert.Equal(path, ex.Path);
+        Assert.StartsWith(path + ": ", ex.Message);
+        return ex;
+    }
+
+    [Fact]
+    public void ATruncatedCheckpointIsRefusedAndLeftAlone()
+    {
+        string path = Written();
+        byte[] whole = File.ReadAllBytes(path);
+        foreach (int keep in new[] { whole.Length - 1, whole.Length / 2, 20, 12, 5 })
+        {
+            File.WriteAllBytes(path, whole[..keep]);
+            Assert.Contains("truncated", Refused(path).Message);
+            Assert.Equal(keep, new FileInfo(path).Length);
+        }
+    }
+
+    [Fact]
+    public void AChangedByteIsCaughtByTheChecksum()
+    {
+        string path = Written();
+        byte[] bytes = File.ReadAllBytes(path);
+        bytes[bytes.Length / 2] ^= 0x10;
+        File.WriteAllBytes(path, bytes);
+        Assert.Contains("checksum", Refused(path).Message);
+
+        // Bytes after the end the header declares.
+        File.WriteAllBytes(path, [.. File.ReadAllBytes(path), 0]);
+        Assert.Contains("damaged", Refused(path).Message);
+    }
+
+    [Fact]
+    public void AnotherFileIsNotTakenForACheckpointNorOverwritten()
+    {
+        string path = _dir.File("ratings.tsv", "user\titem\n1\t2\n");
+        Assert.Contains("not a Baco training checkpoint", Refused(path).Message);
+        Assert.Equal("user\titem\n1\t2\n", File.ReadAllText(path));
+
+        string empty = _dir.File("empty", string.Empty);
+        Assert.Contains("truncated", Refused(empty).Message);
+    }
+
+    [Fact]
+    public void AFormatOneCheckpointIsNamedAsOlder()
+    {
+        // BinaryWriter.Write("BACOCKP1"): a length byte, then the characters.
+        string path = _dir.File("old.ckpt", [8, .. "BACOCKP1"u8, 1, 2, 3]);
+        Assert.Contains("older Baco (checkpoint format 1)", Refused(path).Message);
+    }
+
+    [Fact]
+    public void OtherSettingsAreNamedWithBothValues()
+    {
+        string path = Written();
+        var ex = Refused(path, Options(path) with { LearningRate = 0.02f, Patience = 7 });
+        Assert.Contains("written by a run with other settings or data", ex.Message);
+        Assert.Contains("learning rate 0.01 there, 0.02 here", ex.Message);
+        Assert.Contains("patience 50 there, 7 here", ex.Message);
+        Assert.DoesNotContain("seed", ex.Message);
+
+        // The epoch limit may change: the run continues from the checkpoint.
+        Assert.Equal(3, Train(Options(path) with { Epochs = 3 }).EpochsRun);
+    }
+
+    [Fact]
+    public void OtherDataOfTheSameSizeAreNoticed()
+    {
+        string path = Written();
+
+        // Same users, items and number of interactions; one interaction moved to another item.
+        var train = _data.Train;
+        int[] items = [.. train.Items];
+        int last = train.Count - 1;
+        var taken = train.Users.Zip(train.Items).Where(p => p.First == train.Users[last]).Select(p => p.Second).ToHashSet();
+        items[last] = Enumerable.Range(0, _data.ItemCount).First(i => !taken.Contains(i));
+        var moved = _data with { Train = InteractionList.FromPairs([.. train.Users], items) };
+
+        var ex = Refused(path, data: moved);
+        Assert.Contains("different training interactions", ex.Message);
+    }
+
+    [Fact]
+    public void ADirectoryIsRefusedBeforeTraining()
+    {
+        string dir = Directory.CreateDirectory(_dir["ck"]).FullName;
+        Assert.Contains("is a directory", Refused(dir).Message);
+        Assert.Empty(Directory.EnumerateFileSystemEntries(dir));
+    }
+
+    [Fact]
+    public void AnUnwritablePathIsRefusedBeforeTraining()
+    {
+        // A parent that is a file cannot hold a checkpoint (a permission test would pass as root).
+        string parent = _dir.File("plain", "x");
+        string path = Path.Combine(parent, "ck.bin");
+        Assert.Contains("cannot be written", Refused(path).Message);
+        Assert.Contains("cannot be written", Assert.Throws<CheckpointException>(() => CheckpointFile.EnsureUsable(path)).Message);
+    }
+
+    [Fact]
+    public void EnsureUsableLeavesNoTraceAndCreatesTheParent()
+    {
+        string path = Path.Combine(_dir.Path, "sub", "ck.bin");
+        CheckpointFile.EnsureUsable(path);
+        Assert.Empty(Directory.EnumerateFileSystemEntries(Path.Combine(_dir.Path, "sub")));
+
+        // An intact checkpoint passes; its content is untouched.
+        string written = Written();
+        byte[] before = File.ReadAllBytes(written);
+        CheckpointFile.EnsureUsable(written);
+        Assert.Equal(before, File.ReadAllBytes(written));
+        Assert.Equal(["ck.bin", "sub"], Directory.EnumerateFileSystemEntries(_dir.Path).Select(Path.GetFileName).Order());
+    }
+
+    [Fact]
+    public void ForMethodAppendsTheMethodName()
+        => Assert.Equal(Path.Combine("runs", "ck.bin.baco"), CheckpointFile.ForMethod(Path.Combine("runs", "ck.bin"), "baco"));
+}
