@@ -77,6 +77,9 @@ internal static class BenchCommand
             ["model"] = model,
             ["dim"] = dim,
             ["layers"] = options.Training.Layers,
+            ["init"] = options.Training.Init == Baco.Models.EmbeddingInit.Normal ? "normal" : "xavier",
+            ["init_std"] = options.Training.Init == Baco.Models.EmbeddingInit.Normal ? options.Training.InitStd : null,
+            ["learning_rate"] = options.Training.LearningRate,
             ["epochs"] = options.Training.Epochs,
             ["seed"] = options.Training.Seed,
         };

@@ -31,11 +31,13 @@ internal sealed class TrainingOptionsBinder
 
     public Option<string> Init { get; } = CliOptions.Choice("--init", "Codebook initialisation: normal (std 0.1, LightGCN's reference code) or xavier (Xavier-uniform).", "normal", ["normal", "xavier"]);
 
+    public Option<double> InitStd { get; } = CliOptions.Number("--init-std", "Standard deviation of the normal initialisation (0.1, LightGCN's; 1.0 is PyTorch's nn.Embedding default, the BACO authors' setting).", 0.1, s => s > 0, "must be a positive number");
+
     public Option<string?> Checkpoint { get; } = CliOptions.Path("--checkpoint", "Checkpoint file: written every validation, and resumed from if it exists.");
 
     public void AddTo(Command command, bool withDim = true)
     {
-        var all = new List<Option> { Model, Layers, Epochs, Batch, LearningRate, WeightDecay, Reg, EvalEvery, Patience, ValFraction, Init, Checkpoint };
+        var all = new List<Option> { Model, Layers, Epochs, Batch, LearningRate, WeightDecay, Reg, EvalEvery, Patience, ValFraction, Init, InitStd, Checkpoint };
         if (withDim)
         {
             all.Insert(2, Dim);
@@ -49,6 +51,11 @@ internal sealed class TrainingOptionsBinder
 
     public TrainingOptions Bind(ParseResult parsed, int seed)
     {
+        if (parsed.GetValue(Init) == "xavier" && parsed.Given(InitStd))
+        {
+            throw new CliError("'--init-std' sets the normal initialisation's spread, but '--init xavier' is uniform with its own bound: drop one of them.");
+        }
+
         var options = new TrainingOptions
         {
             Model = parsed.GetValue(Model) == "mf" ? ModelKind.MatrixFactorization : ModelKind.LightGcn,
@@ -64,6 +71,7 @@ internal sealed class TrainingOptionsBinder
             ValidationFraction = parsed.GetValue(ValFraction),
             Seed = (ulong)seed,
             Init = parsed.GetValue(Init) == "xavier" ? EmbeddingInit.XavierUniform : EmbeddingInit.Normal,
+            InitStd = parsed.GetValue(InitStd),
             CheckpointPath = parsed.GetValue(Checkpoint) is { } cp ? Path.GetFullPath(cp) : null,
         };
         options.Validate();

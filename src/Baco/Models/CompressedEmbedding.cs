@@ -167,13 +167,13 @@ public sealed class CompressedEmbedding
     }
 
     /// <summary>Fills a codebook with the chosen seeded initial values.</summary>
-    internal static void Initialize(float[] codebook, int rows, int dim, EmbeddingInit init, Xoshiro256 rng)
+    internal static void Initialize(float[] codebook, int rows, int dim, EmbeddingInit init, double normalStd, Xoshiro256 rng)
     {
         if (init == EmbeddingInit.Normal)
         {
             for (int k = 0; k < codebook.Length; k++)
             {
-                codebook[k] = (float)(0.1 * rng.NextGaussian());
+                codebook[k] = (float)(normalStd * rng.NextGaussian());
             }
         }
         else

@@ -6,7 +6,7 @@ namespace Baco.Models;
 /// </summary>
 public enum EmbeddingInit
 {
-    /// <summary>N(0, 0.1^2) per entry (LightGCN's nn.init.normal_(std=0.1)).</summary>
+    /// <summary>N(0, std^2) per entry; std 0.1 by default (LightGCN's nn.init.normal_(std=0.1)), see TrainingOptions.InitStd.</summary>
     Normal,
 
     /// <summary>Xavier/Glorot uniform, bound sqrt(6 / (rows + dim)) as PyTorch's xavier_uniform_ on a rows x dim weight.</summary>

@@ -10,15 +10,17 @@ public static class RecommenderModels
     /// <summary>
     /// Creates a model with freshly initialised codebooks. The user codebook is drawn first, then
     /// the item codebook, from one generator seeded by <paramref name="seed"/>.
+    /// <paramref name="normalStd"/> is the standard deviation of <see cref="EmbeddingInit.Normal"/>
+    /// (0.1, LightGCN's; 1.0 is PyTorch's nn.Embedding default, which the BACO authors' code keeps).
     /// </summary>
-    public static IRecommenderModel Create(ModelKind kind, CodebookAssignment assignment, BipartiteGraph graph, int dim, int layers, ulong seed, EmbeddingInit init = EmbeddingInit.Normal)
+    public static IRecommenderModel Create(ModelKind kind, CodebookAssignment assignment, BipartiteGraph graph, int dim, int layers, ulong seed, EmbeddingInit init = EmbeddingInit.Normal, double normalStd = 0.1)
     {
         ArgumentNullException.ThrowIfNull(assignment);
         var rng = Xoshiro256.ForPurpose(seed, 1);
         var user = new float[assignment.Users.RowCount * dim];
         var item = new float[assignment.Items.RowCount * dim];
-        CompressedEmbedding.Initialize(user, assignment.Users.RowCount, dim, init, rng);
-        CompressedEmbedding.Initialize(item, assignment.Items.RowCount, dim, init, rng);
+        CompressedEmbedding.Initialize(user, assignment.Users.RowCount, dim, init, normalStd, rng);
+        CompressedEmbedding.Initialize(item, assignment.Items.RowCount, dim, init, normalStd, rng);
         return FromCodebooks(kind, assignment, graph, dim, layers, user, item);
     }
 

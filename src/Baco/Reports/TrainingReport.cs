@@ -69,6 +69,8 @@ public static class TrainingReport
             ["method"] = assignment.Method,
             ["model"] = options.Model == ModelKind.LightGcn ? "lightgcn" : "mf",
             ["layers"] = options.Layers,
+            ["init"] = options.Init == EmbeddingInit.Normal ? "normal" : "xavier",
+            ["init_std"] = options.Init == EmbeddingInit.Normal ? options.InitStd : null,
             ["dim"] = options.Dim,
             ["params"] = assignment.Parameters(options.Dim),
             ["full_params"] = assignment.FullParameters(options.Dim),

@@ -61,7 +61,7 @@ public static class Trainer
         InteractionList? validation = options.EvalEvery > 0 ? data.Validation : null;
 
         var graph = BipartiteGraph.FromInteractions(data.UserCount, data.ItemCount, train);
-        var model = RecommenderModels.Create(options.Model, assignment, graph, options.Dim, options.Layers, options.Seed, options.Init);
+        var model = RecommenderModels.Create(options.Model, assignment, graph, options.Dim, options.Layers, options.Seed, options.Init, options.InitStd);
         var adam = new AdamOptimizer([.. model.Parameters.Select(p => p.Length)], options.LearningRate, options.Beta1, options.Beta2, options.Epsilon, options.WeightDecay);
         var valEvaluator = validation is { Count: > 0 } ? new Evaluator(data.UserCount, data.ItemCount, validation, [train], options.Ks) : null;
         var rng = Xoshiro256.ForPurpose(options.Seed, 2);

@@ -3,6 +3,7 @@ using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using Baco.Codebooks;
 using Baco.Data;
+using Baco.Models;
 
 namespace Baco.Training;
 
@@ -31,7 +32,7 @@ internal sealed record TrainingFingerprint(IReadOnlyList<(string Name, string Va
             ("Adam beta1", R(o.Beta1)),
             ("Adam beta2", R(o.Beta2)),
             ("Adam epsilon", R(o.Epsilon)),
-            ("initialisation", o.Init.ToString()),
+            ("initialisation", o.Init == EmbeddingInit.Normal ? $"normal, std {o.InitStd.ToString("R", CultureInfo.InvariantCulture)}" : o.Init.ToString()),
             ("positive sampling", o.Sampling.ToString()),
             ("validation interval", o.EvalEvery.ToString(CultureInfo.InvariantCulture)),
             ("patience", o.Patience.ToString(CultureInfo.InvariantCulture)),

@@ -52,6 +52,12 @@ public sealed record TrainingOptions
     /// <summary>Codebook initialisation.</summary>
     public EmbeddingInit Init { get; init; } = EmbeddingInit.Normal;
 
+    /// <summary>
+    /// Standard deviation of <see cref="EmbeddingInit.Normal"/>: 0.1 (LightGCN's reference code);
+    /// 1.0 is PyTorch's nn.Embedding default, which the BACO authors' code keeps.
+    /// </summary>
+    public double InitStd { get; init; } = 0.1;
+
     /// <summary>Validate every this many epochs (0 disables validation and early stopping).</summary>
     public int EvalEvery { get; init; } = 10;
 
@@ -99,6 +105,7 @@ public sealed record TrainingOptions
         Check(float.IsFinite(L2Regularization) && L2Regularization >= 0, nameof(L2Regularization), L2Regularization, "must be at least 0");
         Check(EvalEvery >= 0, nameof(EvalEvery), EvalEvery, "must be at least 0");
         Check(Patience >= 0, nameof(Patience), Patience, "must be at least 0");
+        Check(double.IsFinite(InitStd) && InitStd > 0, nameof(InitStd), InitStd, "must be a positive number");
         Check(ValidationFraction is >= 0 and < 1, nameof(ValidationFraction), ValidationFraction, "must be at least 0 and below 1");
         Check(Ks.Count > 0 && Ks.All(k => k > 0), nameof(Ks), string.Join(",", Ks), "must be positive cut-offs");
         Check(Ks.Contains(EarlyStopK), nameof(EarlyStopK), EarlyStopK, "must be one of the cut-offs Ks");
