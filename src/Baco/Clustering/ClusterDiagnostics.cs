@@ -2,7 +2,7 @@ using Baco.Graph;
 
 namespace Baco.Clustering;
 
-/// <summary>Cluster diagnostics from the paper (method.md, "Cluster diagnostics").</summary>
+/// <summary>Cluster diagnostics from the paper (docs/METHOD.md, "Cluster diagnostics").</summary>
 public static class ClusterDiagnostics
 {
     /// <summary>

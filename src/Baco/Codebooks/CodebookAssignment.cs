@@ -16,7 +16,7 @@ public sealed record CodebookAssignment(string Method, SideAssignment Users, Sid
     /// <summary>Indices beyond one per entity, both sides.</summary>
     public long ExtraIndices => Users.ExtraIndices + Items.ExtraIndices;
 
-    /// <summary>Parameters of the compressed table: rows * dim + one per extra index (method.md).</summary>
+    /// <summary>Parameters of the compressed table: rows * dim + one per extra index (docs/METHOD.md, "Problem and parameter counting").</summary>
     public long Parameters(int dim) => ParameterCount.Compressed(Users.RowCount, Items.RowCount, ExtraIndices, dim);
 
     /// <summary>Parameters of the full table for the same entities.</summary>

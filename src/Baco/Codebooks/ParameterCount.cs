@@ -1,6 +1,6 @@
 namespace Baco.Codebooks;
 
-/// <summary>Parameter counting as defined in method.md, in one place.</summary>
+/// <summary>Parameter counting as defined in docs/METHOD.md, "Problem and parameter counting", in one place.</summary>
 public static class ParameterCount
 {
     /// <summary>(user rows + item rows) * dim + extra indices.</summary>

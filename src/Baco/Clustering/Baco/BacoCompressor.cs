@@ -12,8 +12,9 @@ public sealed record BacoRun(CoClustering Clusters, CodebookAssignment Assignmen
 
 /// <summary>
 /// BACO: balanced co-clustering of users and items (Jiang, Yang and Wu, SIGIR 2026), as
-/// specified in method.md. With a parameter budget it searches gamma (log-space bisection
-/// via <see cref="KnobSearch"/>) for the largest table within the budget.
+/// specified in docs/METHOD.md. With a parameter budget it searches gamma (bracketing, then
+/// log-space interpolation and bisection via <see cref="KnobSearch"/>) for the largest table
+/// within the budget (docs/METHOD.md, "Meeting a budget").
 /// </summary>
 public sealed class BacoCompressor : ICompressionMethod
 {

@@ -21,7 +21,7 @@ public enum IsolatedPolicy
 }
 
 /// <summary>
-/// Hyperparameters of BACO (method.md). Immutable; change with <c>with</c>.
+/// Hyperparameters of BACO (docs/METHOD.md, "Options"). Immutable; change with <c>with</c>.
 /// Defaults: users weighted by degree and items by cpm (the paper's default as written),
 /// T = 5 passes, always move, secondary user clusters on. The authors' code weights items by
 /// "authors-cpm" instead; measured on Beauty at the 9,000-row budget, cpm trained to a higher

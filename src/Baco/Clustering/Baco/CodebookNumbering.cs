@@ -4,7 +4,7 @@ using Baco.Graph;
 namespace Baco.Clustering.Baco;
 
 /// <summary>
-/// Turns BACO's joint labels into codebook rows (method.md, "Codebook and training"): labels
+/// Turns BACO's joint labels into codebook rows (docs/METHOD.md, "Codebook numbering"): labels
 /// are renumbered densely per side in order of first appearance by entity id, so a co-cluster
 /// with users and items has one user row and one item row.
 /// </summary>

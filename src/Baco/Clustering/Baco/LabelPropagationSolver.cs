@@ -6,7 +6,7 @@ using Baco.Internals;
 namespace Baco.Clustering.Baco;
 
 /// <summary>
-/// BACO's label propagation with balance-aware gains (method.md, "The solver").
+/// BACO's label propagation with balance-aware gains (docs/METHOD.md, "The solver").
 /// Sequential on purpose: a node's move changes the volumes its successors see, and the method
 /// (and its objective guarantee per move) is defined by that asynchronous order.
 /// </summary>

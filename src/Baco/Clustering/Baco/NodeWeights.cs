@@ -2,7 +2,7 @@ using Baco.Graph;
 
 namespace Baco.Clustering.Baco;
 
-/// <summary>Computes the per-node weights w of method.md for one side of the graph.</summary>
+/// <summary>Computes the per-node weights w of docs/METHOD.md, "Weighting schemes", for one side of the graph.</summary>
 public static class NodeWeights
 {
     /// <summary>Parses a scheme name as written on the command line (cpm, degree, sqrt, log, authors-cpm).</summary>

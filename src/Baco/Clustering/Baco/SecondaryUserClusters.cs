@@ -3,10 +3,11 @@ using Baco.Graph;
 namespace Baco.Clustering.Baco;
 
 /// <summary>
-/// Secondary user clusters (method.md, "SCU"): after the passes, each user may take a second
-/// user-codebook row, the neighbouring label (other than its own, and held by at least one user)
-/// maximising B(x, I_c) - gamma * w_x * (W_I[c] - W_I[own]). Read-only over the final labels,
-/// so users are independent and split across two threads in fixed halves.
+/// Secondary user clusters (docs/METHOD.md, "Secondary user clusters"): after the passes, each
+/// user may take a second user-codebook row, the neighbouring label (other than its own, and
+/// held by at least one user) maximising B(x, I_c) - gamma * w_x * (W_I[c] - W_I[own]).
+/// Read-only over the final labels, so users are independent and split across two threads in
+/// fixed halves.
 /// </summary>
 internal static class SecondaryUserClusters
 {

@@ -1,7 +1,7 @@
 namespace Baco.Clustering.Baco;
 
 /// <summary>
-/// Node weighting of one side in BACO's balance penalty (method.md, "Weighting schemes").
+/// Node weighting of one side in BACO's balance penalty (docs/METHOD.md, "Weighting schemes").
 /// Raw value v per node, normalised per side: w = v / sqrt(sum of v over the side).
 /// </summary>
 public enum WeightScheme
