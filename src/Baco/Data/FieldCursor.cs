@@ -3,13 +3,18 @@ namespace Baco.Data;
 /// <summary>
 /// Walks the fields of one line of UTF-8 bytes without allocating: either fields separated by
 /// one delimiter byte (empty fields count) or, with delimiter 0, runs of spaces and tabs.
-/// Fields are trimmed of spaces and of one pair of surrounding double quotes.
+/// Fields are trimmed of spaces and of one pair of surrounding double quotes; a quoted field may
+/// contain the separator.
 /// </summary>
 internal ref struct FieldCursor
 {
     private readonly byte _delimiter;
     private ReadOnlySpan<byte> _rest;
     private bool _done;
+
+    // Set once a quoted field found no closing quote: none of the rest of the line can, so later
+    // fields skip the search (without this, a line of many '"x,' fields is quadratic).
+    private bool _noClosingQuote;
 
     public FieldCursor(ReadOnlySpan<byte> line, byte delimiter)
     {
@@ -36,6 +41,12 @@ internal ref struct FieldCursor
             }
 
             var r = _rest[s..];
+            if (Quoted(r, out field, out int after))
+            {
+                _rest = r[after..];
+                return true;
+            }
+
             int e = r.IndexOfAny((byte)' ', (byte)'\t');
             if (e < 0)
             {
@@ -51,6 +62,14 @@ internal ref struct FieldCursor
         {
             field = default;
             return false;
+        }
+
+        var t = TrimStart(_rest);
+        if (Quoted(t, out field, out int end))
+        {
+            _done = end == t.Length;
+            _rest = _done ? default : t[(end + 1)..];
+            return true;
         }
 
         int d = _rest.IndexOf(_delimiter);
@@ -86,17 +105,74 @@ internal ref struct FieldCursor
         return s[a..b];
     }
 
-    /// <summary>Number of fields of a line.</summary>
-    public static int Count(ReadOnlySpan<byte> line, byte delimiter)
+    /// <summary>Number of fields not returned yet; counts separators when no quote can hide one.</summary>
+    public int CountRest()
     {
-        var c = new FieldCursor(line, delimiter);
+        if (_delimiter != 0 && !_done && !_rest.Contains((byte)'"'))
+        {
+            return _rest.Count(_delimiter) + 1;
+        }
+
         int n = 0;
-        while (c.Next(out _))
+        while (Next(out _))
         {
             n++;
         }
 
         return n;
+    }
+
+    /// <summary>Number of fields of a line.</summary>
+    public static int Count(ReadOnlySpan<byte> line, byte delimiter) => new FieldCursor(line, delimiter).CountRest();
+
+    private static ReadOnlySpan<byte> TrimStart(ReadOnlySpan<byte> s)
+    {
+        int a = 0;
+        while (a < s.Length && IsBlank(s[a]))
+        {
+            a++;
+        }
+
+        return s[a..];
+    }
+
+    // A field that opens with a quote runs to the quote that is followed (after blanks) by the
+    // separator or the end of the line, so a quoted separator stays inside it ("Smith, John").
+    // Without such a closing quote the field is read as unquoted text. Returns the index of the
+    // separator after the field, or the line's length.
+    private bool Quoted(ReadOnlySpan<byte> s, out ReadOnlySpan<byte> field, out int after)
+    {
+        field = default;
+        after = 0;
+        if (s.IsEmpty || s[0] != (byte)'"' || _noClosingQuote)
+        {
+            return false;
+        }
+
+        for (int q = s[1..].IndexOf((byte)'"') + 1; q > 0; q = NextQuote(s, q))
+        {
+            int k = q + 1;
+            while (k < s.Length && s[k] != _delimiter && IsBlank(s[k]))
+            {
+                k++;
+            }
+
+            if (k == s.Length || (_delimiter != 0 && s[k] == _delimiter) || (_delimiter == 0 && k > q + 1))
+            {
+                field = s[1..q];
+                after = k;
+                return true;
+            }
+        }
+
+        _noClosingQuote = true;
+        return false;
+    }
+
+    private static int NextQuote(ReadOnlySpan<byte> s, int q)
+    {
+        int next = s[(q + 1)..].IndexOf((byte)'"');
+        return next < 0 ? -1 : q + 1 + next;
     }
 
     private static ReadOnlySpan<byte> Unquote(ReadOnlySpan<byte> f)

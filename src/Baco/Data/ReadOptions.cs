@@ -49,6 +49,13 @@ public sealed record ReadOptions
     /// <summary>How item ids are interpreted.</summary>
     public IdKind ItemIds { get; init; } = IdKind.Auto;
 
+    /// <summary>
+    /// Receives warnings about input that was read but may not mean what was read (a first line
+    /// that looks like an unrecognised header). Each report is one line, "file:line: text", without
+    /// a newline; it is called synchronously on the reading thread. Null: no warnings.
+    /// </summary>
+    public IProgress<string>? Warnings { get; init; }
+
     /// <summary>Sets <see cref="UserIds"/> and <see cref="ItemIds"/> together; reads as Auto when they differ.</summary>
     public IdKind IdKind
     {
