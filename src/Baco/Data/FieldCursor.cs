@@ -125,10 +125,12 @@ internal ref struct FieldCursor
     /// <summary>Number of fields of a line.</summary>
     public static int Count(ReadOnlySpan<byte> line, byte delimiter) => new FieldCursor(line, delimiter).CountRest();
 
-    private static ReadOnlySpan<byte> TrimStart(ReadOnlySpan<byte> s)
+    // Blanks before a field, never past the separator: skipping a run of tab separators here
+    // would make each of its empty fields rescan the run (quadratic).
+    private readonly ReadOnlySpan<byte> TrimStart(ReadOnlySpan<byte> s)
     {
         int a = 0;
-        while (a < s.Length && IsBlank(s[a]))
+        while (a < s.Length && s[a] != _delimiter && IsBlank(s[a]))
         {
             a++;
         }

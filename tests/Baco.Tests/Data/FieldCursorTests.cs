@@ -28,6 +28,8 @@ public sealed class FieldCursorTests
     [InlineData("\"x\ty\"\tz", (byte)'\t', new[] { "x\ty", "z" })]
     [InlineData("\"a b\"  c", 0, new[] { "a b", "c" })]
     [InlineData("\"a\"b c", 0, new[] { "\"a\"b", "c" })]
+    [InlineData("a\t\t \"b\"\t", (byte)'\t', new[] { "a", "", "b", "" })]
+    [InlineData(" , ,x", (byte)',', new[] { "", "", "x" })]
     public void Fields_HandComputed(string line, byte delimiter, string[] expected)
     {
         Assert.Equal(expected, Fields(line, delimiter));

@@ -60,6 +60,7 @@ internal static class ReaderFuzzInputs
         Delimiter = Pick<char?>(rng, null, null, null, null, ',', '\t', ' '),
         UserColumn = Pick(rng, null, null, null, null, null, "user_id", "1", "7"),
         ItemColumn = Pick(rng, null, null, null, null, null, "item", "0"),
+        RatingColumn = Pick(rng, null, null, null, null, null, "rating", "2", "9"),
     };
 
     private static T Pick<T>(Random rng, params T[] values) => values[rng.Next(values.Length)];

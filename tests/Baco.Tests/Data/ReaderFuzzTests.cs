@@ -42,7 +42,7 @@ public sealed class ReaderFuzzTests : IDisposable
             var (current, started) = run.Current;
             if (current >= 0 && Stopwatch.GetElapsedTime(started) > CaseLimit)
             {
-                Assert.Fail($"case {current} (seed {seed}) ran over {CaseLimit.TotalSeconds} s; replay it with BACO_FUZZ_FIRST={current} BACO_FUZZ_CASES=1");
+                Assert.Fail($"case {current} (seed {seed}) ran over {CaseLimit.TotalSeconds} s; replay it with BACO_FUZZ_FIRST={current} BACO_FUZZ_CASES=1; {run.Input}");
             }
         }
 
@@ -74,6 +74,9 @@ public sealed class ReaderFuzzTests : IDisposable
 
         public string? Failure { get; private set; }
 
+        /// <summary>The current case's options and input, for a report.</summary>
+        public string Input { get; private set; } = "";
+
         public (long Case, long Started) Current
         {
             get
@@ -95,6 +98,7 @@ public sealed class ReaderFuzzTests : IDisposable
                 var options = ReaderFuzzInputs.Options(rng);
                 bool asValidation = rng.Next(8) == 0;
                 File.WriteAllBytes(path, content);
+                Input = $"options {options}, validation file: {asValidation}, input {Escape(content)}";
                 lock (_gate)
                 {
                     (_current, _started) = (c, Stopwatch.GetTimestamp());
@@ -108,8 +112,7 @@ public sealed class ReaderFuzzTests : IDisposable
 
                 if (problem is not null)
                 {
-                    Failure = $"case {c} (seed {seed}, replay with BACO_FUZZ_FIRST={c} BACO_FUZZ_CASES=1), options {options}, validation file: {asValidation}, "
-                        + $"input {Escape(content)}: {problem}";
+                    Failure = $"case {c} (seed {seed}, replay with BACO_FUZZ_FIRST={c} BACO_FUZZ_CASES=1), {Input}: {problem}";
                 }
             }
         }
