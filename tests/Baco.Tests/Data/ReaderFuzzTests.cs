@@ -12,7 +12,7 @@ namespace Baco.Tests.Data;
 /// comes from BACO_FUZZ_CASES (default small enough for the suite), the seed from BACO_FUZZ_SEED,
 /// and BACO_FUZZ_FIRST starts at a given case to replay one.
 /// </summary>
-public sealed class ReaderFuzzTests : IDisposable
+public sealed class ReaderFuzzTests(ITestOutputHelper output) : IDisposable
 {
     private const int DefaultCases = 15_000;
     private const int DefaultSeed = 20261201;
@@ -33,6 +33,7 @@ public sealed class ReaderFuzzTests : IDisposable
         string path = _dir["case.tsv"];
         string valid = _dir.File("valid.tsv", "0\t1\n1\t0\n");
         var run = new FuzzRun();
+        var clock = Stopwatch.StartNew();
         var worker = new Thread(() => run.Execute(first, cases, seed, path, valid)) { IsBackground = true };
         worker.Start();
 
@@ -52,6 +53,7 @@ public sealed class ReaderFuzzTests : IDisposable
         }
 
         Assert.Equal(cases, run.Read + run.Rejected);
+        output.WriteLine($"{cases} cases from {first} (seed {seed}): {run.Read} read, {run.Rejected} rejected, {clock.Elapsed.TotalSeconds:F1} s");
 
         // Both outcomes must be exercised, or the mutations are too weak (or too strong).
         Assert.True(run.Read > cases / 10, $"only {run.Read} of {cases} cases were read");
