@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Baco.Data;
 
 /// <summary>
@@ -8,19 +10,23 @@ namespace Baco.Data;
 /// </summary>
 internal ref struct FieldCursor
 {
-    private readonly byte _delimiter;
-    private ReadOnlySpan<byte> _rest;
-    private bool _done;
+    private const byte Done = 1;
 
     // Set once a quoted field found no closing quote: none of the rest of the line can, so later
     // fields skip the search (without this, a line of many '"x,' fields is quadratic).
-    private bool _noClosingQuote;
+    private const byte NoClosingQuote = 2;
+
+    private readonly byte _delimiter;
+    private ReadOnlySpan<byte> _rest;
+
+    // One byte for both flags: with four fields the JIT keeps the cursor in registers.
+    private byte _flags;
 
     public FieldCursor(ReadOnlySpan<byte> line, byte delimiter)
     {
         _rest = line;
         _delimiter = delimiter;
-        _done = false;
+        _flags = 0;
     }
 
     public bool Next(out ReadOnlySpan<byte> field)
@@ -41,49 +47,37 @@ internal ref struct FieldCursor
             }
 
             var r = _rest[s..];
-            if (Quoted(r, out field, out int after))
-            {
-                _rest = r[after..];
-                return true;
-            }
-
             int e = r.IndexOfAny((byte)' ', (byte)'\t');
             if (e < 0)
             {
                 e = r.Length;
             }
 
-            field = Unquote(r[..e]);
+            if (r[0] == (byte)'"')
+            {
+                return NextQuotedInRun(r, e, out field);
+            }
+
+            field = r[..e];
             _rest = r[e..];
             return true;
         }
 
-        if (_done)
+        if ((_flags & Done) != 0)
         {
             field = default;
             return false;
         }
 
-        var t = TrimStart(_rest);
-        if (Quoted(t, out field, out int end))
-        {
-            _done = end == t.Length;
-            _rest = _done ? default : t[(end + 1)..];
-            return true;
-        }
-
         int d = _rest.IndexOf(_delimiter);
-        if (d < 0)
+        var piece = Trim(d < 0 ? _rest : _rest[..d]);
+        if (!piece.IsEmpty && piece[0] == (byte)'"')
         {
-            field = Unquote(Trim(_rest));
-            _done = true;
-        }
-        else
-        {
-            field = Unquote(Trim(_rest[..d]));
-            _rest = _rest[(d + 1)..];
+            return NextQuoted(piece, d, out field);
         }
 
+        field = piece;
+        Advance(d);
         return true;
     }
 
@@ -108,9 +102,28 @@ internal ref struct FieldCursor
     /// <summary>Number of fields not returned yet; counts separators when no quote can hide one.</summary>
     public int CountRest()
     {
-        if (_delimiter != 0 && !_done && !_rest.Contains((byte)'"'))
+        if (_delimiter != 0 && (_flags & Done) == 0)
         {
-            return _rest.Count(_delimiter) + 1;
+            // Short rests (a rating, a timestamp) are counted in one plain pass, long ones vectorised.
+            if (_rest.Length <= 32)
+            {
+                int separators = 0;
+                bool quote = false;
+                foreach (byte b in _rest)
+                {
+                    separators += b == _delimiter ? 1 : 0;
+                    quote |= b == (byte)'"';
+                }
+
+                if (!quote)
+                {
+                    return separators + 1;
+                }
+            }
+            else if (!_rest.Contains((byte)'"'))
+            {
+                return _rest.Count(_delimiter) + 1;
+            }
         }
 
         int n = 0;
@@ -124,6 +137,67 @@ internal ref struct FieldCursor
 
     /// <summary>Number of fields of a line.</summary>
     public static int Count(ReadOnlySpan<byte> line, byte delimiter) => new FieldCursor(line, delimiter).CountRest();
+
+    private static ReadOnlySpan<byte> Unquote(ReadOnlySpan<byte> f)
+        => f.Length >= 2 && f[0] == (byte)'"' && f[^1] == (byte)'"' ? f[1..^1] : f;
+
+    private static int NextQuote(ReadOnlySpan<byte> s, int q)
+    {
+        int next = s[(q + 1)..].IndexOf((byte)'"');
+        return next < 0 ? -1 : q + 1 + next;
+    }
+
+    // Past the separator at d, or to the end of the line when there is none.
+    private void Advance(int d)
+    {
+        if (d < 0)
+        {
+            _flags |= Done;
+            _rest = default;
+        }
+        else
+        {
+            _rest = _rest[(d + 1)..];
+        }
+    }
+
+    // Quoted fields are rare: kept out of Next so that it stays small.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private bool NextQuoted(ReadOnlySpan<byte> piece, int d, out ReadOnlySpan<byte> field)
+    {
+        if (OpensQuote(piece))
+        {
+            var t = TrimStart(_rest);
+            if (Quoted(t, out field, out int end))
+            {
+                Advance(end == t.Length ? -1 : end + (_rest.Length - t.Length));
+                return true;
+            }
+        }
+
+        field = Unquote(piece);
+        Advance(d);
+        return true;
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private bool NextQuotedInRun(ReadOnlySpan<byte> r, int e, out ReadOnlySpan<byte> field)
+    {
+        if (OpensQuote(r[..e]) && Quoted(r, out field, out int after))
+        {
+            _rest = r[after..];
+            return true;
+        }
+
+        field = Unquote(r[..e]);
+        _rest = r[e..];
+        return true;
+    }
+
+    // Only a field that starts with a quote it does not close before the next separator needs
+    // the search below; the common fields (a, "a") are taken as they are.
+    private readonly bool OpensQuote(ReadOnlySpan<byte> piece)
+        => piece.Length > 0 && piece[0] == (byte)'"' && (piece.Length == 1 || piece[^1] != (byte)'"') && (_flags & NoClosingQuote) == 0;
 
     // Blanks before a field, never past the separator: skipping a run of tab separators here
     // would make each of its empty fields rescan the run (quadratic).
@@ -144,13 +218,6 @@ internal ref struct FieldCursor
     // separator after the field, or the line's length.
     private bool Quoted(ReadOnlySpan<byte> s, out ReadOnlySpan<byte> field, out int after)
     {
-        field = default;
-        after = 0;
-        if (s.IsEmpty || s[0] != (byte)'"' || _noClosingQuote)
-        {
-            return false;
-        }
-
         for (int q = s[1..].IndexOf((byte)'"') + 1; q > 0; q = NextQuote(s, q))
         {
             int k = q + 1;
@@ -167,16 +234,9 @@ internal ref struct FieldCursor
             }
         }
 
-        _noClosingQuote = true;
+        _flags |= NoClosingQuote;
+        field = default;
+        after = 0;
         return false;
     }
-
-    private static int NextQuote(ReadOnlySpan<byte> s, int q)
-    {
-        int next = s[(q + 1)..].IndexOf((byte)'"');
-        return next < 0 ? -1 : q + 1 + next;
-    }
-
-    private static ReadOnlySpan<byte> Unquote(ReadOnlySpan<byte> f)
-        => f.Length >= 2 && f[0] == (byte)'"' && f[^1] == (byte)'"' ? f[1..^1] : f;
 }

@@ -11,8 +11,8 @@ internal sealed class RowParser(string path, FileLayout layout, double? minRatin
         Math.Max(minRating is null ? -1 : layout.RatingColumn, (layout.Types?.Length ?? 0) - 1)) + 1;
 
     // Field count and line of the first data line, which every other line must match when the
-    // layout was detected (0 until that line is read).
-    private int _columns;
+    // layout was detected (-1 and 0 until that line is read).
+    private int _columns = -1;
     private long _columnsLine;
 
     /// <summary>Line number of the first edge-list row, 0 before it.</summary>
@@ -55,7 +55,11 @@ internal sealed class RowParser(string path, FileLayout layout, double? minRatin
 
         if (layout.Detected)
         {
-            CheckColumns(line, n + cursor.CountRest(), number);
+            int total = n + cursor.CountRest();
+            if (total != _columns)
+            {
+                CheckColumns(line, total, number);
+            }
         }
 
         if (n < _need)
@@ -64,7 +68,10 @@ internal sealed class RowParser(string path, FileLayout layout, double? minRatin
         }
 
         bool first = FirstLine == 0;
-        FirstLine = first ? number : FirstLine;
+        if (first)
+        {
+            FirstLine = number;
+        }
         if (minRating is { } min)
         {
             if (!double.TryParse(rating, NumberStyles.Float, CultureInfo.InvariantCulture, out double value))
@@ -112,17 +119,14 @@ internal sealed class RowParser(string path, FileLayout layout, double? minRatin
 
     private static string Fields(int n) => n == 1 ? "1 field" : $"{n} fields";
 
+    // Called when a line's field count differs from the expected one: records the first data
+    // line's count, and rejects any other line.
     private void CheckColumns(ReadOnlySpan<byte> line, int n, long number)
     {
         if (_columnsLine == 0)
         {
             _columns = n;
             _columnsLine = number;
-            return;
-        }
-
-        if (n == _columns)
-        {
             return;
         }
 
