@@ -3,10 +3,17 @@ namespace Baco.Data;
 /// <summary>Layout of an interaction file.</summary>
 public enum InteractionFormat
 {
-    /// <summary>Decide from the file's first lines.</summary>
+    /// <summary>
+    /// Decide from the file's first lines: adjacency lists only when they cannot be an edge list
+    /// (integer fields only, no repeated user, at least three line lengths with none on more than
+    /// half the lines), else an edge list whose every line has the first data line's field count.
+    /// </summary>
     Auto,
 
-    /// <summary>One interaction per line: user, item, optional extra columns.</summary>
+    /// <summary>
+    /// One interaction per line: user, item, optional extra columns. Set explicitly, lines may
+    /// differ in their extra columns.
+    /// </summary>
     EdgeList,
 
     /// <summary>LightGCN adjacency lists: "user item item item ..." per line.</summary>

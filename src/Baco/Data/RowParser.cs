@@ -72,6 +72,7 @@ internal sealed class RowParser(string path, FileLayout layout, double? minRatin
         {
             FirstLine = number;
         }
+
         if (minRating is { } min)
         {
             if (!double.TryParse(rating, NumberStyles.Float, CultureInfo.InvariantCulture, out double value))
