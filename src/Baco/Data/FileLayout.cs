@@ -19,4 +19,14 @@ internal sealed record FileLayout(
     int RatingColumn,
     string[]? Header,
     ColumnType[]? Types,
-    double BytesPerEdge);
+    double BytesPerEdge)
+{
+    /// <summary>
+    /// The format was detected, not set: every line must agree with it (edge lists: the field
+    /// count of the first data line; adjacency lists: integer ids only).
+    /// </summary>
+    public bool Detected { get; init; }
+
+    /// <summary>"(user, item)" of a first line that looks like an unrecognised header, or null.</summary>
+    public string? SuspectHeader { get; init; }
+}

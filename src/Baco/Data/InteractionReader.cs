@@ -46,7 +46,7 @@ public static class InteractionReader
 
     private static KeyBuffer ReadFile(string path, ReadOptions options, IdSpace users, IdSpace items, List<KeyBuffer> buffers)
     {
-        using var source = new LineSource(Open(path));
+        using var source = new LineSource(Open(path), path);
         var sample = source.Prefetch(SampleBytes);
         var layout = LayoutSniffer.Detect(path, sample, source.AtEndOfFile, options);
         // Sized once from probes over the file (+3 %); growth extrapolates from progress if short.
@@ -93,6 +93,12 @@ public static class InteractionReader
             throw new DataFormatException(path, 0, layout.HasHeader
                 ? "the file has a header line but no interactions"
                 : "the file is empty (no interaction lines)");
+        }
+
+        if (layout.SuspectHeader is { } values && options.Warnings is { } warnings && parser.FirstUser >= 0
+            && HeaderSuspicion.OnlyOnce(keys.Keys, parser.FirstUser, parser.FirstItem))
+        {
+            warnings.Report(HeaderSuspicion.Message(path, parser.FirstLine, values));
         }
 
         return keys;

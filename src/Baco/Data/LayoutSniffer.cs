@@ -1,24 +1,25 @@
 using System.Globalization;
 using System.Text;
-using System.Text.Unicode;
 
 namespace Baco.Data;
 
 /// <summary>
 /// Decides a file's layout (delimiter, header, columns, edge list or adjacency) from its first
-/// bytes, honouring whatever <see cref="ReadOptions"/> fixes, and rejects binary files.
+/// bytes, honouring whatever <see cref="ReadOptions"/> fixes, and rejects binary files and bad
+/// text in the sample.
 /// </summary>
 internal static class LayoutSniffer
 {
-    /// <summary>How many leading bytes are checked for NUL bytes and invalid UTF-8.</summary>
+    /// <summary>How many leading bytes are checked for NUL bytes, the mark of a binary file.</summary>
     public const int BinaryCheckBytes = 8192;
 
     private const int MaxSampleLines = 200;
 
     public static FileLayout Detect(string path, ReadOnlySpan<byte> sample, bool wholeFile, ReadOptions options)
     {
-        CheckText(path, sample, wholeFile);
+        CheckBinary(path, sample);
         var (lines, sampleBytes, firstLine) = ContentLines(sample, wholeFile);
+        CheckText(path, sample[..sampleBytes], wholeFile && sampleBytes == sample.Length);
         if (lines.Count == 0)
         {
             throw new DataFormatException(path, 0, wholeFile
@@ -35,7 +36,7 @@ internal static class LayoutSniffer
         var data = header ? fields.GetRange(1, fields.Count - 1) : fields;
 
         var format = options.Format != InteractionFormat.Auto ? options.Format
-            : !header && (delimiter is 0 or (byte)'\t') && LooksLikeAdjacency(data) ? InteractionFormat.Adjacency
+            : !header && (delimiter is 0 or (byte)'\t') && AdjacencyRule.Holds(data) ? InteractionFormat.Adjacency
             : InteractionFormat.EdgeList;
 
         int user = 0, item = 1, rating = -1;
@@ -59,40 +60,33 @@ internal static class LayoutSniffer
             edges += format == InteractionFormat.Adjacency ? Math.Max(1, f.Length - 1) : 1;
         }
 
+        string? suspect = options.HasHeader is null && !header && format == InteractionFormat.EdgeList
+            ? HeaderSuspicion.FromSample(data, user, item)
+            : null;
         double bytesPerEdge = Math.Max(2.0, sampleBytes / (double)Math.Max(1, edges + (header ? 1 : 0)));
-        return new FileLayout(format, delimiter, header, user, item, rating, names, types, bytesPerEdge);
+        return new FileLayout(format, delimiter, header, user, item, rating, names, types, bytesPerEdge)
+        {
+            Detected = options.Format == InteractionFormat.Auto,
+            SuspectHeader = suspect,
+        };
     }
 
-    private static void CheckText(string path, ReadOnlySpan<byte> sample, bool wholeFile)
+    private static void CheckBinary(string path, ReadOnlySpan<byte> sample)
     {
-        var head = sample[..Math.Min(sample.Length, BinaryCheckBytes)];
-        if (head.Contains((byte)0))
+        if (sample[..Math.Min(sample.Length, BinaryCheckBytes)].Contains((byte)0))
         {
-            throw new DataFormatException(path, 0, "binary file: NUL bytes in the first 8 KB; expected a text file of interactions");
+            throw new DataFormatException(path, 0, "binary file (or UTF-16 text): NUL bytes in the first 8 KB; expected UTF-8 text of interactions");
         }
+    }
 
-        if (!wholeFile || head.Length < sample.Length)
+    // The sampled lines are checked here, before their layout is judged: a CR-only file would
+    // otherwise be judged as one long line.
+    private static void CheckText(string path, ReadOnlySpan<byte> text, bool final)
+    {
+        int bad = TextCheck.FindProblem(text, final, out string reason);
+        if (bad >= 0)
         {
-            // The check window may cut a multi-byte character: drop its incomplete tail.
-            int end = head.Length;
-            int back = 0;
-            while (end > 0 && back < 3 && (head[end - 1] & 0xC0) == 0x80)
-            {
-                end--;
-                back++;
-            }
-
-            if (end > 0 && head[end - 1] >= 0xC0)
-            {
-                end--;
-            }
-
-            head = head[..end];
-        }
-
-        if (!Utf8.IsValid(head))
-        {
-            throw new DataFormatException(path, 0, "binary file or not UTF-8: invalid UTF-8 in the first 8 KB; expected a text file of interactions");
+            throw new DataFormatException(path, 1 + text[..bad].Count((byte)'\n'), reason);
         }
     }
 
@@ -222,20 +216,6 @@ internal static class LayoutSniffer
         }
 
         return types;
-    }
-
-    // Adjacency lists have a varying number of fields and each user on one line; an edge list
-    // repeats users, so a short line in one is reported as a missing column instead.
-    private static bool LooksLikeAdjacency(List<string[]> lines)
-    {
-        if (lines.Count == 0)
-        {
-            return false;
-        }
-
-        bool varying = lines.Exists(l => l.Length == 1 || l.Length != lines[0].Length);
-        var firsts = new HashSet<string>(StringComparer.Ordinal);
-        return varying && lines.TrueForAll(l => firsts.Add(l[0]));
     }
 
     private static int Resolve(string path, long headerLine, string? option, string[]? header, Func<string, bool> known, string what, int taken)

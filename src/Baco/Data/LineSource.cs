@@ -2,22 +2,37 @@ namespace Baco.Data;
 
 /// <summary>
 /// Reads a file line by line into a reused byte buffer: no string per line. Lines are returned
-/// without the terminating '\n'; the buffer grows only for a line longer than itself.
+/// without the terminating '\n'; the buffer grows only for a line longer than itself. Every byte
+/// returned has passed <see cref="TextCheck"/>: a bad byte is a <see cref="DataFormatException"/>
+/// naming its line, raised when that line is reached (so earlier lines' errors come first).
 /// </summary>
 internal sealed class LineSource : IDisposable
 {
+    /// <summary>Longest line accepted by default; beyond it the buffer could not double any more.</summary>
+    public const int DefaultMaxLineBytes = 1 << 30;
+
     private static ReadOnlySpan<byte> Bom => [0xEF, 0xBB, 0xBF];
 
     private readonly FileStream _stream;
+    private readonly string _path;
+    private readonly int _maxLineBytes;
     private byte[] _buffer;
     private int _start;
     private int _end;
+
+    // Bytes before this buffer index have been checked (whole lines only).
+    private int _checked;
     private bool _eof;
 
-    public LineSource(FileStream stream, int bufferSize = 1 << 20)
+    public LineSource(FileStream stream, string path, int bufferSize = 1 << 20, int maxLineBytes = DefaultMaxLineBytes)
     {
         _stream = stream;
-        _buffer = new byte[bufferSize];
+        _path = path;
+        _maxLineBytes = maxLineBytes;
+
+        // A small file needs no megabyte buffer: one byte more than its length reaches end of file.
+        long size = stream.CanSeek ? stream.Length - stream.Position + 1 : bufferSize;
+        _buffer = new byte[(int)Math.Min(size, bufferSize)];
     }
 
     /// <summary>1-based number of the line last returned.</summary>
@@ -56,6 +71,11 @@ internal sealed class LineSource : IDisposable
             int nl = _buffer.AsSpan(_start, _end - _start).IndexOf((byte)'\n');
             if (nl >= 0)
             {
+                if (_start + nl >= _checked)
+                {
+                    Check(_start + nl);
+                }
+
                 line = _buffer.AsSpan(_start, nl);
                 _start += nl + 1;
                 LineNumber++;
@@ -66,6 +86,7 @@ internal sealed class LineSource : IDisposable
             {
                 if (_start < _end)
                 {
+                    Check(_end);
                     line = _buffer.AsSpan(_start, _end - _start);
                     _start = _end;
                     LineNumber++;
@@ -80,12 +101,13 @@ internal sealed class LineSource : IDisposable
             {
                 Buffer.BlockCopy(_buffer, _start, _buffer, 0, _end - _start);
                 _end -= _start;
+                _checked = Math.Max(0, _checked - _start);
                 _start = 0;
             }
 
             if (_end == _buffer.Length)
             {
-                Array.Resize(ref _buffer, checked(_buffer.Length * 2));
+                GrowForLongLine();
             }
 
             Fill();
@@ -93,6 +115,46 @@ internal sealed class LineSource : IDisposable
     }
 
     public void Dispose() => _stream.Dispose();
+
+    // Checks the complete lines in the buffer from the current line on; throws if the current
+    // line (ending at lineEnd) is bad, else stops the checked range before the bad line.
+    private void Check(int lineEnd)
+    {
+        int from = Math.Max(_checked, _start);
+        int stop = _eof && lineEnd == _end ? _end : from + _buffer.AsSpan(from, _end - from).LastIndexOf((byte)'\n') + 1;
+        int bad = TextCheck.FindProblem(_buffer.AsSpan(from, stop - from), final: stop == _end && _eof, out string reason);
+        if (bad < 0)
+        {
+            _checked = stop;
+            return;
+        }
+
+        int at = from + bad;
+        if (at < lineEnd)
+        {
+            throw new DataFormatException(_path, LineNumber + 1, reason);
+        }
+
+        _checked = from + _buffer.AsSpan(from, at - from).LastIndexOf((byte)'\n') + 1;
+    }
+
+    private void GrowForLongLine()
+    {
+        var partial = _buffer.AsSpan(_start, _end - _start);
+
+        // A CR-only or binary file is one endless line: say so before reading all of it into memory.
+        if (TextCheck.FindProblem(partial, final: false, out string reason) >= 0)
+        {
+            throw new DataFormatException(_path, LineNumber + 1, reason);
+        }
+
+        if (_buffer.Length >= _maxLineBytes)
+        {
+            throw new DataFormatException(_path, LineNumber + 1, $"line longer than {(_maxLineBytes >= 1 << 20 ? $"{_maxLineBytes >> 20} MiB" : $"{_maxLineBytes} bytes")} without a line break; not an interaction file");
+        }
+
+        Array.Resize(ref _buffer, (int)Math.Min(_maxLineBytes, _buffer.Length * 2L));
+    }
 
     private void Fill()
     {

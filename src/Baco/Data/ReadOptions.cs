@@ -3,10 +3,17 @@ namespace Baco.Data;
 /// <summary>Layout of an interaction file.</summary>
 public enum InteractionFormat
 {
-    /// <summary>Decide from the file's first lines.</summary>
+    /// <summary>
+    /// Decide from the file's first lines: adjacency lists only when they cannot be an edge list
+    /// (integer fields only, no repeated user, at least three line lengths with none on more than
+    /// half the lines), else an edge list whose every line has the first data line's field count.
+    /// </summary>
     Auto,
 
-    /// <summary>One interaction per line: user, item, optional extra columns.</summary>
+    /// <summary>
+    /// One interaction per line: user, item, optional extra columns. Set explicitly, lines may
+    /// differ in their extra columns.
+    /// </summary>
     EdgeList,
 
     /// <summary>LightGCN adjacency lists: "user item item item ..." per line.</summary>
@@ -48,6 +55,13 @@ public sealed record ReadOptions
 
     /// <summary>How item ids are interpreted.</summary>
     public IdKind ItemIds { get; init; } = IdKind.Auto;
+
+    /// <summary>
+    /// Receives warnings about input that was read but may not mean what was read (a first line
+    /// that looks like an unrecognised header). Each report is one line, "file:line: text", without
+    /// a newline; it is called synchronously on the reading thread. Null: no warnings.
+    /// </summary>
+    public IProgress<string>? Warnings { get; init; }
 
     /// <summary>Sets <see cref="UserIds"/> and <see cref="ItemIds"/> together; reads as Auto when they differ.</summary>
     public IdKind IdKind

@@ -10,6 +10,20 @@ internal sealed class RowParser(string path, FileLayout layout, double? minRatin
         Math.Max(layout.UserColumn, layout.ItemColumn),
         Math.Max(minRating is null ? -1 : layout.RatingColumn, (layout.Types?.Length ?? 0) - 1)) + 1;
 
+    // Field count and line of the first data line, which every other line must match when the
+    // layout was detected (-1 and 0 until that line is read).
+    private int _columns = -1;
+    private long _columnsLine;
+
+    /// <summary>Line number of the first edge-list row, 0 before it.</summary>
+    public long FirstLine { get; private set; }
+
+    /// <summary>Stored user value of the first edge-list row, -1 if it was not kept.</summary>
+    public int FirstUser { get; private set; } = -1;
+
+    /// <summary>Stored item value of the first edge-list row, -1 if it was not kept.</summary>
+    public int FirstItem { get; private set; } = -1;
+
     public void Edge(ReadOnlySpan<byte> line, long number)
     {
         var cursor = new FieldCursor(line, layout.Delimiter);
@@ -39,9 +53,24 @@ internal sealed class RowParser(string path, FileLayout layout, double? minRatin
             n++;
         }
 
+        if (layout.Detected)
+        {
+            int total = n + cursor.CountRest();
+            if (total != _columns)
+            {
+                CheckColumns(line, total, number);
+            }
+        }
+
         if (n < _need)
         {
-            throw new DataFormatException(path, number, $"missing column: the line has {n} field(s), {_need} are needed ({Needed()})");
+            throw new DataFormatException(path, number, $"missing column: the line has {Fields(n)}, {_need} are needed ({Needed()})");
+        }
+
+        bool first = FirstLine == 0;
+        if (first)
+        {
+            FirstLine = number;
         }
 
         if (minRating is { } min)
@@ -57,7 +86,14 @@ internal sealed class RowParser(string path, FileLayout layout, double? minRatin
             }
         }
 
-        keys.Add(Id(users, user, "user", number), Id(items, item, "item", number));
+        int u = Id(users, user, "user", number);
+        int i = Id(items, item, "item", number);
+        keys.Add(u, i);
+        if (first)
+        {
+            FirstUser = u;
+            FirstItem = i;
+        }
     }
 
     public void Adjacency(ReadOnlySpan<byte> line, long number)
@@ -68,6 +104,7 @@ internal sealed class RowParser(string path, FileLayout layout, double? minRatin
             return;
         }
 
+        CheckInteger(userField, number);
         int user = Id(users, userField, "user", number);
         while (cursor.Next(out var field))
         {
@@ -76,9 +113,66 @@ internal sealed class RowParser(string path, FileLayout layout, double? minRatin
                 continue;
             }
 
+            CheckInteger(field, number);
             keys.Add(user, Id(items, field, "item", number));
         }
     }
+
+    private static string Fields(int n) => n == 1 ? "1 field" : $"{n} fields";
+
+    // Called when a line's field count differs from the expected one: records the first data
+    // line's count, and rejects any other line.
+    private void CheckColumns(ReadOnlySpan<byte> line, int n, long number)
+    {
+        if (_columnsLine == 0)
+        {
+            _columns = n;
+            _columnsLine = number;
+            return;
+        }
+
+        string reason = $"{(n < _columns ? "missing" : "extra")} column: the line has {Fields(n)}, the first data line (line {_columnsLine}) has {_columns}";
+        byte foreign = ForeignSeparator(line);
+        reason += foreign != 0
+            ? $"; it contains {(foreign == (byte)'\t' ? "a tab" : $"'{(char)foreign}'")} but fields are separated by {SeparatorName(layout.Delimiter)}"
+            : n < _columns
+                ? "; every line of an edge list has the same columns (for LightGCN adjacency lists set the format to adjacency)"
+                : "; every line of an edge list has the same columns (to ignore extra columns set the format to edge list)";
+        throw new DataFormatException(path, number, reason);
+    }
+
+    // Ids of a detected adjacency file were all integers in the sample; a later token that is
+    // not one means the detection was wrong (say, an edge list with ';' lines).
+    private void CheckInteger(ReadOnlySpan<byte> field, long number)
+    {
+        if (layout.Detected && !AdjacencyRule.IsDigits(field))
+        {
+            throw new DataFormatException(path, number,
+                $"'{Text(field)}' is not an integer id, but the file was detected as LightGCN adjacency lists of integer ids (if it is an edge list, set the format to edge list)");
+        }
+    }
+
+    private byte ForeignSeparator(ReadOnlySpan<byte> line)
+    {
+        foreach (byte c in "\t,;"u8)
+        {
+            if (c != layout.Delimiter && !(c == (byte)'\t' && layout.Delimiter == 0) && line.Contains(c))
+            {
+                return c;
+            }
+        }
+
+        return 0;
+    }
+
+    private static string SeparatorName(byte delimiter) => delimiter switch
+    {
+        0 => "spaces",
+        (byte)'\t' => "tabs",
+        (byte)',' => "commas",
+        (byte)';' => "semicolons",
+        _ => $"'{(char)delimiter}'",
+    };
 
     private static string Text(ReadOnlySpan<byte> field)
     {

@@ -48,7 +48,7 @@ public sealed class InteractionReaderErrorTests : IDisposable
     public void BinaryFile_NulBytes() => Fails(_dir.File("bin.tsv", [1, 2, 0, 0, 3, 10, 9]), 0, "binary");
 
     [Fact]
-    public void BinaryFile_InvalidUtf8() => Fails(_dir.File("latin.tsv", [(byte)'a', 9, 0xE9, 0xFF, 10]), 0, "UTF-8");
+    public void BinaryFile_InvalidUtf8() => Fails(_dir.File("latin.tsv", [(byte)'a', 9, 0xE9, 0xFF, 10]), 1, "invalid UTF-8 byte 0xE9");
 
     [Fact]
     public void MissingColumn_InEdgeList()

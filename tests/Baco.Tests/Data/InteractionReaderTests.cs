@@ -122,7 +122,8 @@ public sealed class InteractionReaderTests : IDisposable
     [Fact]
     public void Duplicates_AreMerged()
     {
-        string f = _dir.File("dup.tsv", "1\t2\n1\t2\n0\t2\n1\t2\t5\n");
+        // The same pair with different ratings is one interaction.
+        string f = _dir.File("dup.tsv", "1\t2\t4\n1\t2\t4\n0\t2\t1\n1\t2\t5\n");
         var d = InteractionReader.Read(f);
         Assert.Equal(["0 2", "1 2"], Written(d, d.Train));
     }

@@ -1,0 +1,94 @@
+using Baco.Data;
+
+namespace Baco.Tests.Data;
+
+/// <summary>
+/// A first line that looks like unrecognised column names is read as data but reported through
+/// <see cref="ReadOptions.Warnings"/> (issue "Trust", defect 3); real data never is.
+/// </summary>
+public sealed class HeaderWarningTests : IDisposable
+{
+    private readonly TempDirectory _dir = new();
+
+    public void Dispose() => _dir.Dispose();
+
+    private static (Dataset Data, List<string> Warnings) Read(string path, ReadOptions? options = null)
+    {
+        var warnings = new Collect();
+        var data = InteractionReader.Read(path, options: (options ?? new ReadOptions()) with { Warnings = warnings });
+        return (data, warnings.Lines);
+    }
+
+    [Fact]
+    public void UnrecognisedHeader_IsReadButWarnedAbout()
+    {
+        string f = _dir.File("orders.csv", "shopper,sku\ns17,p204\ns18,p205\ns17,p9\n");
+        var (d, warnings) = Read(f);
+        Assert.Equal(4, d.Train.Count);
+        Assert.Contains("shopper", d.Users.Names());
+        string w = Assert.Single(warnings);
+        Assert.StartsWith($"{f}:1: the first line (shopper, sku) looks like column names", w, StringComparison.Ordinal);
+        Assert.Contains("set the header option to yes", w, StringComparison.Ordinal);
+        Assert.DoesNotContain('\n', w);
+
+        // Taking the advice silences it.
+        var (h, none) = Read(f, new ReadOptions { HasHeader = true });
+        Assert.Equal(3, h.Train.Count);
+        Assert.Empty(none);
+    }
+
+    [Fact]
+    public void AfterComments_TheWarningNamesTheFirstDataLine()
+    {
+        string f = _dir.File("orders.tsv", "# export\n\nkunde\tartikel\tmenge\nk1\ta1\t2\nk2\ta2\t1\nk3\ta1\t5\n");
+        var w = Assert.Single(Read(f).Warnings);
+        Assert.StartsWith($"{f}:3: the first line (kunde, artikel)", w, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("alice,book\nbob,pen\ncarol,cup\n")] // string ids without digits: nothing to contrast
+    [InlineData("shopper,sku\ns1,p1\nshopper,p2\ns3,p3\n")] // the first user comes back: it is data
+    [InlineData("shopper,sku\ns1,p1\ns2,sku\ns3,p3\n")] // the first item comes back
+    [InlineData("shopper,sku\ns1,p1\n")] // too few lines to judge
+    [InlineData("s0,p0\ns1,p1\ns2,p2\n")] // the first line has digits like the rest
+    [InlineData("user,item\nu1,i1\nu2,i2\n")] // a recognised header: not read as data
+    [InlineData("0 1 2 3\n1 2\n2\n3 0 3\n")] // adjacency lists
+    public void RealData_IsNotWarnedAbout(string content)
+    {
+        var (_, warnings) = Read(_dir.File("d.csv", content));
+        Assert.Empty(warnings);
+    }
+
+    [Fact]
+    public void HeaderSetToNo_IsNotWarnedAbout()
+    {
+        var (d, warnings) = Read(_dir.File("o.csv", "shopper,sku\ns17,p204\ns18,p205\n"), new ReadOptions { HasHeader = false });
+        Assert.Equal(3, d.Train.Count);
+        Assert.Empty(warnings);
+    }
+
+    [Fact]
+    public void WithoutAWarningsReceiver_ReadingIsUnchanged()
+    {
+        var d = InteractionReader.Read(_dir.File("o.csv", "shopper,sku\ns17,p204\ns18,p205\n"));
+        Assert.Equal(["shopper", "s17", "s18"], d.Users.Names());
+    }
+
+    [Fact]
+    public void EachFileIsJudgedOnItsOwn()
+    {
+        string train = _dir.File("train.csv", "s1,p1\ns2,p2\ns3,p3\n");
+        string test = _dir.File("test.csv", "shopper,sku\ns1,p2\ns2,p3\n");
+        var warnings = new Collect();
+        InteractionReader.Read(train, testPath: test, options: new ReadOptions { Warnings = warnings });
+        Assert.StartsWith($"{test}:1:", Assert.Single(warnings.Lines), StringComparison.Ordinal);
+    }
+
+    /// <summary>Synchronous receiver (Progress&lt;T&gt; would post to another thread).</summary>
+    private sealed class Collect : IProgress<string>
+    {
+        public List<string> Lines { get; } = [];
+
+        public void Report(string value) => Lines.Add(value);
+    }
+}

@@ -1,0 +1,187 @@
+using System.Text;
+using Baco.Data;
+
+namespace Baco.Tests.Data;
+
+/// <summary>
+/// Edge list or adjacency lists: adjacency only when set or unambiguous, and an edge list whose
+/// lines disagree with its first data line is an error naming the line (issue "Trust", defect 1).
+/// </summary>
+public sealed class LayoutDetectionTests : IDisposable
+{
+    private readonly TempDirectory _dir = new();
+
+    public void Dispose() => _dir.Dispose();
+
+    /// <summary>2,000 ratings "user item rating", users never repeating in the first lines.</summary>
+    private static List<string> Ratings(char separator)
+    {
+        var rng = new Random(3);
+        return [.. Enumerable.Range(0, 2000).Select(k => $"{k}{separator}{rng.Next(5000)}{separator}{1 + rng.Next(5)}")];
+    }
+
+    [Fact]
+    public void MixedSeparators_AreAnErrorAtTheFirstOtherLine()
+    {
+        // The tester's file: tab lines with ';' lines among them, once read as 3,884 adjacency edges.
+        var lines = Ratings('\t');
+        for (int k = 5; k < lines.Count; k += 3)
+        {
+            lines[k] = lines[k].Replace('\t', ';');
+        }
+
+        string f = _dir.File("mixed.tsv", string.Join('\n', lines) + "\n");
+        var e = ReaderAssert.Fails(f, 6, "missing column: the line has 1 field, the first data line (line 1) has 3");
+        Assert.Contains("it contains ';' but fields are separated by tabs", e.Reason, StringComparison.Ordinal);
+
+        // The other way round: a ';' file with a tab line.
+        var semi = Ratings(';');
+        semi[9] = semi[9].Replace(';', '\t');
+        var s = ReaderAssert.Fails(_dir.File("mixed.csv", string.Join('\n', semi)), 10, "it contains a tab but fields are separated by semicolons");
+        Assert.StartsWith("missing column", s.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void MissingRatingOnLine7_IsAnErrorAtLine7()
+    {
+        var lines = Ratings('\t');
+        lines[6] = lines[6][..lines[6].LastIndexOf('\t')];
+        ReaderAssert.Fails(_dir.File("r.tsv", string.Join('\n', lines)), 7, "missing column: the line has 2 fields, the first data line (line 1) has 3");
+
+        // After a header and a comment the first data line is line 3, and a blank tail is no field.
+        ReaderAssert.Fails(_dir.File("h.tsv", "user\titem\trating\n# note\n1\t2\t5\n1\t3\t\n"), 4, "the first data line (line 3) has 3");
+    }
+
+    [Fact]
+    public void ErrorsComeWhileStreaming_NotOnlyInTheSample()
+    {
+        // Far past the 200 sampled lines and the first megabyte.
+        var lines = Ratings(',');
+        var more = Enumerable.Range(0, 120_000).Select(k => $"{k % 977},{k % 1013},4").ToList();
+        lines.AddRange(more);
+        lines[110_000] += ",extra";
+        var e = ReaderAssert.Fails(_dir.File("late.csv", string.Join('\n', lines)), 110_001, "extra column: the line has 4 fields");
+        Assert.Contains("set the format to edge list", e.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ExtraColumns_AreAnErrorUnlessTheFormatIsSet()
+    {
+        string f = _dir.File("x.tsv", "1\t2\n1\t3\t9\n2\t3\n");
+        ReaderAssert.Fails(f, 2, "extra column: the line has 3 fields, the first data line (line 1) has 2");
+
+        var d = InteractionReader.Read(f, options: new ReadOptions { Format = InteractionFormat.EdgeList });
+        Assert.Equal(3, d.Train.Count);
+        Assert.Equal([1, 1, 2], d.Train.Users);
+        Assert.Equal([2, 3, 3], d.Train.Items);
+    }
+
+    [Fact]
+    public void QuotedSeparators_StayInsideTheirField()
+    {
+        string f = _dir.File("q.csv", "user,item,review\n\"Smith, John\",\"b\",\"good, cheap\"\nann,\"c \"\"d\"\"\",\"ok\"\n");
+        var d = InteractionReader.Read(f);
+        Assert.Equal(["Smith, John", "ann"], d.Users.Names());
+        Assert.Equal(["b", "c \"\"d\"\""], d.Items.Names());
+    }
+
+    [Fact]
+    public void AdjacencyFormatOption_ReadsAdjacencyEvenWhenLinesAgree()
+    {
+        // Equal lengths and string ids: never detected, always read when set.
+        string f = _dir.File("a.txt", "u1 i1 i2\nu2 i2 i3\n");
+        var d = InteractionReader.Read(f, options: new ReadOptions { Format = InteractionFormat.Adjacency });
+        Assert.Equal(4, d.Train.Count);
+        Assert.Equal(["i1", "i2", "i3"], d.Items.Names());
+
+        var auto = InteractionReader.Read(f);
+        Assert.Equal(2, auto.Train.Count);
+    }
+
+    [Fact]
+    public void LightGcnAdjacency_IsDetected()
+    {
+        // LightGCN's train.txt: users 0..n-1 in order, each with its items, degrees spread widely.
+        var rng = new Random(11);
+        var sb = new StringBuilder();
+        long edges = 0;
+        for (int u = 0; u < 500; u++)
+        {
+            var items = Enumerable.Range(0, 1 + (int)(Math.Pow(rng.NextDouble(), 3) * 60)).Select(_ => rng.Next(2000)).Distinct().ToList();
+            edges += items.Count;
+            sb.Append(u).Append(' ').AppendJoin(' ', items).Append('\n');
+        }
+
+        string f = _dir.File("train.txt", sb.ToString());
+        var d = InteractionReader.Read(f);
+        Assert.Equal(edges, d.Train.Count);
+        Assert.Equal(500, d.UserCount);
+        var forced = InteractionReader.Read(f, options: new ReadOptions { Format = InteractionFormat.Adjacency });
+        Assert.Equal(forced.Train.Items, d.Train.Items);
+    }
+
+    [Fact]
+    public void GowallaAsLightGcnAdjacency_IsDetectedWithTheSameEdges()
+    {
+        string dir = TestData.RequireDataset("gowalla");
+        var edges = InteractionReader.Read(Path.Combine(dir, "train.tsv"));
+        var sb = new StringBuilder();
+        int previous = -1;
+        for (int k = 0; k < edges.Train.Count; k++)
+        {
+            int u = edges.Train.Users[k];
+            if (u != previous)
+            {
+                sb.Append(previous < 0 ? "" : "\n").Append(u);
+                previous = u;
+            }
+
+            sb.Append(' ').Append(edges.Train.Items[k]);
+        }
+
+        var d = InteractionReader.Read(_dir.File("train.txt", sb.Append('\n').ToString()));
+        Assert.Equal(edges.Train.Count, d.Train.Count);
+        Assert.Equal(edges.Train.Items, d.Train.Items);
+        Assert.Equal(edges.Train.Users, d.Train.Users);
+    }
+
+    [Fact]
+    public void DetectedAdjacency_RejectsALaterNonIntegerToken()
+    {
+        var lines = Enumerable.Range(0, 300).Select(u => $"{u} " + string.Join(' ', Enumerable.Range(0, 1 + (u * 7 % 13)))).ToList();
+        lines[250] = "250 17 608;1250";
+        var e = ReaderAssert.Fails(_dir.File("adj.txt", string.Join('\n', lines)), 251, "'608;1250' is not an integer id");
+        Assert.Contains("detected as LightGCN adjacency lists", e.Reason, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("0 1 2 3\n1 2\n2\n3 0 3\n", true)] // four lengths, one each
+    [InlineData("0 1 9\n1 2\n2 0 8 7\n", true)] // three lengths, one each
+    [InlineData("0 1 2\n1 2\n", false)] // two lines are too few to tell
+    [InlineData("0 1 2\n1 2 3\n2 3\n3 4 5\n", false)] // two lengths: an edge list missing a column
+    [InlineData("0 1 2\n1 2 3\n2 3\n3 4 5 6\n", true)] // three lengths, none on more than half
+    [InlineData("0 1 2\n1 2 3\n2 3\n3 4 5 6\n4 5 6\n", false)] // three lengths, but 3 fields on more than half
+    [InlineData("0 1 2 3\n1 2\n0 5\n3 0 3\n", false)] // user 0 starts two lines
+    [InlineData("0 1 2 3\n1 2\nx\n3 0 3\n", false)] // a non-integer
+    [InlineData("0 1 2 3\n1 2\n-2\n3 0 3\n", false)] // a sign is not a digit
+    public void AdjacencyRule_OnHandMadeSamples(string sample, bool adjacency)
+    {
+        var lines = sample.TrimEnd('\n').Split('\n').Select(l => l.Split(' ')).ToList();
+        Assert.Equal(adjacency, AdjacencyRule.Holds(lines));
+    }
+
+    [Fact]
+    public void AdjacencyRule_IsNeverTrueForAnEdgeListWithOneBadLine()
+    {
+        // Property: whatever one line looks like, a constant-width edge list is not adjacency.
+        var rng = new Random(5);
+        for (int trial = 0; trial < 500; trial++)
+        {
+            int width = rng.Next(2, 6), count = rng.Next(3, 200);
+            var lines = Enumerable.Range(0, count).Select(u => Enumerable.Range(0, width).Select(c => (c == 0 ? u : rng.Next(1000)).ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray()).ToList();
+            int bad = rng.Next(count);
+            lines[bad] = lines[bad].Take(rng.Next(1, width + 3)).Concat(["7", "8"]).Take(rng.Next(1, width + 3)).ToArray();
+            Assert.False(AdjacencyRule.Holds(lines), $"width {width}, {count} lines, line {bad} has {lines[bad].Length} fields");
+        }
+    }
+}

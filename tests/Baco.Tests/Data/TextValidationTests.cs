@@ -1,0 +1,130 @@
+using System.Text;
+using Baco.Data;
+
+namespace Baco.Tests.Data;
+
+/// <summary>
+/// The whole file is checked as it streams: invalid UTF-8, control characters and CR-only line
+/// endings are errors naming their line, wherever they are (issue "Trust", defect 2).
+/// </summary>
+public sealed class TextValidationTests : IDisposable
+{
+    private readonly TempDirectory _dir = new();
+
+    public void Dispose() => _dir.Dispose();
+
+    /// <summary>Valid "user\titem" lines making up at least <paramref name="bytes"/> bytes, and their count.</summary>
+    private static (byte[] Text, int Lines) Filler(int bytes)
+    {
+        var sb = new StringBuilder();
+        int lines = 0;
+        while (sb.Length < bytes)
+        {
+            sb.Append("user").Append(lines % 97).Append('\t').Append(lines % 89).Append('\n');
+            lines++;
+        }
+
+        return (Encoding.UTF8.GetBytes(sb.ToString()), lines);
+    }
+
+    private string Write(string name, params byte[][] parts) => _dir.File(name, [.. parts.SelectMany(p => p)]);
+
+    [Fact]
+    public void InvalidUtf8AfterByte20000_NamesItsLine()
+    {
+        var (head, lines) = Filler(20_000);
+        string f = Write("latin.tsv", head, "caf"u8.ToArray(), [0xE9], "\t5\n"u8.ToArray(), head);
+        ReaderAssert.Fails(f, lines + 1, "invalid UTF-8 byte 0xE9");
+    }
+
+    [Fact]
+    public void InvalidUtf8PastTheFirstMegabyte_NamesItsLine()
+    {
+        var (head, lines) = Filler(3 << 20);
+        ReaderAssert.Fails(Write("late.tsv", head, "ok\t1\nx\t"u8.ToArray(), [0xC3, 0x28], "\n"u8.ToArray()), lines + 2, "invalid UTF-8 byte 0xC3");
+    }
+
+    [Fact]
+    public void IdsDifferingOnlyInAnInvalidByte_AreRejectedNotMerged()
+    {
+        // Decoded with replacement both would be "caf\uFFFD": one id where the file has two.
+        var (head, lines) = Filler(10_000);
+        string f = Write("two.tsv", head, "caf"u8.ToArray(), [0xE9], "\t1\ncaf"u8.ToArray(), [0xE8], "\t2\n"u8.ToArray());
+        ReaderAssert.Fails(f, lines + 1, "invalid UTF-8 byte 0xE9");
+    }
+
+    [Fact]
+    public void NulInAnId_IsAnError()
+    {
+        var (head, lines) = Filler(9_000);
+        ReaderAssert.Fails(Write("nul.tsv", head, "ab"u8.ToArray(), [0], "c\t1\n"u8.ToArray()), lines + 1, "control character U+0000 in a field");
+
+        // In the first 8 KB it marks a binary file.
+        ReaderAssert.Fails(Write("bin.tsv", "a\t1\nb"u8.ToArray(), [0], "\t2\n"u8.ToArray()), 0, "binary file");
+    }
+
+    [Theory]
+    [InlineData(new byte[] { 0x01 }, "U+0001")]
+    [InlineData(new byte[] { 0x1B }, "U+001B")]
+    [InlineData(new byte[] { 0x0B }, "U+000B")]
+    [InlineData(new byte[] { 0x7F }, "U+007F")]
+    [InlineData(new byte[] { 0xC2, 0x85 }, "U+0085")]
+    [InlineData(new byte[] { 0xC2, 0x9F }, "U+009F")]
+    public void ControlCharacters_AreErrors(byte[] control, string name)
+        => ReaderAssert.Fails(Write("c.tsv", "a\t1\nb"u8.ToArray(), control, "b\t2\nc\t3\n"u8.ToArray()), 2, $"control character {name}");
+
+    [Fact]
+    public void PrintableNonAscii_IsRead()
+    {
+        // U+00A0 and U+00E9 share the 0xC2 / 0xC3 lead bytes with C1 controls.
+        string f = _dir.File("ok.tsv", "caf\u00e9\t1\ncaf\u00a0\t2\n\u20ac\t3\n");
+        var d = InteractionReader.Read(f);
+        Assert.Equal(["caf\u00e9", "caf\u00a0", "\u20ac"], d.Users.Names());
+    }
+
+    [Fact]
+    public void CrOnlyLineEndings_AreAnErrorAtLine1()
+    {
+        var e = ReaderAssert.Fails(_dir.File("mac.tsv", "1\t2\r1\t3\r2\t3\r"), 1, "carriage return (CR) not followed by a line feed");
+        Assert.Contains("CR-only", e.Reason, StringComparison.Ordinal);
+
+        // Larger than the sample and the read buffer: still line 1, found without reading it all.
+        var big = string.Concat(Enumerable.Repeat("123\t456\r", 400_000));
+        ReaderAssert.Fails(_dir.File("big.tsv", big), 1, "CR-only");
+    }
+
+    [Fact]
+    public void CrOnlyLineEndings_AfterLfLines_NameTheLine()
+    {
+        // A file that switches to CR-only endings past the first megabyte: the glued line grows the buffer.
+        var (head, lines) = Filler(1_500_000);
+        var tail = Encoding.UTF8.GetBytes(string.Concat(Enumerable.Repeat("7\t8\r", 600_000)));
+        ReaderAssert.Fails(Write("switch.tsv", head, tail), lines + 1, "CR-only");
+
+        // A single stray CR in the middle of a line.
+        ReaderAssert.Fails(_dir.File("stray.tsv", "1\t2\n1\r\t3\n2\t3\n"), 2, "carriage return");
+    }
+
+    [Fact]
+    public void CrlfFiles_ReadLikeLfFiles()
+    {
+        string text = string.Concat(Enumerable.Range(0, 100_000).Select(k => $"{k % 503}\t{k % 499}\n"));
+        var lf = InteractionReader.Read(_dir.File("lf.tsv", text));
+        var crlf = InteractionReader.Read(_dir.File("crlf.tsv", text.Replace("\n", "\r\n", StringComparison.Ordinal)));
+        Assert.Equal(lf.Train.Users, crlf.Train.Users);
+        Assert.Equal(lf.Train.Items, crlf.Train.Items);
+
+        // A trailing CR at the end of the file without a line feed is harmless.
+        Assert.Equal(2, InteractionReader.Read(_dir.File("end.tsv", "1\t2\r\n1\t3\r")).Train.Count);
+    }
+
+    [Fact]
+    public void EarlierLineErrors_ComeFirst()
+    {
+        // A bad byte is reported when its line is reached, after errors of the lines before it.
+        var (head, lines) = Filler(1_200_000);
+        var e = Assert.Throws<DataFormatException>(() => InteractionReader.Read(Write("order.tsv", head, "lonely\n"u8.ToArray(), "x\t1\nb"u8.ToArray(), [0x01], "\t2\n"u8.ToArray())));
+        Assert.Equal(lines + 1, e.Line);
+        Assert.Contains("missing column", e.Reason, StringComparison.Ordinal);
+    }
+}
