@@ -66,6 +66,7 @@ internal sealed class DataOptions
                 "no" => false,
                 _ => null,
             },
+            Warnings = new WarningLines(io.Error),
         };
         io.Progress.Report($"reading {train}");
         var data = InteractionReader.Read(train, val, test, options);
@@ -76,6 +77,12 @@ internal sealed class DataOptions
 
         return new LoadedData(data, Path.GetFullPath(train));
     }
+}
+
+/// <summary>The reader's warnings as "baco: warning:" lines, written as they come (synchronously, in order).</summary>
+internal sealed class WarningLines(TextWriter error) : IProgress<string>
+{
+    public void Report(string value) => error.WriteLine($"baco: warning: {value.Replace("set the header option to yes", "give --header yes", StringComparison.Ordinal)}");
 }
 
 /// <summary>A dataset and a description of where it came from.</summary>

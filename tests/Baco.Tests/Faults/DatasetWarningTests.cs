@@ -57,4 +57,15 @@ public sealed class DatasetWarningTests
         Assert.StartsWith("baco: error: the test interactions are exactly the training interactions (241)", OutputSafetyTests.OneLine(err), StringComparison.Ordinal);
         Assert.False(Directory.Exists(tmp["m"]));
     }
+
+    [Fact]
+    public void TheReadersHeaderWarningReachesStderrWithTheOption()
+    {
+        using var tmp = new TempDirectory();
+        string train = tmp.File("orders.csv", "shopper,sku\na1,b1\na2,b2\na1,b2\na2,b3\n");
+        var (code, _, err) = CliRunner.Run("compress", "--train", train, "--method", "random", "--gamma", "2", "--out", tmp["a"]);
+        Assert.Equal(0, code);
+        Assert.Contains($"baco: warning: {train}:1: the first line (shopper, sku) looks like column names", err, StringComparison.Ordinal);
+        Assert.Contains("give --header yes", err, StringComparison.Ordinal);
+    }
 }
