@@ -57,6 +57,24 @@ internal static class CliOptions
     public static Option<string> Path(string name, string description, string defaultValue)
         => new(name) { Description = description, DefaultValueFactory = _ => defaultValue, CustomParser = r => NonEmpty(r, name) ?? defaultValue };
 
+    /// <summary>Free text with a default (e.g. a comma-separated list); an empty value is refused.</summary>
+    public static Option<string> Text(string name, string description, string defaultValue)
+        => new(name)
+        {
+            Description = description,
+            DefaultValueFactory = _ => defaultValue,
+            CustomParser = r =>
+            {
+                string value = r.Tokens.Count > 0 ? r.Tokens[0].Value : defaultValue;
+                if (value.Trim().Length == 0)
+                {
+                    r.AddError($"'{name}': the value is empty.");
+                }
+
+                return value;
+            },
+        };
+
     /// <summary>The --seed option: a non-negative whole number, 0 by default.</summary>
     public static Option<int> Seed(string description) => Number("--seed", description, 0, s => s >= 0, "must be a whole number, at least 0");
 

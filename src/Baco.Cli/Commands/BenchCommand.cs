@@ -18,7 +18,7 @@ internal static class BenchCommand
         var target = new TargetOptions();
         var training = new TrainingOptionsBinder();
         var baco = new BacoOptionsBinder();
-        var methods = CliOptions.Path("--methods", "Comma-separated methods (default: " + string.Join(',', ComparisonOptions.DefaultMethods) + ").", string.Join(',', ComparisonOptions.DefaultMethods));
+        var methods = CliOptions.Text("--methods", "Comma-separated methods (default: " + string.Join(',', ComparisonOptions.DefaultMethods) + ").", string.Join(',', ComparisonOptions.DefaultMethods));
         var seed = CliOptions.Seed("Seed shared by every method.");
         var output = CliOptions.Path("--out", "Directory for report.md, results.json and the plots (written atomically; an existing one is replaced only if baco wrote it).", "baco-bench");
         var command = new Command("bench", "Compare compression methods at equal budget: clustering time, parameters, and the accuracy of a model trained on each.");
@@ -37,6 +37,7 @@ internal static class BenchCommand
                 throw new CliError("'--gamma' sets one method's knob, but bench compares every method at the same budget: give '--budget' or '--budget-rows' (use 'baco train --gamma' for one method).");
             }
 
+            training.RefuseHoldOutWithValidationFile(parsed, data);
             var options = new ComparisonOptions
             {
                 Methods = ParseMethods(parsed.GetValue(methods)!),

@@ -21,7 +21,7 @@ internal static class CompressCommand
         var target = new TargetOptions();
         var baco = new BacoOptionsBinder();
         var method = CliOptions.Choice("--method", "Compression method: " + string.Join(", ", CompressionMethods.Names) + ".", "baco", CompressionMethods.Names);
-        var dim = CliOptions.Number("--dim", "Embedding dimension used to count parameters.", 64, d => d >= 1, "must be at least 1");
+        var dim = CliOptions.Number("--dim", "Embedding dimension used to count parameters.", 64, d => d is >= 1 and <= TrainingOptionsBinder.MaxDim, $"must be between 1 and {TrainingOptionsBinder.MaxDim:N0}");
         var seed = CliOptions.Seed("Seed of every random choice.");
         var output = CliOptions.Path("--out", "Output directory (written atomically; an existing one is replaced only if baco wrote it).", "baco-out");
         var json = new Option<bool>("--json") { Description = "Print summary.json to stdout instead of the table." };

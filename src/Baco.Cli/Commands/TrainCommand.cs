@@ -42,6 +42,7 @@ internal static class TrainCommand
                 throw new CliError($"'{ignored.Name}' chooses how to compress, but '--assignment' gives the compression: drop one of them.");
             }
 
+            training.RefuseHoldOutWithValidationFile(parsed, data);
             int s = parsed.GetValue(seed);
             var options = training.Bind(parsed, s);
             var compressor = storedDir is null ? CompressionMethods.Create(parsed.GetValue(method)!, baco.Bind(parsed)) : null;

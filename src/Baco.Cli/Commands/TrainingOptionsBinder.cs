@@ -7,15 +7,21 @@ namespace Baco.Cli.Commands;
 /// <summary>Model and optimiser settings as command-line options (defaults: the paper's protocol).</summary>
 internal sealed class TrainingOptionsBinder
 {
+    /// <summary>Widest embedding the CLI accepts (the paper uses 64; beyond this a table of a few thousand rows fills memory).</summary>
+    public const int MaxDim = 65_536;
+
+    /// <summary>Largest BPR batch (a step's buffers are allocated per batch).</summary>
+    public const int MaxBatch = 1 << 24;
+
     public Option<string> Model { get; } = CliOptions.Choice("--model", "Recommender: lightgcn or mf.", "lightgcn", ["lightgcn", "mf"]);
 
     public Option<int> Layers { get; } = CliOptions.Number("--layers", "LightGCN propagation layers.", 2, n => n >= 0, "must be at least 0");
 
-    public Option<int> Dim { get; } = CliOptions.Number("--dim", "Embedding dimension.", 64, n => n >= 1, "must be at least 1");
+    public Option<int> Dim { get; } = CliOptions.Number("--dim", "Embedding dimension.", 64, n => n is >= 1 and <= MaxDim, $"must be between 1 and {MaxDim:N0}");
 
     public Option<int> Epochs { get; } = CliOptions.Number("--epochs", "Maximum epochs.", 1000, n => n >= 0, "must be at least 0");
 
-    public Option<int> Batch { get; } = CliOptions.Number("--batch", "BPR batch size.", 1024, n => n >= 1, "must be at least 1");
+    public Option<int> Batch { get; } = CliOptions.Number("--batch", "BPR batch size.", 1024, n => n is >= 1 and <= MaxBatch, $"must be between 1 and {MaxBatch:N0}");
 
     public Option<float> LearningRate { get; } = CliOptions.Number("--lr", "Adam learning rate.", 1e-3f, x => x > 0, "must be a positive number");
 
@@ -76,6 +82,15 @@ internal sealed class TrainingOptionsBinder
         };
         options.Validate();
         return options;
+    }
+
+    /// <summary>--val-fraction only applies without --val: both given is a contradiction, not a choice to make silently.</summary>
+    public void RefuseHoldOutWithValidationFile(ParseResult parsed, DataOptions data)
+    {
+        if (parsed.GetValue(data.Validation) is not null && parsed.Given(ValFraction))
+        {
+            throw new CliError("'--val-fraction' holds out validation interactions when there is no --val file; give one or the other.");
+        }
     }
 
     /// <summary>The model's name as reports print it.</summary>

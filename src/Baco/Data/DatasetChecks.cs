@@ -6,26 +6,39 @@ namespace Baco.Data;
 /// Looks for data that reads fine but will mislead an evaluation: validation or test entities
 /// with no training interaction, and evaluation interactions that are also training
 /// interactions (masked when ranking, so they can never be hit). Reports each as one line, with
-/// counts; a test set equal to the training set is refused, since every metric would be zero.
+/// counts; a test or validation set equal to the training set, or a test set equal to the
+/// validation set, is refused, since every metric would be zero.
 /// </summary>
 public static class DatasetChecks
 {
-    /// <summary>One warning line per finding, empty when the data look sound. Throws <see cref="UnusableDataException"/> when the test set equals the training set.</summary>
+    /// <summary>One warning line per finding, empty when the data look sound. Throws <see cref="UnusableDataException"/> when an evaluation set equals a set whose items it masks.</summary>
     public static IReadOnlyList<string> Inspect(Dataset data)
     {
         ArgumentNullException.ThrowIfNull(data);
         var warnings = new List<string>();
         var trainUsers = Present(data.Train.Users, data.UserCount);
         var trainItems = Present(data.Train.Items, data.ItemCount);
-        if (data.Test is { Count: > 0 } test && SameInteractions(test, data.Train))
-        {
-            throw new UnusableDataException(
-                $"the test interactions are exactly the training interactions ({test.Count:N0}); every one would be masked when ranking, so no metric could be computed. Give a held-out test file.");
-        }
+        Refuse("test", data.Test, "training", data.Train, "masked when ranking, so no metric could be computed");
+        Refuse("validation", data.Validation, "training", data.Train, "masked when validating, so early stopping would see only zeros");
+        Refuse("test", data.Test, "validation", data.Validation, "masked when ranking the test (validation items count as seen), so no metric could be computed");
 
         Check("validation", data.Validation, data, trainUsers, trainItems, warnings);
         Check("test", data.Test, data, trainUsers, trainItems, warnings);
+        if (data.Test is { Count: > 0 } t && data.Validation is { Count: > 0 } v && Overlap(t, v) is long both and > 0)
+        {
+            warnings.Add($"{both:N0} of the {t.Count:N0} test interactions are also validation interactions: validation items are masked when ranking the test, so these can never be hit ({Percent(both, t.Count)}).");
+        }
+
         return warnings;
+    }
+
+    private static void Refuse(string what, InteractionList? list, string otherName, InteractionList? other, string consequence)
+    {
+        if (list is { Count: > 0 } && other is not null && SameInteractions(list, other))
+        {
+            throw new UnusableDataException(
+                $"the {what} interactions are exactly the {otherName} interactions ({list.Count:N0}); every one would be {consequence}. Give a held-out {what} file.");
+        }
     }
 
     private static void Check(string what, InteractionList? list, Dataset data, bool[] trainUsers, bool[] trainItems, List<string> warnings)

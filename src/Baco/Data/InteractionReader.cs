@@ -111,9 +111,10 @@ public static class InteractionReader
             throw new DataFormatException(path, 0, "is a directory, not an interaction file");
         }
 
+        FileStream stream;
         try
         {
-            return new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
+            stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
         }
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
         {
@@ -121,7 +122,16 @@ public static class InteractionReader
         }
         catch (Exception e) when (e is UnauthorizedAccessException or IOException)
         {
-            throw new DataFormatException(path, 0, $"cannot open the file: {e.Message}");
+            throw new DataFormatException(path, 0, $"cannot open the file: {Baco.IO.IoFailure.Reason(e)}");
         }
+
+        // The layout is sniffed and the size estimated before streaming: a pipe cannot be rewound.
+        if (!stream.CanSeek)
+        {
+            stream.Dispose();
+            throw new DataFormatException(path, 0, "is a pipe or a device, not a regular file; save the interactions to a file first");
+        }
+
+        return stream;
     }
 }

@@ -137,7 +137,7 @@ internal sealed class RowParser(string path, FileLayout layout, double? minRatin
             ? $"; it contains {(foreign == (byte)'\t' ? "a tab" : $"'{(char)foreign}'")} but fields are separated by {SeparatorName(layout.Delimiter)}"
             : n < _columns
                 ? "; every line of an edge list has the same columns (for LightGCN adjacency lists set the format to adjacency)"
-                : "; every line of an edge list has the same columns (to ignore extra columns set the format to edge list)";
+                : "; every line of an edge list has the same columns (for LightGCN adjacency lists set the format to adjacency; to ignore extra columns set the format to edge list)";
         throw new DataFormatException(path, number, reason);
     }
 

@@ -266,7 +266,7 @@ public static class AssignmentStore
         }
         catch (JsonException e)
         {
-            throw new DataFormatException(path, (e.LineNumber ?? -1) + 1, $"invalid JSON: {e.Message}");
+            throw new DataFormatException(path, (e.LineNumber ?? -1) + 1, $"invalid JSON: {JsonProblem.Describe(e)}");
         }
     }
 

@@ -99,6 +99,10 @@ public static partial class NpyFile
         {
             throw new DataFormatException(path, 0, "file not found");
         }
+        catch (Exception e) when (e is UnauthorizedAccessException or IOException)
+        {
+            throw new DataFormatException(path, 0, Directory.Exists(path) ? "is a directory, not a .npy file" : $"cannot be read: {IoFailure.Reason(e)}");
+        }
 
         using (stream)
         {

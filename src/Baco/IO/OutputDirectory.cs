@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Security.Cryptography;
-using System.Text.Json.Nodes;
 
 namespace Baco.IO;
 
@@ -17,9 +16,6 @@ public sealed class OutputDirectory : IDisposable
 {
     /// <summary>The file that marks a directory as Baco's own output, safe to replace.</summary>
     public const string MarkerFile = ".baco-output";
-
-    private const string MarkerFormat = "baco-output";
-    private const int MarkerVersion = 1;
 
     private readonly string _what;
     private readonly List<string> _createdParents;
@@ -61,8 +57,20 @@ public sealed class OutputDirectory : IDisposable
         CheckReplaceable(path, target);
         CleanUpSiblings(target);
         var createdParents = MissingParents(target);
-        string work = CreateWork(path, target);
-        return new OutputDirectory(path, target, work, what, createdParents);
+        string work = $"{target}.tmp-{Tag()}";
+        try
+        {
+            CreateWork(path, work);
+            ProbeReplace(path, target);
+            return new OutputDirectory(path, target, work, what, createdParents);
+        }
+        catch
+        {
+            // Nothing of this run may stay behind: the work directory, then the parents made for it.
+            TryDelete(work);
+            DeleteParents(createdParents);
+            throw;
+        }
     }
 
     /// <summary>Writes <paramref name="writeFiles"/>'s files to <paramref name="path"/> atomically (prepare, write, publish).</summary>
@@ -74,33 +82,14 @@ public sealed class OutputDirectory : IDisposable
         output.Publish();
     }
 
-    /// <summary>True when <paramref name="dir"/> carries Baco's output marker.</summary>
-    public static bool IsBacoOutput(string dir)
-    {
-        string marker = System.IO.Path.Combine(dir, MarkerFile);
-        try
-        {
-            return File.Exists(marker) && JsonNode.Parse(File.ReadAllText(marker)) is JsonObject o
-                && (string?)o["format"] == MarkerFormat;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Text.Json.JsonException or InvalidOperationException)
-        {
-            return false;
-        }
-    }
+    /// <summary>True when <paramref name="dir"/> carries a valid Baco output marker.</summary>
+    public static bool IsBacoOutput(string dir) => OutputMarker.ListedFiles(dir) is not null;
 
     /// <summary>Marks the work directory as Baco's output and moves it into place, replacing the previous output.</summary>
     public void Publish()
     {
         ObjectDisposedException.ThrowIf(_published, this);
-        var marker = new JsonObject
-        {
-            ["format"] = MarkerFormat,
-            ["version"] = MarkerVersion,
-            ["written_by"] = _what,
-            ["baco_version"] = typeof(OutputDirectory).Assembly.GetName().Version?.ToString(3),
-        };
-        Guard(() => File.WriteAllText(System.IO.Path.Combine(WorkPath, MarkerFile), marker.ToJsonString() + "\n"));
+        Guard(() => OutputMarker.Write(WorkPath, _what));
 
         // Someone may have put files there while we worked: check again before replacing.
         CheckReplaceable(Path, Target);
@@ -134,12 +123,16 @@ public sealed class OutputDirectory : IDisposable
         if (!_published)
         {
             TryDelete(WorkPath);
-            foreach (string parent in _createdParents)
-            {
-                TryDelete(parent, recursive: false);
-            }
-
+            DeleteParents(_createdParents);
             _published = true;
+        }
+    }
+
+    private static void DeleteParents(List<string> parents)
+    {
+        foreach (string parent in parents)
+        {
+            TryDelete(parent, recursive: false);
         }
     }
 
@@ -189,20 +182,27 @@ public sealed class OutputDirectory : IDisposable
             throw new OutputPathException(path, "is the root directory; give a directory of its own");
         }
 
-        string? cwd = CurrentDirectory();
-        if (cwd is not null && IsSameOrInside(cwd, target))
+        if (RealPath.IsLink(target))
         {
-            throw new OutputPathException(path, cwd == target
+            throw new OutputPathException(path, "is a symbolic link; give the directory it points to, or a new directory");
+        }
+
+        // Compared as real paths, so an input or the current directory reached through a link is still seen.
+        string real = RealPath.Of(target);
+        string? cwd = CurrentDirectory();
+        if (cwd is not null && IsSameOrInside(RealPath.Of(cwd), real))
+        {
+            throw new OutputPathException(path, RealPath.Of(cwd) == real
                 ? "is the current directory; give a new directory for the output"
                 : "contains the current directory; give a new directory for the output");
         }
 
         foreach (string input in inputs)
         {
-            string full = System.IO.Path.TrimEndingDirectorySeparator(System.IO.Path.GetFullPath(input));
-            if (IsSameOrInside(full, target))
+            string full = RealPath.Of(input);
+            if (IsSameOrInside(full, real))
             {
-                throw new OutputPathException(path, full == target
+                throw new OutputPathException(path, full == real
                     ? "is also an input of this run; give another directory for the output"
                     : $"holds an input of this run ({input}); give another directory for the output");
             }
@@ -211,10 +211,39 @@ public sealed class OutputDirectory : IDisposable
 
     private static void CheckReplaceable(string path, string target)
     {
-        if (Directory.Exists(target) && Directory.EnumerateFileSystemEntries(target).Any() && !IsBacoOutput(target))
+        if (!Directory.Exists(target) || !Directory.EnumerateFileSystemEntries(target).Any())
         {
-            throw new OutputPathException(path, $"exists and is not a directory written by baco (it has no {MarkerFile} file); refusing to replace it: choose a new directory");
+            return;
         }
+
+        var listed = OutputMarker.ListedFiles(target)
+            ?? throw new OutputPathException(path, $"exists and is not a directory written by baco (it has no valid {MarkerFile} file); refusing to replace it: choose a new directory");
+        var added = Directory.EnumerateFileSystemEntries(target).Select(System.IO.Path.GetFileName).Where(n => !listed.Contains(n!)).Order(StringComparer.Ordinal).ToList();
+        if (added.Count > 0)
+        {
+            throw new OutputPathException(path, $"holds files baco did not write ({string.Join(", ", added.Take(3))}{(added.Count > 3 ? $" and {added.Count - 3} more" : string.Empty)}); refusing to replace it: move them or choose a new directory");
+        }
+    }
+
+    // Replacing needs more than creating a sibling (an immutable or foreign-owned directory cannot be moved): try it now, not after the work.
+    private static void ProbeReplace(string path, string target)
+    {
+        if (!Directory.Exists(target))
+        {
+            return;
+        }
+
+        string aside = $"{target}.old-{Tag()}";
+        try
+        {
+            Directory.Move(target, aside);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new OutputPathException(path, $"cannot be replaced: {IoFailure.Reason(e)}", e);
+        }
+
+        Directory.Move(aside, target);
     }
 
     // The current directory may have been deleted under us; then nothing can be inside it.
@@ -284,20 +313,16 @@ public sealed class OutputDirectory : IDisposable
         }
     }
 
-    private static string CreateWork(string path, string target)
+    private static void CreateWork(string path, string work) => Guard(path, () =>
     {
-        string work = $"{target}.tmp-{Tag()}";
-        return Guard(path, () =>
-        {
-            Directory.CreateDirectory(work);
+        Directory.CreateDirectory(work);
 
-            // Creating a directory can succeed where writing a file fails (a full disk, quotas).
-            string probe = System.IO.Path.Combine(work, ".probe");
-            File.WriteAllText(probe, "probe");
-            File.Delete(probe);
-            return work;
-        });
-    }
+        // Creating a directory can succeed where writing a file fails (a full disk, quotas, /proc).
+        string probe = System.IO.Path.Combine(work, ".probe");
+        File.WriteAllText(probe, "probe");
+        File.Delete(probe);
+        return 0;
+    });
 
     // "<pid>-<12 hex digits>": the owner's process id lets a later run tell a live run's work from a killed one's.
     private static string Tag() => $"{Environment.ProcessId}-{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6))}";
@@ -349,25 +374,7 @@ public sealed class OutputDirectory : IDisposable
     private OutputPathException Failure(Exception e) => Failure(Path, e);
 
     private static OutputPathException Failure(string path, Exception e)
-    {
-        string reason = e switch
-        {
-            UnauthorizedAccessException => "cannot be written: permission denied",
-            PathTooLongException => "cannot be written: the path or a name in it is too long",
-            IOException io when io.Message.Contains("too long", StringComparison.OrdinalIgnoreCase) => "cannot be written: the path or a name in it is too long",
-            IOException io when io.Message.Contains("space", StringComparison.OrdinalIgnoreCase) => "cannot be written: no space left on the device",
-            IOException io when io.Message.Contains("Read-only", StringComparison.OrdinalIgnoreCase) => "cannot be written: the file system is read-only",
-            _ => "cannot be written: " + StripPaths(e.Message),
-        };
-        return new OutputPathException(path, reason, e);
-    }
-
-    // .NET's messages quote the temporary path ("... : '/a/out.tmp-1-ab'"); the user gave another one.
-    private static string StripPaths(string message)
-    {
-        int quote = message.IndexOf(" : '", StringComparison.Ordinal);
-        return (quote > 0 ? message[..quote] : message).TrimEnd('.');
-    }
+        => new(path, "cannot be written: " + IoFailure.Reason(e), e);
 
     private static void TryMove(string from, string to)
     {

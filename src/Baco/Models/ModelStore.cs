@@ -102,7 +102,7 @@ public static class ModelStore
         }
         catch (JsonException e)
         {
-            throw new DataFormatException(path, (e.LineNumber ?? -1) + 1, $"not a valid model config: {e.Message}");
+            throw new DataFormatException(path, (e.LineNumber ?? -1) + 1, $"not a valid model config: {JsonProblem.Describe(e)}");
         }
 
         if (config is null)

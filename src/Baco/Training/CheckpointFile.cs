@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Baco.IO;
 
 namespace Baco.Training;
 
@@ -8,9 +9,9 @@ public static class CheckpointFile
     /// <summary>
     /// Throws <see cref="CheckpointException"/> unless <paramref name="path"/> can serve as a
     /// checkpoint: it is not a directory; an existing file is an intact Baco checkpoint (read
-    /// through once; whether it fits the run's settings is only known when training starts); and a
-    /// file can be created next to it (a probe is created and deleted; a missing parent directory is
-    /// created, as the first checkpoint would). Call it before hours of work depend on the path.
+    /// through once; whether it fits the run's settings is only known when training starts); it is
+    /// not a device or a pipe; and a file can be created next to it (a probe is created and deleted,
+    /// with any parent directories made for it). Call it before hours of work depend on the path.
     /// </summary>
     public static void EnsureUsable(string path)
     {
@@ -20,12 +21,25 @@ public static class CheckpointFile
             throw new CheckpointException(path, "is a directory; give the path of a file");
         }
 
+        if (IsSpecial(path))
+        {
+            throw new CheckpointException(path, "is a device or a pipe, not a regular file; give the path of a file");
+        }
+
         if (File.Exists(path))
         {
             CheckpointFraming.Verify(path);
         }
 
         string probe = $"{Path.GetFullPath(path)}.probe-{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4))}";
+
+        // Parents made for the probe are removed again: the first checkpoint makes them, and a run refused later leaves nothing.
+        var made = new List<string>();
+        for (string? up = Path.GetDirectoryName(probe); up is not null && !Directory.Exists(up); up = Path.GetDirectoryName(up))
+        {
+            made.Add(up);
+        }
+
         try
         {
             Directory.CreateDirectory(Path.GetDirectoryName(probe)!);
@@ -35,7 +49,21 @@ public static class CheckpointFile
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new CheckpointException(path, $"cannot be written: {e.Message}", e);
+            throw new CheckpointException(path, $"cannot be written: {IoFailure.Reason(e)}", e);
+        }
+        finally
+        {
+            foreach (string dir in made)
+            {
+                try
+                {
+                    Directory.Delete(dir);
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    // Not empty or not ours to remove: leave it.
+                }
+            }
         }
     }
 
@@ -48,5 +76,25 @@ public static class CheckpointFile
         ArgumentException.ThrowIfNullOrEmpty(path);
         ArgumentException.ThrowIfNullOrEmpty(method);
         return $"{path}.{method}";
+    }
+
+    // A character or block device, a pipe or a socket (/dev/null, a FIFO): not a place for a checkpoint.
+    private static bool IsSpecial(string path)
+    {
+        if (!File.Exists(path) || OperatingSystem.IsWindows())
+        {
+            return false;
+        }
+
+        try
+        {
+            string real = RealPath.Of(path);
+            using var stream = new FileStream(real, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1);
+            return !stream.CanSeek || real.StartsWith("/dev/", StringComparison.Ordinal);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
     }
 }

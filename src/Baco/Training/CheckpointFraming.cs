@@ -87,7 +87,7 @@ internal static class CheckpointFraming
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             TryDelete(tmp);
-            throw new CheckpointException(path, $"cannot be written: {e.Message}", e);
+            throw new CheckpointException(path, $"cannot be written: {Baco.IO.IoFailure.Reason(e)}", e);
         }
     }
 
@@ -199,7 +199,7 @@ internal static class CheckpointFraming
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new CheckpointException(path, $"cannot be read: {e.Message}", e);
+            throw new CheckpointException(path, $"cannot be read: {Baco.IO.IoFailure.Reason(e)}", e);
         }
     }
 

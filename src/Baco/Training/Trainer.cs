@@ -47,6 +47,13 @@ public static class Trainer
             throw new ArgumentException($"Assignment covers {assignment.Users.EntityCount} users x {assignment.Items.EntityCount} items, dataset has {data.UserCount} x {data.ItemCount}.", nameof(assignment));
         }
 
+        // Every table (codebooks, propagated embeddings) is one array of entities or rows x dim.
+        long widest = (long)Math.Max(Math.Max(data.UserCount, data.ItemCount), Math.Max(assignment.Users.RowCount, assignment.Items.RowCount)) * options.Dim;
+        if (widest > Array.MaxLength)
+        {
+            throw new InvalidSettingException(nameof(options.Dim), $"{options.Dim} is too large for these data: a table of {widest:N0} values exceeds the largest array .NET can hold ({Array.MaxLength:N0})");
+        }
+
         string? checkpoint = options.CheckpointPath;
         if (checkpoint is not null)
         {

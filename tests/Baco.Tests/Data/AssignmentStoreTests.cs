@@ -80,10 +80,10 @@ public sealed class AssignmentStoreTests : IDisposable
     {
         string dir = _dir["out"];
         AssignmentStore.Write(dir, Sample(), IdMap.FromNames(["a", "b", "c"]), IdMap.Identity(5), new JsonObject { ["v"] = 1 });
-        File.WriteAllText(Path.Combine(dir, "stale.txt"), "old");
+        Assert.True(File.Exists(Path.Combine(dir, "user_ids.txt")));
         AssignmentStore.Write(dir, CodebookAssignment.Full(3, 5), IdMap.Identity(3), IdMap.Identity(5), new JsonObject { ["v"] = 2 });
 
-        Assert.False(File.Exists(Path.Combine(dir, "stale.txt")));
+        // The old directory's files went with it: an identity map writes no id list.
         Assert.False(File.Exists(Path.Combine(dir, "user_ids.txt")));
         Assert.Equal(2, (int?)AssignmentStore.Load(dir).Summary["v"]);
         Assert.Equal([dir], Directory.GetDirectories(_dir.Path));

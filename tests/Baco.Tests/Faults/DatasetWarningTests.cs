@@ -68,4 +68,25 @@ public sealed class DatasetWarningTests
         Assert.Contains($"baco: warning: {train}:1: the first line (shopper, sku) looks like column names", err, StringComparison.Ordinal);
         Assert.Contains("give --header yes", err, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void AnEvaluationSetEqualToTheSetItMasksIsRefused()
+    {
+        var train = InteractionList.FromPairs([0, 1], [0, 1]);
+        var other = InteractionList.FromPairs([2, 2], [2, 3]);
+        var e = Assert.Throws<UnusableDataException>(() => DatasetChecks.Inspect(new Dataset(Users, Items, train, other, other)));
+        Assert.StartsWith("the test interactions are exactly the validation interactions (2)", e.Message, StringComparison.Ordinal);
+        e = Assert.Throws<UnusableDataException>(() => DatasetChecks.Inspect(new Dataset(Users, Items, train, train)));
+        Assert.StartsWith("the validation interactions are exactly the training interactions (2)", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TestInteractionsAlsoInValidationAreCounted()
+    {
+        var train = InteractionList.FromPairs([0, 1, 2], [0, 1, 2]);
+        var val = InteractionList.FromPairs([0, 1], [3, 3]);
+        var test = InteractionList.FromPairs([0, 2], [3, 1]);
+        var warnings = DatasetChecks.Inspect(new Dataset(Users, Items, train, val, test));
+        Assert.Contains("1 of the 2 test interactions are also validation interactions: validation items are masked when ranking the test, so these can never be hit (50 %).", warnings);
+    }
 }

@@ -15,7 +15,11 @@ public sealed class MessageTests
     [InlineData("baco: error: unknown option '--gama' for 'baco compress' (did you mean '--gamma'?); see 'baco compress --help'.", "compress", "--gama", "2")]
     [InlineData("baco: error: '--gamma': 'abc' is not a number; see 'baco compress --help'.", "compress", "--gamma", "abc")]
     [InlineData("baco: error: '--gamma': NaN must be a positive number; see 'baco compress --help'.", "compress", "--gamma", "NaN")]
-    [InlineData("baco: error: '--dim': 0 must be at least 1; see 'baco compress --help'.", "compress", "--dim", "0")]
+    [InlineData("baco: error: '--dim': 0 must be between 1 and 65,536; see 'baco compress --help'.", "compress", "--dim", "0")]
+    [InlineData("baco: error: '--dim': 5600000 must be between 1 and 65,536; see 'baco train --help'.", "train", "--dim", "5600000")]
+    [InlineData("baco: error: '--batch': 2147483647 must be between 1 and 16,777,216; see 'baco train --help'.", "train", "--batch", "2147483647")]
+    [InlineData("baco: error: '--methods': the value is empty; see 'baco bench --help'.", "bench", "--methods", " ")]
+    [InlineData("baco: error: '--val-fraction' holds out validation interactions when there is no --val file; give one or the other.", "train", "--val", "v.tsv", "--val-fraction", "0.3")]
     [InlineData("baco: error: '--passes': 0 must be at least 1; see 'baco train --help'.", "train", "--passes", "0")]
     [InlineData("baco: error: '--lr': 'fast' is not a number; see 'baco train --help'.", "train", "--lr", "fast")]
     [InlineData("baco: error: '--epochs': '1.5' is not a whole number; see 'baco bench --help'.", "bench", "--epochs", "1.5")]
@@ -113,5 +117,44 @@ public sealed class MessageTests
         Assert.Equal(2, code);
         Assert.Contains("failed", stdout, StringComparison.Ordinal);
         Assert.True(File.Exists(Path.Combine(tmp["b"], "results.json")));
+    }
+
+    [Fact]
+    public void APipeAsInputIsBadInputNotABug()
+    {
+        using var tmp = new TempDirectory();
+        var start = new System.Diagnostics.ProcessStartInfo("bash") { RedirectStandardError = true, RedirectStandardOutput = true };
+        start.ArgumentList.Add("-c");
+        start.ArgumentList.Add($"printf 'a\\tb\\n' | exec dotnet '{Path.Combine(AppContext.BaseDirectory, "Baco.Cli.dll")}' compress --train /dev/stdin --out '{tmp["o"]}'");
+        using var process = System.Diagnostics.Process.Start(start)!;
+        string err = process.StandardError.ReadToEnd();
+        process.WaitForExit();
+        Assert.Equal(2, process.ExitCode);
+        Assert.EndsWith("is a pipe or a device, not a regular file; save the interactions to a file first", OutputSafetyTests.OneLine(err), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("{ \"format_version\": 2, \"dim\": \"sixty\" }", "not a valid model config: the value at dim has the wrong type or is out of range")]
+    [InlineData("", "not a valid model config: the file is empty or cut short")]
+    [InlineData("{ \"format_version\": 2, ", "not a valid model config: the file is empty or cut short")]
+    public void ABrokenModelConfigIsDescribedWithoutDotNetInternals(string config, string reason)
+    {
+        // config.json is read first, so the rest of a model directory does not matter here.
+        using var tmp = new TempDirectory();
+        string model = tmp["m"];
+        Directory.CreateDirectory(model);
+        File.WriteAllText(Path.Combine(model, "config.json"), config);
+        var (code, _, err) = CliRunner.Run("recommend", "--model", model, "--user", "u1");
+        Assert.Equal(2, code);
+        Assert.EndsWith(reason, OutputSafetyTests.OneLine(err), StringComparison.Ordinal);
+        Assert.DoesNotContain("Baco.", err, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ADeviceAsCheckpointIsRefusedWithoutAdvisingToDeleteIt()
+    {
+        var (code, _, err) = CliRunner.Run("train", "--method", "random", "--checkpoint", "/dev/null", "--out", "/tmp/baco-never-written");
+        Assert.Equal(2, code);
+        Assert.Equal("baco: error: '--checkpoint': /dev/null: is a device or a pipe, not a regular file; give the path of a file", OutputSafetyTests.OneLine(err));
     }
 }

@@ -216,6 +216,100 @@ public sealed class OutputSafetyTests : IDisposable
         Assert.Contains("\"recall@20\": 0.25", output.ToString(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void AnInputReachedThroughALinkIsStillAnInput()
+    {
+        // The training file lives inside an earlier output, and the command names it through a link.
+        string train = _tmp.File("train.tsv", CliRunner.SmallEdges());
+        string outDir = _tmp["out"];
+        Assert.Equal(0, CliRunner.Run("compress", "--train", train, "--method", "random", "--out", outDir).Code);
+        string hidden = Path.Combine(outDir, "data.tsv");
+        File.Copy(train, hidden);
+        File.CreateSymbolicLink(_tmp["link.tsv"], hidden);
+        Directory.CreateSymbolicLink(_tmp["outlink"], outDir);
+        var before = FileTree.Snapshot(_tmp.Path);
+
+        var (code, _, err) = CliRunner.Run("compress", "--train", _tmp["link.tsv"], "--method", "random", "--out", outDir);
+        Assert.Equal(2, code);
+        Assert.Contains("holds an input of this run", OneLine(err), StringComparison.Ordinal);
+
+        // An assignment given through a link to the output directory itself.
+        (code, _, err) = CliRunner.Run("train", "--train", train, "--test", train, "--assignment", _tmp["outlink"], "--out", outDir);
+        Assert.Equal(2, code);
+        Assert.Contains("is also an input of this run", OneLine(err), StringComparison.Ordinal);
+        Assert.Equal(before, FileTree.Snapshot(_tmp.Path));
+    }
+
+    [Fact]
+    public void ALinkAsOutIsRefusedAndKept()
+    {
+        string train = _tmp.File("train.tsv", CliRunner.SmallEdges());
+        Assert.Equal(0, CliRunner.Run("compress", "--train", train, "--method", "random", "--out", _tmp["real"]).Code);
+        Directory.CreateSymbolicLink(_tmp["link"], _tmp["real"]);
+        var before = FileTree.Snapshot(_tmp.Path);
+
+        var (code, _, err) = CliRunner.Run("compress", "--train", train, "--method", "random", "--out", _tmp["link"]);
+
+        Assert.Equal(2, code);
+        Assert.Equal($"baco: error: '--out': {_tmp["link"]}: is a symbolic link; give the directory it points to, or a new directory", OneLine(err));
+        Assert.Equal(before, FileTree.Snapshot(_tmp.Path));
+        Assert.NotNull(new DirectoryInfo(_tmp["link"]).LinkTarget);
+    }
+
+    [Fact]
+    public void AFileTheUserAddedToAnOutputBlocksReplacingIt()
+    {
+        string train = _tmp.File("train.tsv", CliRunner.SmallEdges());
+        string outDir = _tmp["out"];
+        Assert.Equal(0, CliRunner.Run("compress", "--train", train, "--method", "random", "--out", outDir).Code);
+        File.WriteAllText(Path.Combine(outDir, "NOTES.md"), "mine");
+        Directory.CreateDirectory(Path.Combine(outDir, "mydata"));
+        var before = FileTree.Snapshot(_tmp.Path);
+
+        var (code, _, err) = CliRunner.Run("compress", "--train", train, "--method", "random", "--out", outDir);
+
+        Assert.Equal(2, code);
+        Assert.Equal($"baco: error: '--out': {outDir}: holds files baco did not write (NOTES.md, mydata); refusing to replace it: move them or choose a new directory", OneLine(err));
+        Assert.Equal(before, FileTree.Snapshot(_tmp.Path));
+    }
+
+    [Fact]
+    public void AnOutputThatCannotBeMovedFailsBeforeAnyWork()
+    {
+        string train = _tmp.File("train.tsv", CliRunner.SmallEdges());
+        string outDir = _tmp["out"];
+        Assert.Equal(0, CliRunner.Run("compress", "--train", train, "--method", "random", "--out", outDir).Code);
+        if (!Chattr("+i", outDir))
+        {
+            Assert.Skip("chattr +i is not available on this file system");
+        }
+
+        try
+        {
+            var (code, _, err) = CliRunner.Run("train", "--train", train, "--test", train, "--method", "random", "--out", outDir);
+            Assert.Equal(2, code);
+            Assert.Equal($"baco: error: '--out': {outDir}: cannot be replaced: permission denied", OneLine(err));
+        }
+        finally
+        {
+            Chattr("-i", outDir);
+        }
+    }
+
+    private static bool Chattr(string flag, string path)
+    {
+        try
+        {
+            using var p = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("chattr", [flag, path]) { RedirectStandardError = true })!;
+            p.WaitForExit();
+            return p.ExitCode == 0;
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            return false;
+        }
+    }
+
     /// <summary>The only line of stderr that is not progress.</summary>
     internal static string OneLine(string stderr)
         => Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries), l => !l.StartsWith('['));

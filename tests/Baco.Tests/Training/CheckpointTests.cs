@@ -139,18 +139,19 @@ public sealed class CheckpointTests : IDisposable
     }
 
     [Fact]
-    public void EnsureUsableLeavesNoTraceAndCreatesTheParent()
+    public void EnsureUsableLeavesNoTrace()
     {
-        string path = Path.Combine(_dir.Path, "sub", "ck.bin");
+        // Not even the parent it made for its probe: the first checkpoint makes it.
+        string path = Path.Combine(_dir.Path, "sub", "deeper", "ck.bin");
         CheckpointFile.EnsureUsable(path);
-        Assert.Empty(Directory.EnumerateFileSystemEntries(Path.Combine(_dir.Path, "sub")));
+        Assert.False(Directory.Exists(Path.Combine(_dir.Path, "sub")));
 
         // An intact checkpoint passes; its content is untouched.
         string written = Written();
         byte[] before = File.ReadAllBytes(written);
         CheckpointFile.EnsureUsable(written);
         Assert.Equal(before, File.ReadAllBytes(written));
-        Assert.Equal(["ck.bin", "sub"], Directory.EnumerateFileSystemEntries(_dir.Path).Select(Path.GetFileName).Order());
+        Assert.Equal(["ck.bin"], Directory.EnumerateFileSystemEntries(_dir.Path).Select(Path.GetFileName).Order());
     }
 
     [Fact]
