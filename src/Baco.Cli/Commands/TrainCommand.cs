@@ -43,6 +43,13 @@ internal static class TrainCommand
             }
 
             training.RefuseHoldOutWithValidationFile(parsed, data);
+            if (storedDir is not null && !Directory.Exists(storedDir))
+            {
+                throw new CliError(File.Exists(storedDir)
+                    ? $"'--assignment': {storedDir} is a file; give the directory 'baco compress' wrote."
+                    : $"'--assignment': {storedDir} does not exist.");
+            }
+
             int s = parsed.GetValue(seed);
             var options = training.Bind(parsed, s);
             var compressor = storedDir is null ? CompressionMethods.Create(parsed.GetValue(method)!, baco.Bind(parsed)) : null;

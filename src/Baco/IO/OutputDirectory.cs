@@ -164,6 +164,11 @@ public sealed class OutputDirectory : IDisposable
 
     private static void CheckPlace(string path, string target, IEnumerable<string> inputs)
     {
+        if (RealPath.IsLink(target))
+        {
+            throw new OutputPathException(path, "is a symbolic link; give the directory it points to, or a new directory");
+        }
+
         if (File.Exists(target))
         {
             throw new OutputPathException(path, "is a file; give a directory path");
@@ -180,11 +185,6 @@ public sealed class OutputDirectory : IDisposable
         if (System.IO.Path.GetDirectoryName(target) is null)
         {
             throw new OutputPathException(path, "is the root directory; give a directory of its own");
-        }
-
-        if (RealPath.IsLink(target))
-        {
-            throw new OutputPathException(path, "is a symbolic link; give the directory it points to, or a new directory");
         }
 
         // Compared as real paths, so an input or the current directory reached through a link is still seen.

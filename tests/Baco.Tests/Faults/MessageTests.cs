@@ -36,6 +36,8 @@ public sealed class MessageTests
     [InlineData("baco: error: '--gamma' sets one method's knob, but bench compares every method at the same budget: give '--budget' or '--budget-rows' (use 'baco train --gamma' for one method).", "bench", "--gamma", "2")]
     [InlineData("baco: error: '--budget' chooses how to compress, but '--assignment' gives the compression: drop one of them.", "train", "--assignment", "a", "--budget", "0.1")]
     [InlineData("baco: error: '--val' and '--test' need '--train': they are read against the training file's id space.", "compress", "--test", "t.tsv", "--out", "/tmp/baco-never-written")]
+    [InlineData("baco: error: '--assignment': /tmp/baco-no-such-assignment does not exist.", "train", "--assignment", "/tmp/baco-no-such-assignment", "--out", "/tmp/baco-never-written")]
+    [InlineData("baco: error: '--model': /tmp/baco-no-such-model does not exist.", "recommend", "--model", "/tmp/baco-no-such-model", "--user", "u")]
     public void ABadOptionIsOneLineNamingItWithExitCodeTwo(string expected, params string[] args)
     {
         var (code, stdout, stderr) = CliRunner.Run(args);
