@@ -11,8 +11,7 @@ internal static class RecommendCommand
 {
     public static Command Create(CliIO io)
     {
-        var model = CliOptions.Path("--model", "Directory written by 'baco train'.");
-        model.Required = true;
+        var model = CliOptions.RequiredPath("--model", "Directory written by 'baco train'.");
         var user = new Option<string>("--user") { Description = "The user's id as written in the training file.", Required = true };
         var k = CliOptions.Number("--top", "Number of items.", 20, n => n >= 1, "must be at least 1");
         k.Aliases.Add("-k");
