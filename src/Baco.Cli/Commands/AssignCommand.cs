@@ -43,7 +43,7 @@ internal static class AssignCommand
             using var outDir = OutputPaths.Prepare("--out", parsed.GetValue(output)!, "baco assign", storedDir, newFile);
 
             var stored = AssignmentStore.Load(storedDir);
-            var assigner = new IncrementalAssigner(stored.Assignment, Seed(stored, storedDir));
+            var assigner = IncrementalAssigner.FromStored(stored, storedDir);
             io.Progress.Report($"reading {newFile}");
             var read = InteractionReader.Read(newFile, options: data.ReadOptions(parsed, io));
             string source = Path.GetFullPath(newFile);
@@ -66,22 +66,6 @@ internal static class AssignCommand
             return ExitCodes.Ok;
         }, io.Error));
         return command;
-    }
-
-    /// <summary>The seed the assignment was made with (summary.json's "seed"); the hashing methods hash with it.</summary>
-    private static int Seed(StoredAssignment stored, string dir)
-    {
-        if (stored.Summary is JsonObject o && o["seed"] is JsonValue v && v.TryGetValue(out int seed))
-        {
-            return seed;
-        }
-
-        if (stored.Assignment.Method is "hash" or "double" or "hybrid" or "doublegraphhash")
-        {
-            throw new DataFormatException(Path.Combine(dir, AssignmentStore.SummaryFile), 0, $"missing or invalid 'seed' (whole number expected): method '{stored.Assignment.Method}' hashes with it");
-        }
-
-        return 0;
     }
 
     /// <summary>The stored summary with the extended sizes, and what was assigned and how.</summary>

@@ -2,6 +2,8 @@ using Baco.Clustering.Baco;
 using Baco.Clustering.Baselines;
 using Baco.Codebooks;
 using Baco.Data;
+using Baco.IO;
+using System.Text.Json.Nodes;
 
 namespace Baco.Assignment;
 
@@ -87,6 +89,27 @@ public sealed class IncrementalAssigner
 
         _userCold = known.UserColdRow >= 0 ? known.UserColdRow : LargestRow(known.Users);
         _itemCold = known.ItemColdRow >= 0 ? known.ItemColdRow : LargestRow(known.Items);
+    }
+
+    /// <summary>
+    /// The assigner for an assignment loaded from <paramref name="directory"/> (a compression or
+    /// a model directory), with the seed its summary.json records.
+    /// </summary>
+    public static IncrementalAssigner FromStored(StoredAssignment stored, string directory)
+    {
+        ArgumentNullException.ThrowIfNull(stored);
+        int seed = 0;
+        if (stored.Summary is JsonObject o && o["seed"] is JsonValue v && v.TryGetValue(out int s))
+        {
+            seed = s;
+        }
+        else if (stored.Assignment.Method is "hash" or "double" or "hybrid" or "doublegraphhash")
+        {
+            throw new DataFormatException(Path.Combine(directory, AssignmentStore.SummaryFile), 0,
+                $"missing or invalid 'seed' (whole number expected): method '{stored.Assignment.Method}' hashes with it");
+        }
+
+        return new IncrementalAssigner(stored.Assignment, seed);
     }
 
     private enum Kind
