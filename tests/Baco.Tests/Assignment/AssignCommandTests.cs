@@ -179,6 +179,7 @@ public class AssignCommandTests
             ["assign", "--assignment", dir, "--interactions", fresh, "--out", tmp["o3"], "--gamma", "1"],
             ["assign", "--assignment", dir, "--interactions", fresh],
             ["assign", "--assignment", Path.Combine(dir, "summary.json"), "--interactions", fresh, "--out", tmp["o4"]],
+            ["assign", "--assignment", dir, "--interactions", fresh, "--out", dir], // the input itself
         ];
         foreach (var args in cases)
         {
@@ -190,6 +191,8 @@ public class AssignCommandTests
         }
 
         Assert.Contains("nothing to assign", CliRunner.Run(cases[0]).Err);
+        Assert.Contains("'--out'", CliRunner.Run(cases[^1]).Err);
+        Assert.True(AssignmentStore.Load(dir).Assignment.Users.EntityCount == 8, "the assignment given as --out was touched");
         Assert.False(Directory.Exists(tmp["o1"]));
     }
 }
