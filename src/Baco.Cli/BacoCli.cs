@@ -21,6 +21,7 @@ internal static class BacoCli
         };
         root.Subcommands.Add(CompressCommand.Create(io));
         root.Subcommands.Add(TrainCommand.Create(io));
+        root.Subcommands.Add(AssignCommand.Create(io));
         root.Subcommands.Add(RecommendCommand.Create(io));
         root.Subcommands.Add(BenchCommand.Create(io));
         root.Subcommands.Add(DemoCommand.Create(io));

@@ -53,6 +53,10 @@ internal static class CliOptions
     public static Option<string?> Path(string name, string description)
         => new(name) { Description = description, CustomParser = r => NonEmpty(r, name) };
 
+    /// <summary>A path the command cannot run without.</summary>
+    public static Option<string?> RequiredPath(string name, string description)
+        => new(name) { Description = description, CustomParser = r => NonEmpty(r, name), Required = true };
+
     /// <summary>A path with a default.</summary>
     public static Option<string> Path(string name, string description, string defaultValue)
         => new(name) { Description = description, DefaultValueFactory = _ => defaultValue, CustomParser = r => NonEmpty(r, name) ?? defaultValue };

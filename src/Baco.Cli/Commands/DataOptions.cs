@@ -32,6 +32,24 @@ internal sealed class DataOptions
     /// <summary>The input files named on the command line (for keeping outputs away from them).</summary>
     public string?[] Inputs(ParseResult parsed) => [parsed.GetValue(Train), parsed.GetValue(Validation), parsed.GetValue(Test)];
 
+    /// <summary>The reader's settings from --format and --header, with warnings as "baco: warning:" lines.</summary>
+    public ReadOptions ReadOptions(ParseResult parsed, CliIO io) => new()
+    {
+        Format = parsed.GetValue(Format) switch
+        {
+            "edges" => InteractionFormat.EdgeList,
+            "adjacency" => InteractionFormat.Adjacency,
+            _ => InteractionFormat.Auto,
+        },
+        HasHeader = parsed.GetValue(Header) switch
+        {
+            "yes" => true,
+            "no" => false,
+            _ => null,
+        },
+        Warnings = new WarningLines(io.Error),
+    };
+
     /// <summary>
     /// Reads the files named on the command line, or generates the built-in data when none is,
     /// and prints a warning line for each thing in them that would mislead an evaluation.
@@ -52,22 +70,7 @@ internal sealed class DataOptions
             return new LoadedData(BuiltInData.Create(), "built-in synthetic data");
         }
 
-        var options = new ReadOptions
-        {
-            Format = parsed.GetValue(Format) switch
-            {
-                "edges" => InteractionFormat.EdgeList,
-                "adjacency" => InteractionFormat.Adjacency,
-                _ => InteractionFormat.Auto,
-            },
-            HasHeader = parsed.GetValue(Header) switch
-            {
-                "yes" => true,
-                "no" => false,
-                _ => null,
-            },
-            Warnings = new WarningLines(io.Error),
-        };
+        var options = ReadOptions(parsed, io);
         io.Progress.Report($"reading {train}");
         var data = InteractionReader.Read(train, val, test, options);
         foreach (string warning in DatasetChecks.Inspect(data))

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Baco.Assignment;
 using Baco.IO;
 using Baco.Models;
 using Spectre.Console;
@@ -11,12 +12,12 @@ internal static class RecommendCommand
 {
     public static Command Create(CliIO io)
     {
-        var model = CliOptions.Path("--model", "Directory written by 'baco train'.");
-        model.Required = true;
-        var user = new Option<string>("--user") { Description = "The user's id as written in the training file.", Required = true };
+        var model = CliOptions.RequiredPath("--model", "Directory written by 'baco train'.");
+        var user = new Option<string>("--user") { Description = "The user's id as written in the training file." };
+        var itemList = new Option<string>("--items") { Description = "Comma-separated item ids of a user the model does not know: the user is folded in (rows by the assignment's rule, embedded by the model) and these items are excluded." };
         var k = CliOptions.Number("--top", "Number of items.", 20, n => n >= 1, "must be at least 1");
         k.Aliases.Add("-k");
-        var command = new Command("recommend", "Print a user's top items (training and validation items excluded).") { model, user, k };
+        var command = new Command("recommend", "Print a user's top items (training and validation items excluded).") { model, user, itemList, k };
         command.SetAction(parsed => CommandRunner.Run(() =>
         {
             string dir = Path.GetFullPath(parsed.GetValue(model)!);
@@ -32,15 +33,35 @@ internal static class RecommendCommand
                 throw new CliError($"'--model': {dir} is not a model directory written by 'baco train' (no {ModelStore.ConfigFile}).");
             }
 
-            var (trained, seen, _, stored) = ModelStore.Load(dir);
-            string name = parsed.GetValue(user)!;
-            if (!stored.Users.TryGetId(name, out int u))
+            string? name = parsed.GetValue(user);
+            string? itemText = parsed.GetValue(itemList);
+            if ((name is null) == (itemText is null))
             {
-                throw new CliError($"'--user': '{name}' is not a user of this model ({stored.Users.Count:N0} users).");
+                throw new CliError("give '--user' (a user of the model) or '--items' (the items of a new user), one of them.");
             }
 
-            var recommendations = new Recommender(trained, seen).Recommend(u, top);
-            var table = new Table().Border(TableBorder.Simple).Title($"top {recommendations.Count} for user {Markup.Escape(name)}");
+            var (trained, seen, _, stored) = ModelStore.Load(dir);
+            IReadOnlyList<Recommendation> recommendations;
+            string title;
+            if (name is not null)
+            {
+                if (!stored.Users.TryGetId(name, out int u))
+                {
+                    throw new CliError($"'--user': '{name}' is not a user of this model ({stored.Users.Count:N0} users); give their items with '--items' to fold them in.");
+                }
+
+                recommendations = new Recommender(trained, seen).Recommend(u, top);
+                title = $"user {Markup.Escape(name)}";
+            }
+            else
+            {
+                var items = ItemIds(itemText!, stored);
+                var assigner = IncrementalAssigner.FromStored(stored, dir);
+                recommendations = new Recommender(trained, seen).RecommendNewUser(assigner, items, top);
+                title = $"a new user with {items.Length:N0} items";
+            }
+
+            var table = new Table().Border(TableBorder.Simple).Title($"top {recommendations.Count} for {title}");
             table.AddColumn("rank");
             table.AddColumn("item");
             table.AddColumn(new TableColumn("score").RightAligned());
@@ -53,5 +74,28 @@ internal static class RecommendCommand
             return ExitCodes.Ok;
         }, io.Error));
         return command;
+    }
+
+    /// <summary>Dense ids of the comma-separated item ids; every one must be an item of the model.</summary>
+    private static int[] ItemIds(string text, StoredAssignment stored)
+    {
+        var ids = new List<int>();
+        foreach (string raw in text.Split(','))
+        {
+            string id = raw.Trim();
+            if (id.Length == 0)
+            {
+                throw new CliError($"'--items': an empty item id in '{text}'; separate ids with single commas.");
+            }
+
+            if (!stored.Items.TryGetId(id, out int item))
+            {
+                throw new CliError($"'--items': '{id}' is not an item of this model ({stored.Items.Count:N0} items); a new user can only be folded in from known items.");
+            }
+
+            ids.Add(item);
+        }
+
+        return [.. ids.Distinct()];
     }
 }

@@ -1,3 +1,5 @@
+using Baco.Clustering.Baco;
+
 namespace Baco.Codebooks;
 
 /// <summary>
@@ -10,6 +12,23 @@ namespace Baco.Codebooks;
 /// <param name="Combiner">How multiple codes of one entity combine.</param>
 public sealed record CodebookAssignment(string Method, SideAssignment Users, SideAssignment Items, CodeCombiner Combiner = CodeCombiner.Mean)
 {
+    /// <summary>
+    /// For graph methods and BACO, whose users and items share one label space: the item row of
+    /// each user row's co-cluster, or -1 when no item holds that label (and for a cold row); null
+    /// for methods without co-clusters. Lets a new node join the co-cluster of its neighbours'
+    /// rows (docs/METHOD.md, "Assigning new users and items").
+    /// </summary>
+    public int[]? ItemRowOfUserRow { get; init; }
+
+    /// <summary>The user row that isolated users share (docs/METHOD.md, "Isolated entities"), or -1 when there is none or the method does not say.</summary>
+    public int UserColdRow { get; init; } = -1;
+
+    /// <summary>The item row that isolated items share, or -1 when there is none or the method does not say.</summary>
+    public int ItemColdRow { get; init; } = -1;
+
+    /// <summary>For BACO: gamma, settings, weight scales and row volumes, for placing new nodes; null otherwise.</summary>
+    public BacoFoldIn? Baco { get; init; }
+
     /// <summary>Codebook rows, users plus items.</summary>
     public int TotalRows => Users.RowCount + Items.RowCount;
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Baco.Clustering.Baco;
 using Baco.Codebooks;
 using Baco.Data;
 
@@ -35,6 +36,12 @@ public static class AssignmentStore
 
     /// <summary>Method, combiner, sizes and how ids are stored.</summary>
     public const string AssignmentFile = "assignment.json";
+
+    /// <summary>Graph methods and BACO: int32 item row of each user row's co-cluster, -1 for none.</summary>
+    public const string CoClusterLinksFile = "cocluster_links.npy";
+
+    /// <summary>BACO: gamma, settings, weight scales and row volumes, for assigning new nodes.</summary>
+    public const string BacoFoldInFile = "baco_fold_in.json";
 
     /// <summary>The caller's summary.</summary>
     public const string SummaryFile = "summary.json";
@@ -98,7 +105,14 @@ public static class AssignmentStore
         var userIds = LoadIds(dir, metaPath, meta, "user_ids", UserIdsFile, userSide.EntityCount);
         var itemIds = LoadIds(dir, metaPath, meta, "item_ids", ItemIdsFile, itemSide.EntityCount);
         var summary = ParseJson(Path.Combine(dir, SummaryFile));
-        return new StoredAssignment(new CodebookAssignment(method, userSide, itemSide, combiner), userIds, itemIds, summary);
+        var assignment = new CodebookAssignment(method, userSide, itemSide, combiner)
+        {
+            ItemRowOfUserRow = LoadLinks(dir, metaPath, meta, userSide.RowCount, itemSide.RowCount),
+            UserColdRow = ColdRow(metaPath, meta, "user_cold_row", userSide.RowCount),
+            ItemColdRow = ColdRow(metaPath, meta, "item_cold_row", itemSide.RowCount),
+            Baco = meta.ContainsKey("baco_fold_in") ? LoadBaco(dir, metaPath, meta, userSide.RowCount, itemSide.RowCount) : null,
+        };
+        return new StoredAssignment(assignment, userIds, itemIds, summary);
     }
 
     /// <summary>
@@ -129,6 +143,28 @@ public static class AssignmentStore
             ["user_ids"] = userIds,
             ["item_ids"] = itemIds,
         };
+        if (a.UserColdRow >= 0)
+        {
+            meta["user_cold_row"] = a.UserColdRow;
+        }
+
+        if (a.ItemColdRow >= 0)
+        {
+            meta["item_cold_row"] = a.ItemColdRow;
+        }
+
+        if (a.ItemRowOfUserRow is { } links)
+        {
+            NpyFile.WriteInt32(Path.Combine(dir, CoClusterLinksFile), links);
+            meta["cocluster_links"] = CoClusterLinksFile;
+        }
+
+        if (a.Baco is { } baco)
+        {
+            WriteText(Path.Combine(dir, BacoFoldInFile), BacoJson(baco).ToJsonString(Indented) + "\n");
+            meta["baco_fold_in"] = BacoFoldInFile;
+        }
+
         WriteText(Path.Combine(dir, AssignmentFile), meta.ToJsonString(Indented) + "\n");
         WriteText(Path.Combine(dir, SummaryFile), summary.ToJsonString(Indented) + "\n");
     }
@@ -250,6 +286,124 @@ public static class AssignmentStore
         }
 
         return IdMap.FromNames(names.AsSpan(0, count).ToArray());
+    }
+
+    private static JsonObject BacoJson(BacoFoldIn b) => new()
+    {
+        ["gamma"] = b.Gamma,
+        ["user_weights"] = NodeWeights.Name(b.UserWeights),
+        ["item_weights"] = NodeWeights.Name(b.ItemWeights),
+        ["move"] = b.MoveRule == MoveRule.IfBetter ? "if-better" : "always",
+        ["secondary"] = b.SecondaryUserClusters,
+        ["user_weight_scale"] = b.UserWeightScale,
+        ["item_weight_scale"] = b.ItemWeightScale,
+        ["user_row_volumes"] = new JsonArray([.. b.UserRowVolumes.Select(v => (JsonNode?)JsonValue.Create(v))]),
+        ["item_row_volumes"] = new JsonArray([.. b.ItemRowVolumes.Select(v => (JsonNode?)JsonValue.Create(v))]),
+    };
+
+    private static int ColdRow(string metaPath, JsonObject meta, string name, int rows)
+    {
+        if (!meta.ContainsKey(name))
+        {
+            return -1;
+        }
+
+        int row = Field<int>(meta, metaPath, name);
+        return (uint)row < (uint)rows ? row : throw new DataFormatException(metaPath, 0, $"'{name}' {row} is not one of the {rows} rows");
+    }
+
+    private static int[]? LoadLinks(string dir, string metaPath, JsonObject meta, int userRows, int itemRows)
+    {
+        if (!meta.ContainsKey("cocluster_links"))
+        {
+            return null;
+        }
+
+        if (Field<string>(meta, metaPath, "cocluster_links") != CoClusterLinksFile)
+        {
+            throw new DataFormatException(metaPath, 0, $"'cocluster_links' must be \"{CoClusterLinksFile}\"");
+        }
+
+        string path = Path.Combine(dir, CoClusterLinksFile);
+        int[] links = NpyFile.ReadInt32(path);
+        if (links.Length != userRows)
+        {
+            throw new DataFormatException(path, 0, $"has {links.Length} links, expected one per user row ({userRows})");
+        }
+
+        for (int r = 0; r < links.Length; r++)
+        {
+            if (links[r] < -1 || links[r] >= itemRows)
+            {
+                throw new DataFormatException(path, 0, $"link {links[r]} of user row {r} is neither -1 nor one of the {itemRows} item rows");
+            }
+        }
+
+        return links;
+    }
+
+    private static BacoFoldIn LoadBaco(string dir, string metaPath, JsonObject meta, int userRows, int itemRows)
+    {
+        if (Field<string>(meta, metaPath, "baco_fold_in") != BacoFoldInFile)
+        {
+            throw new DataFormatException(metaPath, 0, $"'baco_fold_in' must be \"{BacoFoldInFile}\"");
+        }
+
+        string path = Path.Combine(dir, BacoFoldInFile);
+        var o = ParseJson(path) as JsonObject ?? throw new DataFormatException(path, 0, "expected a JSON object");
+        string move = Field<string>(o, path, "move");
+        var rule = move switch
+        {
+            "always" => MoveRule.Always,
+            "if-better" => MoveRule.IfBetter,
+            _ => throw new DataFormatException(path, 0, $"unknown move rule '{move}' (expected \"always\" or \"if-better\")"),
+        };
+        return new BacoFoldIn(
+            Positive(o, path, "gamma"),
+            Scheme(o, path, "user_weights"),
+            Scheme(o, path, "item_weights"),
+            rule,
+            Field<bool>(o, path, "secondary"),
+            Positive(o, path, "user_weight_scale"),
+            Positive(o, path, "item_weight_scale"),
+            Volumes(o, path, "user_row_volumes", userRows),
+            Volumes(o, path, "item_row_volumes", itemRows));
+    }
+
+    private static double Positive(JsonObject o, string path, string name)
+    {
+        double v = Field<double>(o, path, name);
+        return v > 0 && double.IsFinite(v) ? v : throw new DataFormatException(path, 0, $"'{name}' must be a positive number, found {v}");
+    }
+
+    private static WeightScheme Scheme(JsonObject o, string path, string name)
+    {
+        try
+        {
+            return NodeWeights.Parse(Field<string>(o, path, name));
+        }
+        catch (InvalidSettingException e)
+        {
+            throw new DataFormatException(path, 0, $"'{name}': {e.Reason}");
+        }
+    }
+
+    private static double[] Volumes(JsonObject o, string path, string name, int rows)
+    {
+        if (o[name] is not JsonArray array || array.Count != rows)
+        {
+            throw new DataFormatException(path, 0, $"'{name}' must be an array of {rows} numbers, one per row");
+        }
+
+        var v = new double[rows];
+        for (int r = 0; r < rows; r++)
+        {
+            v[r] = array[r] is JsonValue x && x.TryGetValue(out double d) && d >= 0 && double.IsFinite(d)
+                ? d
+                : throw new DataFormatException(path, 0, $"'{name}' entry {r} must be a non-negative number");
+        }
+
+        return v;
     }
 
     private static JsonNode ParseJson(string path)

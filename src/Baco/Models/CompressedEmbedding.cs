@@ -105,9 +105,11 @@ public sealed class CompressedEmbedding
     }
 
     /// <summary>One entity's embedding.</summary>
-    public void LookupOne(int entity, Span<float> dst)
+    public void LookupOne(int entity, Span<float> dst) => LookupCodes(Assignment.CodesOf(entity), dst);
+
+    /// <summary>The embedding of an entity with the given codes (rows of this codebook), combined as every entity's.</summary>
+    public void LookupCodes(ReadOnlySpan<int> codes, Span<float> dst)
     {
-        var codes = Assignment.CodesOf(entity);
         float w = Weight(codes.Length);
         Codebook.AsSpan(codes[0] * Dim, Dim).CopyTo(dst);
         for (int k = 1; k < codes.Length; k++)

@@ -123,6 +123,33 @@ public abstract class EmbeddingModelBase : IRecommenderModel
     }
 
     /// <inheritdoc/>
+    public virtual void FoldInUser(ReadOnlySpan<int> codes, ReadOnlySpan<int> items, Span<float> final)
+    {
+        CheckFoldIn(codes, items, final);
+        UserTable.LookupCodes(codes, final);
+    }
+
+    /// <summary>Checks the arguments of <see cref="FoldInUser"/>.</summary>
+    protected void CheckFoldIn(ReadOnlySpan<int> codes, ReadOnlySpan<int> items, Span<float> final)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(final.Length, Dim, nameof(final));
+        if (codes.IsEmpty)
+        {
+            throw new ArgumentException("A user needs at least one codebook row.", nameof(codes));
+        }
+
+        foreach (int c in codes)
+        {
+            ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)c, (uint)UserTable.Assignment.RowCount, nameof(codes));
+        }
+
+        foreach (int i in items)
+        {
+            ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)i, (uint)ItemCount, nameof(items));
+        }
+    }
+
+    /// <inheritdoc/>
     public abstract void ComputeEmbeddings(Span<float> users, Span<float> items);
 
     /// <summary>Fills Final (and Ego) at the forward rows.</summary>

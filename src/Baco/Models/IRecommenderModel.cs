@@ -56,4 +56,13 @@ public interface IRecommenderModel
 
     /// <summary>Final embeddings of all users (UserCount x Dim) and items (ItemCount x Dim).</summary>
     void ComputeEmbeddings(Span<float> users, Span<float> items);
+
+    /// <summary>
+    /// The final embedding of a user who is not in the model, from the user's codebook rows
+    /// <paramref name="codes"/> and known items <paramref name="items"/> (distinct, dense ids),
+    /// computed as the model computes a user's: MF combines the rows; LightGCN propagates from
+    /// the items' layer embeddings with the training graph unchanged (docs/METHOD.md, "Folding
+    /// in a new user").
+    /// </summary>
+    void FoldInUser(ReadOnlySpan<int> codes, ReadOnlySpan<int> items, Span<float> final);
 }

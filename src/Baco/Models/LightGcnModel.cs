@@ -83,6 +83,59 @@ public sealed class LightGcnModel : EmbeddingModelBase
         _evalAcc.AsSpan(ItemOffset).CopyTo(items);
     }
 
+    /// <summary>
+    /// LightGCN for a user outside the graph with items N (docs/METHOD.md, "Folding in a new
+    /// user"): e(0) from the codes, e(l+1) = sum over i in N of E_i(l) / sqrt(|N| d_i) with the
+    /// items' layer embeddings E_i(l) and degrees d_i of the training graph (at least 1), the
+    /// final embedding the mean of e(0)..e(L). For a user of the graph with exactly their
+    /// training items this is the user's own propagation.
+    /// </summary>
+    public override void FoldInUser(ReadOnlySpan<int> codes, ReadOnlySpan<int> items, Span<float> final)
+    {
+        CheckFoldIn(codes, items, final);
+        var layers = ItemLayers();
+        var cur = new float[Dim];
+        UserTable.LookupCodes(codes, cur);
+        var sum = (float[])cur.Clone();
+        var next = new float[Dim];
+        for (int l = 1; l <= Layers; l++)
+        {
+            Array.Clear(next);
+            foreach (int i in items)
+            {
+                int di = Math.Max(1, Graph.ItemOffsets[i + 1] - Graph.ItemOffsets[i]);
+                float w = (float)(1.0 / Math.Sqrt((double)items.Length * di));
+                VectorMath.Axpy(w, layers[l - 1].AsSpan(i * Dim, Dim), next);
+            }
+
+            VectorMath.Axpy(1f, next, sum);
+        }
+
+        VectorMath.Scale(1f / (Layers + 1), sum);
+        sum.CopyTo(final);
+    }
+
+    /// <summary>The items' embeddings E(0)..E(L-1) of the full propagation, items x dim each (from the current codebooks).</summary>
+    private float[][] ItemLayers()
+    {
+        var layers = new float[Math.Max(Layers, 1)][];
+        var e0 = LookupEgo();
+        var cur = new float[FinalBuffer.Length];
+        CopyOut(e0, NodeMatrix.Joint(cur, UserCount));
+        for (int l = 0; l < layers.Length; l++)
+        {
+            layers[l] = cur.AsSpan(ItemOffset).ToArray();
+            if (l + 1 < layers.Length)
+            {
+                var next = new float[FinalBuffer.Length];
+                SparseKernels.Multiply(_adj, NodeMatrix.Joint(cur, UserCount), Dim, SparseKernels.Sinks.Store(NodeMatrix.Joint(next, UserCount)));
+                cur = next;
+            }
+        }
+
+        return layers;
+    }
+
     /// <inheritdoc/>
     protected override void ForwardCore()
     {

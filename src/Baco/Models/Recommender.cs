@@ -13,12 +13,14 @@ public sealed class Recommender
     private readonly float[] _users;
     private readonly TopKRanker _ranker;
     private readonly BipartiteGraph _seen;
+    private readonly IRecommenderModel _model;
 
     /// <summary>Prepares recommendations for a model; <paramref name="seen"/> lists items to exclude per user.</summary>
     public Recommender(IRecommenderModel model, InteractionList seen)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(seen);
+        _model = model;
         Dim = model.Dim;
         UserCount = model.UserCount;
         ItemCount = model.ItemCount;
@@ -44,10 +46,40 @@ public sealed class Recommender
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)user, (uint)UserCount, nameof(user));
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(k);
         k = Math.Min(k, ItemCount);
+        return Rank(_users, user, k, _seen.UserOffsets, _seen.UserItems);
+    }
+
+    /// <summary>
+    /// Folds in a user the model does not know, who interacted with <paramref name="items"/>
+    /// (dense ids): <paramref name="assigner"/> gives the user's rows by the assignment's own rule,
+    /// the model embeds them as it embeds its users (<see cref="IRecommenderModel.FoldInUser"/>),
+    /// and the k best items other than <paramref name="items"/> are returned.
+    /// </summary>
+    public IReadOnlyList<Recommendation> RecommendNewUser(Baco.Assignment.IncrementalAssigner assigner, ReadOnlySpan<int> items, int k)
+    {
+        ArgumentNullException.ThrowIfNull(assigner);
+        var placement = assigner.PlaceUser(UserCount, items);
+        return RecommendFolded(placement.Codes, items, k);
+    }
+
+    /// <summary>The k best items, other than <paramref name="items"/>, for a user with codebook rows <paramref name="codes"/> and those items.</summary>
+    public IReadOnlyList<Recommendation> RecommendFolded(ReadOnlySpan<int> codes, ReadOnlySpan<int> items, int k)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(k);
+        int[] distinct = [.. items];
+        Array.Sort(distinct);
+        distinct = [.. distinct.Distinct()];
+        var user = new float[Dim];
+        _model.FoldInUser(codes, distinct, user);
+        return Rank(user, 0, Math.Min(k, ItemCount), [0, distinct.Length], distinct);
+    }
+
+    private Recommendation[] Rank(float[] users, int user, int k, int[] excludeOffsets, int[] excludeItems)
+    {
         var items = new int[k];
         var scores = new float[k];
         var counts = new int[1];
-        _ranker.Rank(_users, [user], k, _seen.UserOffsets, _seen.UserItems, items, counts, scores);
+        _ranker.Rank(users, [user], k, excludeOffsets, excludeItems, items, counts, scores);
         var result = new Recommendation[counts[0]];
         for (int j = 0; j < result.Length; j++)
         {

@@ -183,6 +183,7 @@ public sealed class BacoCompressor : ICompressionMethod
         private readonly BipartiteGraph _graph;
         private readonly BacoOptions _options;
         private readonly double[] _userWeight;
+        private readonly double[] _itemWeight;
         private readonly LabelPropagationSolver _solver;
 
         public Session(BipartiteGraph graph, BacoOptions options)
@@ -190,7 +191,8 @@ public sealed class BacoCompressor : ICompressionMethod
             _graph = graph;
             _options = options;
             _userWeight = NodeWeights.ForUsers(graph, options.UserWeights);
-            _solver = new LabelPropagationSolver(graph, _userWeight, NodeWeights.ForItems(graph, options.ItemWeights));
+            _itemWeight = NodeWeights.ForItems(graph, options.ItemWeights);
+            _solver = new LabelPropagationSolver(graph, _userWeight, _itemWeight);
         }
 
         public BacoRun Run(double gamma, int passes, int seed, int? stopRows, IProgress<string>? progress)
@@ -217,7 +219,28 @@ public sealed class BacoCompressor : ICompressionMethod
             }
 
             var assignment = CodebookNumbering.Build(_graph, clusters, secondary, _options.Isolated);
+            assignment = assignment with { Baco = FoldIn(assignment, gamma) };
             return new BacoRun(clusters, assignment, secondaryUsers);
+        }
+
+        /// <summary>The volumes of every row's label (primary codes only: a secondary row adds no volume).</summary>
+        private BacoFoldIn FoldIn(CodebookAssignment a, double gamma)
+        {
+            var userVolumes = new double[a.Users.RowCount];
+            for (int u = 0; u < _graph.UserCount; u++)
+            {
+                userVolumes[a.Users.Codes[a.Users.Offsets[u]]] += _userWeight[u];
+            }
+
+            var itemVolumes = new double[a.Items.RowCount];
+            for (int i = 0; i < _graph.ItemCount; i++)
+            {
+                itemVolumes[a.Items.Codes[i]] += _itemWeight[i];
+            }
+
+            return new BacoFoldIn(gamma, _options.UserWeights, _options.ItemWeights, _options.MoveRule, _options.SecondaryUserClusters,
+                NodeWeights.Scale(_graph.UserOffsets, _options.UserWeights), NodeWeights.Scale(_graph.ItemOffsets, _options.ItemWeights),
+                userVolumes, itemVolumes);
         }
     }
 }

@@ -14,9 +14,9 @@ internal static class CodebookNumbering
     {
         int labelSpace = graph.UserCount + graph.ItemCount;
         var userRowOf = new int[labelSpace];
-        int userRows = Number(clusters.UserLabels, graph.UserOffsets, policy, userRowOf, out int[] primary);
+        int userRows = Number(clusters.UserLabels, graph.UserOffsets, policy, userRowOf, out int[] primary, out int userCold);
         var itemRowOf = new int[labelSpace];
-        int itemRows = Number(clusters.ItemLabels, graph.ItemOffsets, policy, itemRowOf, out int[] itemCodes);
+        int itemRows = Number(clusters.ItemLabels, graph.ItemOffsets, policy, itemRowOf, out int[] itemCodes, out int itemCold);
 
         SideAssignment usersSide;
         if (secondary is null)
@@ -49,11 +49,22 @@ internal static class CodebookNumbering
             usersSide = new SideAssignment(userRows, codes, offsets);
         }
 
-        return new CodebookAssignment("baco", usersSide, SideAssignment.FromLabels(itemCodes, itemRows));
+        // Row links of the co-clusters: the user row and the item row of one label.
+        var links = new int[userRows];
+        Array.Fill(links, -1);
+        for (int label = 0; label < labelSpace; label++)
+        {
+            if (userRowOf[label] >= 0)
+            {
+                links[userRowOf[label]] = itemRowOf[label];
+            }
+        }
+
+        return new CodebookAssignment("baco", usersSide, SideAssignment.FromLabels(itemCodes, itemRows)) { ItemRowOfUserRow = links, UserColdRow = userCold, ItemColdRow = itemCold };
     }
 
     /// <summary>Dense row per label of one side; isolated entities per the policy. Returns the row count.</summary>
-    private static int Number(int[] labels, int[] offsets, IsolatedPolicy policy, int[] rowOf, out int[] codes)
+    private static int Number(int[] labels, int[] offsets, IsolatedPolicy policy, int[] rowOf, out int[] codes, out int coldRow)
     {
         Array.Fill(rowOf, -1);
         codes = new int[labels.Length];
@@ -76,7 +87,7 @@ internal static class CodebookNumbering
             codes[e] = row;
         }
 
-        int coldRow = anyIsolated ? rows++ : -1;
+        coldRow = anyIsolated ? rows++ : -1;
         if (anyIsolated)
         {
             for (int e = 0; e < labels.Length; e++)

@@ -36,30 +36,29 @@ public static class NodeWeights
     {
         int n = offsets.Length - 1;
         var w = new double[n];
-        double total = 0;
+        double scale = Scale(offsets, scheme); // 1 on an edgeless side: every weight is 0 and the penalty vanishes
         for (int x = 0; x < n; x++)
         {
-            int deg = offsets[x + 1] - offsets[x];
-            double v = Raw(scheme, deg);
-            total += v;
-            w[x] = scheme == WeightScheme.AuthorsCpm ? deg : v;
-        }
-
-        if (total <= 0)
-        {
-            return w; // an edgeless side: every weight is 0 and the penalty vanishes
-        }
-
-        double scale = 1.0 / Math.Sqrt(total);
-        for (int x = 0; x < n; x++)
-        {
-            w[x] *= scale;
+            w[x] = BacoFoldIn.Weight(scheme, offsets[x + 1] - offsets[x], scale);
         }
 
         return w;
     }
 
-    private static double Raw(WeightScheme scheme, int deg) => scheme switch
+    /// <summary>The factor every raw value of the side is multiplied by: 1 / sqrt(sum of v), or 1 on an edgeless side.</summary>
+    internal static double Scale(int[] offsets, WeightScheme scheme)
+    {
+        double total = 0;
+        for (int x = 0; x + 1 < offsets.Length; x++)
+        {
+            total += Raw(scheme, offsets[x + 1] - offsets[x]);
+        }
+
+        return total <= 0 ? 1.0 : 1.0 / Math.Sqrt(total);
+    }
+
+    /// <summary>The scheme's raw value v for a node of degree <paramref name="deg"/>.</summary>
+    internal static double Raw(WeightScheme scheme, int deg) => scheme switch
     {
         WeightScheme.Cpm or WeightScheme.AuthorsCpm => 1.0,
         WeightScheme.Degree => deg,

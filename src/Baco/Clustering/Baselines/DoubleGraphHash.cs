@@ -30,7 +30,7 @@ public sealed class DoubleGraphHash : ICompressionMethod
         var a = single.Assignment;
         var users = AddHash(a.Users, new UniversalHash(SplitMix64.Derive(seed, 0xd61)));
         var items = AddHash(a.Items, new UniversalHash(SplitMix64.Derive(seed, 0xd62)));
-        return new MethodOutcome(new CodebookAssignment(Name, users, items, CodeCombiner.Sum), single.Stats);
+        return new MethodOutcome(new CodebookAssignment(Name, users, items, CodeCombiner.Sum) { ItemRowOfUserRow = a.ItemRowOfUserRow, UserColdRow = a.UserColdRow, ItemColdRow = a.ItemColdRow }, single.Stats);
     }
 
     private static SideAssignment AddHash(SideAssignment side, UniversalHash hash)

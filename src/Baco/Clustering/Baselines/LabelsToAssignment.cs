@@ -19,7 +19,45 @@ public static class LabelsToAssignment
         ArgumentNullException.ThrowIfNull(graph);
         var users = Side(userLabels, graph.UserOffsets, out int ku);
         var items = Side(itemLabels, graph.ItemOffsets, out int ki);
-        return new CodebookAssignment(method, SideAssignment.FromLabels(users, ku), SideAssignment.FromLabels(items, ki));
+        var itemRowOfLabel = new Dictionary<int, int>();
+        for (int i = 0; i < items.Length; i++)
+        {
+            if (graph.ItemOffsets[i + 1] > graph.ItemOffsets[i])
+            {
+                itemRowOfLabel.TryAdd(itemLabels[i], items[i]);
+            }
+        }
+
+        // The item row of each user row's label (-1: no item holds it, or the cold row).
+        var links = new int[ku];
+        Array.Fill(links, -1);
+        for (int u = 0; u < users.Length; u++)
+        {
+            if (graph.UserOffsets[u + 1] > graph.UserOffsets[u])
+            {
+                links[users[u]] = itemRowOfLabel.GetValueOrDefault(userLabels[u], -1);
+            }
+        }
+
+        return new CodebookAssignment(method, SideAssignment.FromLabels(users, ku), SideAssignment.FromLabels(items, ki))
+        {
+            ItemRowOfUserRow = links,
+            UserColdRow = HasIsolated(graph.UserOffsets) ? ku - 1 : -1,
+            ItemColdRow = HasIsolated(graph.ItemOffsets) ? ki - 1 : -1,
+        };
+    }
+
+    private static bool HasIsolated(int[] offsets)
+    {
+        for (int e = 0; e + 1 < offsets.Length; e++)
+        {
+            if (offsets[e + 1] == offsets[e])
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Rows the assignment would have, without building it (used by early stops).</summary>

@@ -1,0 +1,340 @@
+using Baco.Clustering.Baco;
+using Baco.Clustering.Baselines;
+using Baco.Codebooks;
+using Baco.Data;
+using Baco.IO;
+using System.Text.Json.Nodes;
+
+namespace Baco.Assignment;
+
+/// <summary>Where a new user or item was placed.</summary>
+/// <param name="Codes">Its codebook rows (the primary row first).</param>
+/// <param name="Cold">Whether it got its side's cold row (or the fallback row) for want of a usable neighbour.</param>
+public readonly record struct Placement(int[] Codes, bool Cold);
+
+/// <summary>
+/// Gives codebook rows to users and items that an assignment does not know, from their
+/// interactions with known ones, without moving any known entity and without adding rows
+/// (docs/METHOD.md, "Assigning new users and items"). Each new node is placed on its own
+/// against the stored assignment: new nodes do not see each other, and the stored volumes are
+/// not updated, so the result does not depend on the order of the new nodes.
+/// </summary>
+public sealed class IncrementalAssigner
+{
+    private readonly CodebookAssignment _known;
+    private readonly Kind _kind;
+    private readonly int _seed;
+    private readonly int[] _userRowOfItemRow = [];
+    private readonly int _userCold;
+    private readonly int _itemCold;
+
+    /// <summary>
+    /// Prepares placing new nodes into <paramref name="known"/>; <paramref name="seed"/> is the
+    /// seed the assignment was made with (the hashing methods hash with it).
+    /// </summary>
+    /// <exception cref="UnusableDataException">The method cannot be extended faithfully, or the assignment lacks what its rule needs.</exception>
+    public IncrementalAssigner(CodebookAssignment known, int seed)
+    {
+        ArgumentNullException.ThrowIfNull(known);
+        _known = known;
+        _seed = seed;
+        _kind = known.Method.ToLowerInvariant() switch
+        {
+            "baco" => Kind.Baco,
+            "graphhash" or "leiden" or "lp" or "scc" => Kind.Graph,
+            "doublegraphhash" => Kind.DoubleGraph,
+            "random" => Kind.Random,
+            "hash" => Kind.Hash,
+            "double" => Kind.Double,
+            "frequency" => Kind.Frequency,
+            "hybrid" => Kind.Hybrid,
+            "lsh" => throw new UnusableDataException(
+                "method 'lsh' cannot give rows to new entities faithfully: its rows are runs of the training entities' signatures merged down to the budget, and where a new signature falls depends on every training signature, which the assignment does not keep"),
+            "full" => throw new UnusableDataException(
+                "method 'full' gives every entity its own row, so a new entity would need a new row; compress the data with the new entities instead"),
+            _ => throw new UnusableDataException($"method '{known.Method}' has no rule for new entities"),
+        };
+
+        if (_kind is Kind.Baco or Kind.Graph or Kind.DoubleGraph)
+        {
+            int[] links = known.ItemRowOfUserRow ?? throw new UnusableDataException(
+                $"the '{known.Method}' assignment does not record which user row and item row form a co-cluster (written by an older baco); compress again to assign new entities");
+            _userRowOfItemRow = new int[known.Items.RowCount];
+            Array.Fill(_userRowOfItemRow, -1);
+            for (int r = 0; r < links.Length; r++)
+            {
+                if (links[r] >= 0)
+                {
+                    _userRowOfItemRow[links[r]] = r;
+                }
+            }
+
+            if (_kind == Kind.Baco && known.Baco is null)
+            {
+                throw new UnusableDataException("the BACO assignment does not record its gamma, weights and row volumes (written by an older baco); compress again to assign new entities");
+            }
+        }
+
+        if (_kind is Kind.Frequency or Kind.Hybrid)
+        {
+            foreach (var side in new[] { known.Users, known.Items })
+            {
+                if (side.RowCount >= side.EntityCount)
+                {
+                    throw new UnusableDataException(
+                        $"method '{known.Method}' left a side uncompressed (one row per entity), so a new entity there would need a new row; compress the data with the new entities instead");
+                }
+            }
+        }
+
+        _userCold = known.UserColdRow >= 0 ? known.UserColdRow : LargestRow(known.Users);
+        _itemCold = known.ItemColdRow >= 0 ? known.ItemColdRow : LargestRow(known.Items);
+    }
+
+    /// <summary>
+    /// The assigner for an assignment loaded from <paramref name="directory"/> (a compression or
+    /// a model directory), with the seed its summary.json records.
+    /// </summary>
+    public static IncrementalAssigner FromStored(StoredAssignment stored, string directory)
+    {
+        ArgumentNullException.ThrowIfNull(stored);
+        int seed = 0;
+        if (stored.Summary is JsonObject o && o["seed"] is JsonValue v && v.TryGetValue(out int s))
+        {
+            seed = s;
+        }
+        else if (stored.Assignment.Method is "hash" or "double" or "hybrid" or "doublegraphhash")
+        {
+            throw new DataFormatException(Path.Combine(directory, AssignmentStore.SummaryFile), 0,
+                $"missing or invalid 'seed' (whole number expected): method '{stored.Assignment.Method}' hashes with it");
+        }
+
+        return new IncrementalAssigner(stored.Assignment, seed);
+    }
+
+    private enum Kind
+    {
+        Baco,
+        Graph,
+        DoubleGraph,
+        Random,
+        Hash,
+        Double,
+        Frequency,
+        Hybrid,
+    }
+
+    /// <summary>The assignment new nodes are placed into.</summary>
+    public CodebookAssignment Known => _known;
+
+    /// <summary>The rule applied, in words (for summaries).</summary>
+    public string Rule => _kind switch
+    {
+        Kind.Baco => "balanced gain a(c) - gamma * w_x * W(c) over the co-clusters of the known neighbours, with the stored gamma, weights and volumes; secondary user row as BACO's",
+        Kind.Graph => "the co-cluster holding most of the known neighbours (ties: first met in id order)",
+        Kind.DoubleGraph => "the co-cluster holding most of the known neighbours, plus the method's hash row",
+        Kind.Frequency => "id modulo the shared rows (a new entity is not among the frequent ones)",
+        Kind.Hybrid => "double hashing into the shared rows (a new entity is not among the frequent ones)",
+        _ => "the method's hash of the new dense id",
+    };
+
+    /// <summary>Whether placing depends on the interactions (false for the hashing methods).</summary>
+    public bool UsesNeighbours => _kind is Kind.Baco or Kind.Graph or Kind.DoubleGraph;
+
+    /// <summary>
+    /// Rows for the new user with dense id <paramref name="user"/> (at least the known user
+    /// count), who interacted with the known items <paramref name="knownItems"/> (duplicates and
+    /// order do not matter).
+    /// </summary>
+    public Placement PlaceUser(int user, ReadOnlySpan<int> knownItems) => Place(true, user, knownItems);
+
+    /// <summary>Rows for the new item with dense id <paramref name="item"/>, which the known users <paramref name="knownUsers"/> interacted with.</summary>
+    public Placement PlaceItem(int item, ReadOnlySpan<int> knownUsers) => Place(false, item, knownUsers);
+
+    private Placement Place(bool user, int id, ReadOnlySpan<int> neighbours)
+    {
+        var own = user ? _known.Users : _known.Items;
+        var other = user ? _known.Items : _known.Users;
+        ArgumentOutOfRangeException.ThrowIfLessThan(id, own.EntityCount);
+        int[] sorted = [.. neighbours];
+        Array.Sort(sorted);
+        int n = 0;
+        for (int k = 0; k < sorted.Length; k++)
+        {
+            if ((uint)sorted[k] >= (uint)other.EntityCount)
+            {
+                throw new ArgumentOutOfRangeException(nameof(neighbours), $"neighbour {sorted[k]} is not a known {(user ? "item" : "user")}");
+            }
+
+            if (n == 0 || sorted[n - 1] != sorted[k])
+            {
+                sorted[n++] = sorted[k];
+            }
+        }
+
+        var distinct = sorted.AsSpan(0, n);
+        ulong tag = user ? 1UL : 2UL;
+        switch (_kind)
+        {
+            case Kind.Random:
+                return new Placement([id % own.RowCount], false);
+            case Kind.Hash:
+                return new Placement([new UniversalHash(SplitMix64.Derive(_seed, tag)).Apply(id, own.RowCount)], false);
+            case Kind.Double:
+                return new Placement(TwoHashes(id, own.RowCount, tag), false);
+            case Kind.Frequency:
+                return new Placement([id % SharedRows(own.RowCount)], false);
+            case Kind.Hybrid:
+                return new Placement(TwoHashes(id, SharedRows(own.RowCount), tag), false);
+            case Kind.Graph:
+                {
+                    int row = Majority(user, distinct, other);
+                    return row >= 0 ? new Placement([row], false) : new Placement([Cold(user)], true);
+                }
+
+            case Kind.DoubleGraph:
+                {
+                    int row = Majority(user, distinct, other);
+                    bool cold = row < 0;
+                    row = cold ? Cold(user) : row;
+                    int h = new UniversalHash(SplitMix64.Derive(_seed, user ? 0xd61UL : 0xd62UL)).Apply(id, own.RowCount);
+                    if (h == row && own.RowCount > 1)
+                    {
+                        h = (h + 1) % own.RowCount;
+                    }
+
+                    return new Placement([row, h], cold);
+                }
+
+            default:
+                return Balanced(user, distinct, other);
+        }
+    }
+
+    /// <summary>Candidate co-clusters of a new node, in the order its neighbours (sorted by id) meet them: this side's row and count a(c).</summary>
+    private List<(int Row, int Count)> Candidates(bool user, ReadOnlySpan<int> neighbours, SideAssignment other)
+    {
+        var found = new List<(int Row, int Count)>();
+        var index = new Dictionary<int, int>();
+        foreach (int x in neighbours)
+        {
+            int otherRow = other.Codes[other.Offsets[x]];
+            int row = user ? _userRowOfItemRow[otherRow] : _known.ItemRowOfUserRow![otherRow];
+            if (row < 0 || otherRow == (user ? _known.ItemColdRow : _known.UserColdRow))
+            {
+                continue; // the label has no row on this side (a new row would be needed), or x is isolated
+            }
+
+            if (index.TryGetValue(row, out int k))
+            {
+                found[k] = (row, found[k].Count + 1);
+            }
+            else
+            {
+                index.Add(row, found.Count);
+                found.Add((row, 1));
+            }
+        }
+
+        return found;
+    }
+
+    private int Majority(bool user, ReadOnlySpan<int> neighbours, SideAssignment other)
+    {
+        int best = -1, bestCount = 0;
+        foreach (var (row, count) in Candidates(user, neighbours, other))
+        {
+            if (count > bestCount)
+            {
+                (best, bestCount) = (row, count);
+            }
+        }
+
+        return best;
+    }
+
+    private Placement Balanced(bool user, ReadOnlySpan<int> neighbours, SideAssignment other)
+    {
+        var b = _known.Baco!;
+        double w = user
+            ? BacoFoldIn.Weight(b.UserWeights, neighbours.Length, b.UserWeightScale)
+            : BacoFoldIn.Weight(b.ItemWeights, neighbours.Length, b.ItemWeightScale);
+        var candidates = Candidates(user, neighbours, other);
+
+        // The penalty uses the other side's volume of the candidate co-cluster (docs/METHOD.md, "The solver", step 3).
+        double Gain((int Row, int Count) c) => c.Count - (b.Gamma * w * (user
+            ? b.ItemRowVolumes[_known.ItemRowOfUserRow![c.Row]]
+            : b.UserRowVolumes[_userRowOfItemRow[c.Row]]));
+
+        int best = -1;
+        double bestGain = double.NegativeInfinity;
+        foreach (var c in candidates)
+        {
+            double g = Gain(c);
+            if (g > bestGain)
+            {
+                (best, bestGain) = (c.Row, g);
+            }
+        }
+
+        // A new node starts alone: its own label's gain is 0 - gamma * w * 0 = 0. Under
+        // 'if-better' it would stay alone, which needs a row of its own: it takes the cold row.
+        if (best < 0 || (b.MoveRule == MoveRule.IfBetter && !(bestGain > 0)))
+        {
+            return new Placement([Cold(user)], true);
+        }
+
+        if (!user || !b.SecondaryUserClusters)
+        {
+            return new Placement([best], false);
+        }
+
+        // docs/METHOD.md, "Secondary user clusters": the best other candidate, no threshold.
+        int second = -1;
+        double secondGain = double.NegativeInfinity;
+        foreach (var c in candidates)
+        {
+            double g = Gain(c);
+            if (c.Row != best && g > secondGain)
+            {
+                (second, secondGain) = (c.Row, g);
+            }
+        }
+
+        return new Placement(second >= 0 ? [best, second] : [best], false);
+    }
+
+    private int Cold(bool user) => user ? _userCold : _itemCold;
+
+    /// <summary>As <see cref="DoubleHashing"/>: two seeded hashes into <paramref name="rows"/>, the second moved on when they collide.</summary>
+    private int[] TwoHashes(int id, int rows, ulong tag)
+    {
+        int a = new UniversalHash(SplitMix64.Derive(_seed, (tag * 16) + 1)).Apply(id, rows);
+        int c = new UniversalHash(SplitMix64.Derive(_seed, (tag * 16) + 2)).Apply(id, rows);
+        if (c == a && rows > 1)
+        {
+            c = (c + 1) % rows;
+        }
+
+        return [a, c];
+    }
+
+    /// <summary>As <see cref="FrequencyHashing"/>: the rows left to the infrequent entities.</summary>
+    private static int SharedRows(int rows) => rows - Math.Min(rows / 2, rows - 1);
+
+    /// <summary>The row most entities point to (ties: the lowest), the fallback when a side has no cold row.</summary>
+    private static int LargestRow(SideAssignment side)
+    {
+        int[] sizes = side.RowSizes();
+        int best = 0;
+        for (int r = 1; r < sizes.Length; r++)
+        {
+            if (sizes[r] > sizes[best])
+            {
+                best = r;
+            }
+        }
+
+        return best;
+    }
+}

@@ -1,0 +1,92 @@
+using Baco.Assignment;
+using Baco.Clustering.Baco;
+using Baco.Graph;
+using Baco.Models;
+using Baco.Tests.Cli;
+
+namespace Baco.Tests.Assignment;
+
+public class FoldInTests
+{
+    private static (BipartiteGraph Graph, IRecommenderModel Model, Recommender Recommender) Trained(ModelKind kind)
+    {
+        var graph = TestGraphs.Planted(60, 40, 4, 6, 0.8, 7);
+        var assignment = new BacoCompressor().Run(graph, 0.5, seed: 1).Assignment;
+        var model = RecommenderModels.Create(kind, assignment, graph, 16, 2, 11);
+        return (graph, model, new Recommender(model, graph.ToInteractions()));
+    }
+
+    /// <summary>
+    /// A user of the model folded in with their own rows and exactly their training items gets
+    /// the embedding and the ranking training-time scoring gives them. For LightGCN this is
+    /// exact because the user's edges are already in the graph whose item layers fold-in reads;
+    /// a truly new user's edges are not added to the items' side (the graph is unchanged).
+    /// </summary>
+    [Theory]
+    [InlineData(ModelKind.MatrixFactorization)]
+    [InlineData(ModelKind.LightGcn)]
+    public void AKnownUserFoldedInWithTheirTrainingItemsScoresAsAtTrainingTime(ModelKind kind)
+    {
+        var (graph, model, recommender) = Trained(kind);
+        var users = new float[model.UserCount * model.Dim];
+        var items = new float[model.ItemCount * model.Dim];
+        model.ComputeEmbeddings(users, items);
+        var folded = new float[model.Dim];
+        int checkedUsers = 0;
+        for (int u = 0; u < graph.UserCount; u += 7)
+        {
+            var codes = model.Assignment.Users.CodesOf(u);
+            int[] neighbours = graph.UserItems[graph.UserOffsets[u]..graph.UserOffsets[u + 1]];
+            model.FoldInUser(codes, neighbours, folded);
+            for (int c = 0; c < model.Dim; c++)
+            {
+                Assert.Equal(users[(u * model.Dim) + c], folded[c], 1e-6f);
+            }
+
+            var expected = recommender.Recommend(u, 10);
+            var actual = recommender.RecommendFolded(codes, neighbours, 10);
+            Assert.Equal(expected.Select(r => r.Item), actual.Select(r => r.Item));
+            Assert.All(actual, r => Assert.DoesNotContain(r.Item, neighbours));
+            checkedUsers++;
+        }
+
+        Assert.True(checkedUsers >= 8);
+    }
+
+    [Fact]
+    public void ANewUserIsPlacedByTheAssignmentsRuleAndGetsTopItemsWithoutTheGivenOnes()
+    {
+        var (graph, model, recommender) = Trained(ModelKind.LightGcn);
+        var assigner = new IncrementalAssigner(model.Assignment, 1);
+        int[] given = [.. graph.UserItems.AsSpan(graph.UserOffsets[3], graph.UserOffsets[4] - graph.UserOffsets[3])];
+        var placement = assigner.PlaceUser(model.UserCount, given);
+        var viaApi = recommender.RecommendNewUser(assigner, given, 15);
+        var viaCodes = recommender.RecommendFolded(placement.Codes, given, 15);
+        Assert.Equal(15, viaApi.Count);
+        Assert.Equal(viaCodes.Select(r => r.Item), viaApi.Select(r => r.Item));
+        Assert.DoesNotContain(viaApi, r => given.Contains(r.Item));
+    }
+
+    [Fact]
+    public void RecommendFoldsInAUserGivenByItems()
+    {
+        using var tmp = new TempDirectory();
+        string train = tmp.File("train.tsv", CliRunner.SmallEdges());
+        string test = tmp.File("test.tsv", "user\titem\nu0\tbook-0-10\nu1\tbook-1-10\n");
+        string modelDir = tmp["model"];
+        var (code, _, err) = CliRunner.Run("train", "--train", train, "--test", test, "--gamma", "0.5", "--epochs", "2", "--eval-every", "0", "--dim", "8", "--out", modelDir);
+        Assert.True(code == 0, err);
+        var (rc, stdout, stderr) = CliRunner.Run("recommend", "--model", modelDir, "--items", "book-0-1,book-0-2", "-k", "5");
+        Assert.True(rc == 0, stderr);
+        Assert.Contains("new user", stdout);
+        Assert.DoesNotContain("book-0-1 ", stdout);
+        Assert.DoesNotContain("book-0-2 ", stdout);
+
+        foreach (var args in new[] { new[] { "recommend", "--model", modelDir }, ["recommend", "--model", modelDir, "--user", "u1", "--items", "book-0-1"], ["recommend", "--model", modelDir, "--items", "nope"] })
+        {
+            var (c, _, e) = CliRunner.Run(args);
+            Assert.Equal(2, c);
+            Assert.Single(e.Split('\n', StringSplitOptions.RemoveEmptyEntries), l => l.StartsWith("baco: error", StringComparison.Ordinal));
+        }
+    }
+}
