@@ -32,6 +32,15 @@ internal sealed class BacoOptionsBinder
         }
     }
 
+    /// <summary>BACO's options only steer BACO: one given with another method would be silently ignored, so it is refused.</summary>
+    public void RefuseUnlessBaco(ParseResult parsed, string method)
+    {
+        if (method != "baco" && All.FirstOrDefault(o => parsed.Given(o)) is { } given)
+        {
+            throw new CliError($"'{given.Name}' is a setting of BACO, but '--method {method}' does not use it: drop it or use --method baco.");
+        }
+    }
+
     public BacoOptions Bind(ParseResult parsed)
     {
         var options = new BacoOptions

@@ -52,6 +52,8 @@ internal static class CompressCommand
             }
 
             var compressionTarget = target.Bind(parsed);
+            baco.RefuseUnlessBaco(parsed, parsed.GetValue(method)!);
+            target.RefuseKnobForFull(parsed, parsed.GetValue(method)!);
             var compressor = CompressionMethods.Create(parsed.GetValue(method)!, baco.Bind(parsed));
             using var outDir = OutputPaths.Prepare("--out", parsed.GetValue(output)!, "baco compress", data.Inputs(parsed));
 

@@ -22,6 +22,15 @@ internal sealed class TargetOptions
         }
     }
 
+    /// <summary>The full table has no knob and no budget: a target given with it would be ignored, so it is refused.</summary>
+    public void RefuseKnobForFull(ParseResult parsed, string method)
+    {
+        if (method == "full" && All.FirstOrDefault(o => parsed.Given(o)) is { } given)
+        {
+            throw new CliError($"'{given.Name}' sizes a compressed table, but '--method full' keeps every row: drop one of them.");
+        }
+    }
+
     public CompressionTarget Bind(ParseResult parsed, double defaultFraction = 0.25)
     {
         double? gamma = parsed.GetValue(Gamma);

@@ -52,6 +52,13 @@ internal static class TrainCommand
 
             int s = parsed.GetValue(seed);
             var options = training.Bind(parsed, s);
+            if (storedDir is null)
+            {
+                baco.RefuseUnlessBaco(parsed, parsed.GetValue(method)!);
+                target.RefuseKnobForFull(parsed, parsed.GetValue(method)!);
+            }
+
+            training.RefuseLayersForMf(parsed);
             var compressor = storedDir is null ? CompressionMethods.Create(parsed.GetValue(method)!, baco.Bind(parsed)) : null;
             var compressionTarget = target.Bind(parsed);
             if (options.CheckpointPath is { } checkpoint)

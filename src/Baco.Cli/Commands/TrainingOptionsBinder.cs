@@ -93,6 +93,15 @@ internal sealed class TrainingOptionsBinder
         }
     }
 
+    /// <summary>MF has no propagation layers: --layers with --model mf would be ignored, so it is refused.</summary>
+    public void RefuseLayersForMf(ParseResult parsed)
+    {
+        if (parsed.GetValue(Model) == "mf" && parsed.Given(Layers))
+        {
+            throw new CliError("'--layers' sets LightGCN's propagation, but '--model mf' has none: drop one of them.");
+        }
+    }
+
     /// <summary>The model's name as reports print it.</summary>
     public static string DisplayName(ModelKind model) => model == ModelKind.LightGcn ? "LightGCN" : "MF";
 }

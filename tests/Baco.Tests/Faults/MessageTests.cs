@@ -38,6 +38,9 @@ public sealed class MessageTests
     [InlineData("baco: error: '--val' and '--test' need '--train': they are read against the training file's id space.", "compress", "--test", "t.tsv", "--out", "/tmp/baco-never-written")]
     [InlineData("baco: error: '--assignment': /tmp/baco-no-such-assignment does not exist.", "train", "--assignment", "/tmp/baco-no-such-assignment", "--out", "/tmp/baco-never-written")]
     [InlineData("baco: error: '--model': /tmp/baco-no-such-model does not exist.", "recommend", "--model", "/tmp/baco-no-such-model", "--user", "u")]
+    [InlineData("baco: error: '--passes' is a setting of BACO, but '--method graphhash' does not use it: drop it or use --method baco.", "compress", "--method", "graphhash", "--passes", "10")]
+    [InlineData("baco: error: '--gamma' sizes a compressed table, but '--method full' keeps every row: drop one of them.", "train", "--method", "full", "--gamma", "2")]
+    [InlineData("baco: error: '--layers' sets LightGCN's propagation, but '--model mf' has none: drop one of them.", "train", "--model", "mf", "--layers", "3")]
     public void ABadOptionIsOneLineNamingItWithExitCodeTwo(string expected, params string[] args)
     {
         var (code, stdout, stderr) = CliRunner.Run(args);
