@@ -74,6 +74,7 @@ public static class InteractionReader
             if (headerPending)
             {
                 headerPending = false;
+                WarnIfHeaderLooksLikeData(path, source.LineNumber, layout, options);
                 continue;
             }
 
@@ -102,6 +103,18 @@ public static class InteractionReader
         }
 
         return keys;
+    }
+
+    // A header the user asked for whose user and item fields are plain integers is most likely an interaction lost.
+    private static void WarnIfHeaderLooksLikeData(string path, long line, FileLayout layout, ReadOptions options)
+    {
+        if (options.HasHeader == true && options.Warnings is { } warnings && layout.Header is { } names
+            && layout.UserColumn < names.Length && layout.ItemColumn < names.Length
+            && AsciiNumbers.TryParseCanonical(System.Text.Encoding.UTF8.GetBytes(names[layout.UserColumn]), out _)
+            && AsciiNumbers.TryParseCanonical(System.Text.Encoding.UTF8.GetBytes(names[layout.ItemColumn]), out _))
+        {
+            warnings.Report($"{path}:{line}: the line skipped as the header ({names[layout.UserColumn]}, {names[layout.ItemColumn]}) looks like an interaction of integer ids; if the file has no header, set the header option to no");
+        }
     }
 
     private static FileStream Open(string path)

@@ -89,4 +89,17 @@ public sealed class DatasetWarningTests
         var warnings = DatasetChecks.Inspect(new Dataset(Users, Items, train, val, test));
         Assert.Contains("1 of the 2 test interactions are also validation interactions: validation items are masked when ranking the test, so these can never be hit (50 %).", warnings);
     }
+
+    [Fact]
+    public void AHeaderTheUserForcedOnDataIsWarnedAbout()
+    {
+        using var tmp = new TempDirectory();
+        string train = tmp.File("plain.tsv", "12\t7\n1\t2\n2\t3\n1\t3\n");
+        var (code, _, err) = CliRunner.Run("compress", "--train", train, "--header", "yes", "--method", "random", "--gamma", "2", "--out", tmp["a"]);
+        Assert.Equal(0, code);
+        Assert.Contains($"baco: warning: {train}:1: the line skipped as the header (12, 7) looks like an interaction of integer ids; if the file has no header, give --header no (or auto)", err, StringComparison.Ordinal);
+
+        (_, _, err) = CliRunner.Run("compress", "--train", tmp.File("named.tsv", "user\titem\n1\t2\n2\t3\n"), "--header", "yes", "--method", "random", "--gamma", "2", "--out", tmp["b"]);
+        Assert.DoesNotContain("warning", err, StringComparison.Ordinal);
+    }
 }
