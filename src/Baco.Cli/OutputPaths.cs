@@ -24,12 +24,12 @@ internal static class OutputPaths
     /// <summary>A path as messages show it: whole, unless it is too long to read.</summary>
     public static string Display(string path) => path.Length <= 160 ? path : $"{path[..60]}...{path[^60..]} ({path.Length:N0} characters)";
 
-    /// <summary>Publishes the prepared directory, reporting a failure under the option that named it.</summary>
-    public static void Publish(OutputDirectory output, string option)
+    /// <summary>Writes the files into the prepared directory and publishes it, reporting a failure under the option that named it.</summary>
+    public static void Complete(OutputDirectory output, string option, Action<string> writeFiles)
     {
         try
         {
-            output.Publish();
+            output.Complete(writeFiles);
         }
         catch (OutputPathException e)
         {

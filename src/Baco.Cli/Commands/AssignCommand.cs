@@ -49,8 +49,7 @@ internal static class AssignCommand
             string source = Path.GetFullPath(newFile);
             var extended = AssignmentExtension.Extend(assigner, stored.Users, stored.Items, read, source);
             var summary = Summary(stored, extended, assigner, Path.GetFullPath(storedDir), source);
-            AssignmentStore.WriteInto(outDir.WorkPath, extended.Assignment, extended.Users, extended.Items, summary);
-            OutputPaths.Publish(outDir, "--out");
+            OutputPaths.Complete(outDir, "--out", work => AssignmentStore.WriteInto(work, extended.Assignment, extended.Users, extended.Items, summary));
             if (parsed.GetValue(json))
             {
                 io.Out.WriteLine(summary.ToJsonString(new() { WriteIndented = true }));

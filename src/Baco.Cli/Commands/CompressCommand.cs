@@ -82,8 +82,7 @@ internal static class CompressCommand
                 summaryJson[ValidationHoldOutKey] = new JsonObject { ["fraction"] = fraction, ["seed"] = parsed.GetValue(seed) };
             }
 
-            AssignmentStore.WriteInto(outDir.WorkPath, result.Assignment, dataset.Users, dataset.Items, summaryJson);
-            OutputPaths.Publish(outDir, "--out");
+            OutputPaths.Complete(outDir, "--out", work => AssignmentStore.WriteInto(work, result.Assignment, dataset.Users, dataset.Items, summaryJson));
             if (parsed.GetValue(json))
             {
                 io.Out.WriteLine(summaryJson.ToJsonString(new() { WriteIndented = true }));

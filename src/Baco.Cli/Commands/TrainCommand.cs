@@ -141,15 +141,16 @@ internal static class TrainCommand
         string text = metrics.ToJsonString(new() { WriteIndented = true });
         try
         {
-            writeModel(outDir.WorkPath);
-            File.WriteAllText(Path.Combine(outDir.WorkPath, metricsFile), text);
-            outDir.Publish();
+            outDir.Complete(work =>
+            {
+                writeModel(work);
+                File.WriteAllText(Path.Combine(work, metricsFile), text);
+            });
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or OutputPathException)
+        catch (OutputPathException e)
         {
             io.Out.WriteLine(text);
-            string reason = e is OutputPathException o ? o.Reason : $"cannot be written: {(e is UnauthorizedAccessException ? "permission denied" : e.Message.Split(" : '")[0].TrimEnd('.'))}";
-            throw new CliError($"'--out': {OutputPaths.Display(outDir.Path)}: {reason}; the metrics are printed above.");
+            throw new CliError($"'--out': {OutputPaths.Display(outDir.Path)}: {e.Reason}; the metrics are printed above.");
         }
     }
 

@@ -56,7 +56,7 @@ public sealed class OutputDirectory : IDisposable
         CheckPlace(path, target, inputs ?? []);
         CheckReplaceable(path, target);
         CleanUpSiblings(target);
-        var createdParents = MissingParents(target);
+        var createdParents = MadeDirectories.MissingAbove(target);
         string work = $"{target}.tmp-{Tag()}";
         try
         {
@@ -68,7 +68,7 @@ public sealed class OutputDirectory : IDisposable
         {
             // Nothing of this run may stay behind: the work directory, then the parents made for it.
             TryDelete(work);
-            DeleteParents(createdParents);
+            MadeDirectories.RemoveEmpty(createdParents);
             throw;
         }
     }
@@ -78,8 +78,19 @@ public sealed class OutputDirectory : IDisposable
     {
         ArgumentNullException.ThrowIfNull(writeFiles);
         using var output = Prepare(path, what, inputs);
-        writeFiles(output.WorkPath);
-        output.Publish();
+        output.Complete(writeFiles);
+    }
+
+    /// <summary>
+    /// Lets <paramref name="writeFiles"/> fill the work directory, then publishes it. A file-system
+    /// failure on the way (a full disk, a quota) is an <see cref="OutputPathException"/> naming
+    /// this output, not the work directory.
+    /// </summary>
+    public void Complete(Action<string> writeFiles)
+    {
+        ArgumentNullException.ThrowIfNull(writeFiles);
+        Guard(() => writeFiles(WorkPath));
+        Publish();
     }
 
     /// <summary>True when <paramref name="dir"/> carries a valid Baco output marker.</summary>
@@ -123,30 +134,11 @@ public sealed class OutputDirectory : IDisposable
         if (!_published)
         {
             TryDelete(WorkPath);
-            DeleteParents(_createdParents);
+            MadeDirectories.RemoveEmpty(_createdParents);
             _published = true;
         }
     }
 
-    private static void DeleteParents(List<string> parents)
-    {
-        foreach (string parent in parents)
-        {
-            TryDelete(parent, recursive: false);
-        }
-    }
-
-    // The parents that do not exist yet, deepest first: a run that fails leaves none of them behind.
-    private static List<string> MissingParents(string target)
-    {
-        var missing = new List<string>();
-        for (string? up = System.IO.Path.GetDirectoryName(target); up is not null && !Directory.Exists(up); up = System.IO.Path.GetDirectoryName(up))
-        {
-            missing.Add(up);
-        }
-
-        return missing;
-    }
 
     private static string Resolve(string path)
     {
@@ -388,11 +380,11 @@ public sealed class OutputDirectory : IDisposable
         }
     }
 
-    private static void TryDelete(string dir, bool recursive = true)
+    private static void TryDelete(string dir)
     {
         try
         {
-            Directory.Delete(dir, recursive);
+            Directory.Delete(dir, recursive: true);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -34,11 +34,7 @@ public static class CheckpointFile
         string probe = $"{Path.GetFullPath(path)}.probe-{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4))}";
 
         // Parents made for the probe are removed again: the first checkpoint makes them, and a run refused later leaves nothing.
-        var made = new List<string>();
-        for (string? up = Path.GetDirectoryName(probe); up is not null && !Directory.Exists(up); up = Path.GetDirectoryName(up))
-        {
-            made.Add(up);
-        }
+        var made = MadeDirectories.MissingAbove(probe);
 
         try
         {
@@ -53,17 +49,7 @@ public static class CheckpointFile
         }
         finally
         {
-            foreach (string dir in made)
-            {
-                try
-                {
-                    Directory.Delete(dir);
-                }
-                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-                {
-                    // Not empty or not ours to remove: leave it.
-                }
-            }
+            MadeDirectories.RemoveEmpty(made);
         }
     }
 
