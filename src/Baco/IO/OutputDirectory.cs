@@ -181,10 +181,10 @@ public sealed class OutputDirectory : IDisposable
 
         // Compared as real paths, so an input or the current directory reached through a link is still seen.
         string real = RealPath.Of(target);
-        string? cwd = CurrentDirectory();
-        if (cwd is not null && IsSameOrInside(RealPath.Of(cwd), real))
+        string? cwd = CurrentDirectory() is { } current ? RealPath.Of(current) : null;
+        if (cwd is not null && IsSameOrInside(cwd, real))
         {
-            throw new OutputPathException(path, RealPath.Of(cwd) == real
+            throw new OutputPathException(path, cwd == real
                 ? "is the current directory; give a new directory for the output"
                 : "contains the current directory; give a new directory for the output");
         }
