@@ -1,5 +1,3 @@
-using Baco.IO;
-
 namespace Baco.Cli;
 
 /// <summary>

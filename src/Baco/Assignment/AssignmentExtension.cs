@@ -3,7 +3,7 @@ using Baco.Data;
 
 namespace Baco.Assignment;
 
-/// <summary>The result of <see cref="AssignmentExtension.Extend"/>.</summary>
+/// <summary>The result of <see cref="AssignmentExtension.Extend(IncrementalAssigner, Data.IdMap, Data.IdMap, Data.Dataset, string)"/>.</summary>
 /// <param name="Assignment">The known entities' codes unchanged, the new entities' codes appended.</param>
 /// <param name="Users">The known user ids, then the new ones.</param>
 /// <param name="Items">The known item ids, then the new ones.</param>

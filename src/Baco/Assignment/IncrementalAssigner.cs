@@ -1,9 +1,9 @@
+using System.Text.Json.Nodes;
 using Baco.Clustering.Baco;
 using Baco.Clustering.Baselines;
 using Baco.Codebooks;
 using Baco.Data;
 using Baco.IO;
-using System.Text.Json.Nodes;
 
 namespace Baco.Assignment;
 

@@ -6,8 +6,7 @@ namespace Baco.Clustering;
 /// <param name="Result">The result at that knob (parameters at most the budget).</param>
 /// <param name="Runs">How many times the method was run.</param>
 /// <param name="WithinTolerance">Whether the result is within the tolerance below the budget.</param>
-/// <param name="OverKnob">The smallest knob tried whose result was over the budget, if any.</param>
-public sealed record KnobSearchResult<T>(double Knob, T Result, int Runs, bool WithinTolerance, double? OverKnob);
+public sealed record KnobSearchResult<T>(double Knob, T Result, int Runs, bool WithinTolerance);
 
 /// <summary>
 /// Finds the value of a method's knob (BACO's gamma, a resolution, a cluster count) whose result
@@ -168,6 +167,6 @@ public static class KnobSearch
                 $"No knob value in [{min:G4}, {max:G4}] brings the table under the budget of {budget:N0} parameters.");
         }
 
-        return new KnobSearchResult<T>(bestKnob, best!, runs, Good(), double.IsNaN(hiKnob) ? null : hiKnob);
+        return new KnobSearchResult<T>(bestKnob, best!, runs, Good());
     }
 }

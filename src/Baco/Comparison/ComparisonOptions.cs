@@ -7,7 +7,7 @@ namespace Baco.Comparison;
 /// <summary>What a side-by-side comparison runs: every method compresses to the same target, then trains with identical settings and seed.</summary>
 public sealed record ComparisonOptions
 {
-    /// <summary>The methods the comparison runs when none are named (issue 4's default list).</summary>
+    /// <summary>The methods the comparison runs when none are named.</summary>
     public static IReadOnlyList<string> DefaultMethods { get; } = ["full", "baco", "graphhash", "leiden", "scc", "lp", "random", "double", "frequency"];
 
     /// <summary>Method names, in report order.</summary>

@@ -15,7 +15,7 @@ public static class ComparisonRunner
 {
     /// <summary>
     /// Runs every method in order. Method names, checkpoint files and the data are checked before
-    /// any method runs; cancellation stops between methods or at a training epoch (see <see cref="Trainer.Train"/>).
+    /// any method runs; cancellation stops between methods or at a training epoch (see <see cref="Trainer.Train(Data.Dataset, Codebooks.CodebookAssignment, TrainingOptions, IProgress{TrainingProgress}?, CancellationToken)"/>).
     /// </summary>
     public static IReadOnlyList<MethodOutcome> Run(Dataset data, ComparisonOptions options, IProgress<ComparisonProgress>? progress = null, CancellationToken cancellationToken = default)
     {

@@ -12,6 +12,9 @@ namespace Baco.Evaluation;
 /// </summary>
 public sealed class Evaluator
 {
+    // Per user and cut-off: recall, uncapped recall, NDCG.
+    private const int Fields = 3;
+
     private readonly int[] _relOffsets;
     private readonly int[] _relItems;
     private readonly int[] _exOffsets;
@@ -111,22 +114,22 @@ public sealed class Evaluator
     internal RankingMetrics FromRankings(int[] top, int[] counts, int stride)
     {
         int nk = Ks.Length;
-        var perUser = new double[_users.Length * nk * 4];
+        var perUser = new double[_users.Length * nk * Fields];
         VectorMath.TwoWay(_users.Length, (from, to) =>
         {
             for (int idx = from; idx < to; idx++)
             {
-                UserMetrics(idx, top.AsSpan(idx * stride, counts[idx]), perUser.AsSpan(idx * nk * 4, nk * 4));
+                UserMetrics(idx, top.AsSpan(idx * stride, counts[idx]), perUser.AsSpan(idx * nk * Fields, nk * Fields));
             }
         }, 256);
 
         // Averages in user order, so the result does not depend on the split.
-        var sums = new double[nk * 4];
+        var sums = new double[nk * Fields];
         for (int idx = 0; idx < _users.Length; idx++)
         {
             for (int j = 0; j < sums.Length; j++)
             {
-                sums[j] += perUser[(idx * nk * 4) + j];
+                sums[j] += perUser[(idx * nk * Fields) + j];
             }
         }
 
@@ -134,16 +137,14 @@ public sealed class Evaluator
         var recall = new double[nk];
         var uncapped = new double[nk];
         var ndcg = new double[nk];
-        var precision = new double[nk];
         for (int j = 0; j < nk; j++)
         {
-            recall[j] = sums[(j * 4) + 0] / n;
-            uncapped[j] = sums[(j * 4) + 1] / n;
-            ndcg[j] = sums[(j * 4) + 2] / n;
-            precision[j] = sums[(j * 4) + 3] / n;
+            recall[j] = sums[(j * Fields) + 0] / n;
+            uncapped[j] = sums[(j * Fields) + 1] / n;
+            ndcg[j] = sums[(j * Fields) + 2] / n;
         }
 
-        return new RankingMetrics([.. Ks], recall, uncapped, ndcg, precision, _users.Length, UserCount - _users.Length);
+        return new RankingMetrics([.. Ks], recall, uncapped, ndcg, _users.Length, UserCount - _users.Length);
     }
 
     private void UserMetrics(int idx, ReadOnlySpan<int> ranked, Span<double> dst)
@@ -172,10 +173,9 @@ public sealed class Evaluator
                 idcg += 1.0 / Math.Log2(p + 2);
             }
 
-            dst[(j * 4) + 0] = (double)hits / ideal;
-            dst[(j * 4) + 1] = (double)hits / rel.Length;
-            dst[(j * 4) + 2] = dcg / idcg;
-            dst[(j * 4) + 3] = (double)hits / k;
+            dst[(j * Fields) + 0] = (double)hits / ideal;
+            dst[(j * Fields) + 1] = (double)hits / rel.Length;
+            dst[(j * Fields) + 2] = dcg / idcg;
         }
     }
 }

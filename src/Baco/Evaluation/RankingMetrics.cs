@@ -8,10 +8,9 @@ namespace Baco.Evaluation;
 /// <param name="Recall">Recall@K as in the BACO paper: hits / min(K, |relevant|).</param>
 /// <param name="RecallUncapped">Recall@K as in LightGCN's code: hits / |relevant|.</param>
 /// <param name="Ndcg">NDCG@K, binary relevance, ideal DCG over min(K, |relevant|) hits.</param>
-/// <param name="Precision">Precision@K: hits / K.</param>
 /// <param name="UsersEvaluated">Users averaged over.</param>
 /// <param name="UsersWithoutRelevant">Users left out because they have no relevant item.</param>
-public sealed record RankingMetrics(int[] Ks, double[] Recall, double[] RecallUncapped, double[] Ndcg, double[] Precision, int UsersEvaluated, int UsersWithoutRelevant)
+public sealed record RankingMetrics(int[] Ks, double[] Recall, double[] RecallUncapped, double[] Ndcg, int UsersEvaluated, int UsersWithoutRelevant)
 {
     /// <summary>Recall@k (paper definition); throws if k was not evaluated.</summary>
     public double RecallAt(int k) => Recall[IndexOf(k)];
@@ -21,9 +20,6 @@ public sealed record RankingMetrics(int[] Ks, double[] Recall, double[] RecallUn
 
     /// <summary>NDCG@k.</summary>
     public double NdcgAt(int k) => Ndcg[IndexOf(k)];
-
-    /// <summary>Precision@k.</summary>
-    public double PrecisionAt(int k) => Precision[IndexOf(k)];
 
     /// <summary>One line, percentages: "R@10 7.61 N@10 4.80 ...".</summary>
     public string Summary()

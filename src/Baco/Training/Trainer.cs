@@ -1,4 +1,3 @@
-using System.Globalization;
 using Baco.Codebooks;
 using Baco.Data;
 using Baco.Evaluation;

@@ -3,7 +3,7 @@ using Baco.Models;
 namespace Baco.Training;
 
 /// <summary>
-/// Hyper-parameters of <see cref="Trainer.Train"/>. Defaults are the BACO paper's protocol:
+/// Hyper-parameters of <see cref="Trainer.Train(Data.Dataset, Codebooks.CodebookAssignment, TrainingOptions, IProgress{TrainingProgress}?, CancellationToken)"/>. Defaults are the BACO paper's protocol:
 /// LightGCN, 2 layers, d = 64, BPR, Adam lr 1e-3 with weight decay 1e-8, batch 1024, up to
 /// 1000 epochs, validation every 10 epochs, early stop after 50 epochs without a better
 /// validation Recall@20.

@@ -29,7 +29,7 @@ public enum TrainingPhase
     Interrupted,
 }
 
-/// <summary>A progress report of <see cref="Trainer.Train"/>.</summary>
+/// <summary>A progress report of <see cref="Trainer.Train(Data.Dataset, Codebooks.CodebookAssignment, TrainingOptions, IProgress{TrainingProgress}?, CancellationToken)"/>.</summary>
 /// <param name="Phase">What happened.</param>
 /// <param name="Epoch">1-based epoch.</param>
 /// <param name="Batch">Steps done in this epoch.</param>

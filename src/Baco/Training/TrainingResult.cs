@@ -3,7 +3,7 @@ using Baco.Models;
 
 namespace Baco.Training;
 
-/// <summary>Outcome of <see cref="Trainer.Train"/>.</summary>
+/// <summary>Outcome of <see cref="Trainer.Train(Data.Dataset, Codebooks.CodebookAssignment, TrainingOptions, IProgress{TrainingProgress}?, CancellationToken)"/>.</summary>
 /// <param name="Model">The model with the best validation parameters (the last ones without validation).</param>
 /// <param name="BestEpoch">Epoch of the best validation score (last epoch without validation).</param>
 /// <param name="EpochsRun">Epochs completed, including those before a resume.</param>

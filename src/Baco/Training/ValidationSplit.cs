@@ -43,7 +43,6 @@ public static class ValidationSplit
         var vi = new List<int>();
         int[] users = train.Users, items = train.Items;
         int start = 0;
-        var chosen = new List<int>();
         while (start < users.Length)
         {
             int end = start;

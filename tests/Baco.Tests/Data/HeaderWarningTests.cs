@@ -4,7 +4,7 @@ namespace Baco.Tests.Data;
 
 /// <summary>
 /// A first line that looks like unrecognised column names is read as data but reported through
-/// <see cref="ReadOptions.Warnings"/> (issue "Trust", defect 3); real data never is.
+/// <see cref="ReadOptions.Warnings"/>; real data never is.
 /// </summary>
 public sealed class HeaderWarningTests : IDisposable
 {

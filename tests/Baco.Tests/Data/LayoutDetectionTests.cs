@@ -5,7 +5,7 @@ namespace Baco.Tests.Data;
 
 /// <summary>
 /// Edge list or adjacency lists: adjacency only when set or unambiguous, and an edge list whose
-/// lines disagree with its first data line is an error naming the line (issue "Trust", defect 1).
+/// lines disagree with its first data line is an error naming the line.
 /// </summary>
 public sealed class LayoutDetectionTests : IDisposable
 {

@@ -5,7 +5,7 @@ namespace Baco.Tests.Data;
 
 /// <summary>
 /// The whole file is checked as it streams: invalid UTF-8, control characters and CR-only line
-/// endings are errors naming their line, wherever they are (issue "Trust", defect 2).
+/// endings are errors naming their line, wherever they are.
 /// </summary>
 public sealed class TextValidationTests : IDisposable
 {

@@ -20,7 +20,6 @@ public class MetricsTests
         Assert.Equal(((1.0 / 2) + 1.0) / 2, m.RecallAt(2), 12);
         Assert.Equal(((1.0 / 3) + 1.0) / 2, m.RecallUncappedAt(2), 12);
         Assert.Equal(((1 / (1 + l3)) + l3) / 2, m.NdcgAt(2), 12);
-        Assert.Equal(((1.0 / 2) + (1.0 / 2)) / 2, m.PrecisionAt(2), 12);
 
         // K=5: user0 hits at ranks 1 and 3 of min(5,3)=3.
         Assert.Equal(((2.0 / 3) + 1.0) / 2, m.RecallAt(5), 12);

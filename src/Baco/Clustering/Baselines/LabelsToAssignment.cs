@@ -60,14 +60,6 @@ public static class LabelsToAssignment
         return false;
     }
 
-    /// <summary>Rows the assignment would have, without building it (used by early stops).</summary>
-    public static int CountRows(BipartiteGraph graph, int[] userLabels, int[] itemLabels)
-    {
-        Side(userLabels, graph.UserOffsets, out int ku);
-        Side(itemLabels, graph.ItemOffsets, out int ki);
-        return ku + ki;
-    }
-
     /// <summary>Dense codes of one side; offsets give degrees (zero degree = isolated).</summary>
     internal static int[] Side(int[] labels, int[] offsets, out int rows)
     {
