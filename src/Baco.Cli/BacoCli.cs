@@ -14,10 +14,14 @@ internal static class BacoCli
     private static int ParseAndInvoke(string[] args, CliIO io)
     {
         // RootCommand names itself after the executable (Baco.Cli under `dotnet run`); the tool is `baco`.
+        var threads = CliOptions.OptionalNumber<int>("--threads", "Threads for training, evaluation and clustering (default: every logical processor); results are identical for any value.",
+            t => t is >= 1 and <= Parallelism.MaxThreads, $"must be a whole number from 1 to {Parallelism.MaxThreads}");
+        threads.Recursive = true;
         var root = new Command("baco", "Compress recommender embedding tables with balanced co-clustering (BACO) and compare against baselines.")
         {
             new HelpOption(),
             new VersionOption(),
+            threads,
         };
         root.Subcommands.Add(CompressCommand.Create(io));
         root.Subcommands.Add(TrainCommand.Create(io));
@@ -37,15 +41,29 @@ internal static class BacoCli
         ParseResult parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {
-            io.Error.WriteLine($"baco: error: {Describe(parsed)}");
+            io.Error.WriteLine($"baco: error: {Describe(parsed, threads)}");
             return ExitCodes.BadInput;
         }
 
-        return parsed.Invoke(configuration);
+        // The setting is process-wide; put it back so an in-process caller (the tests) keeps its own.
+        int previous = Parallelism.Threads;
+        try
+        {
+            if (parsed.GetValue(threads) is int t)
+            {
+                Parallelism.Threads = t;
+            }
+
+            return parsed.Invoke(configuration);
+        }
+        finally
+        {
+            Parallelism.Threads = previous;
+        }
     }
 
     /// <summary>The first parse error as one line, with a suggestion for a misspelt command or option.</summary>
-    private static string Describe(ParseResult parsed)
+    private static string Describe(ParseResult parsed, Option threads)
     {
         var command = parsed.CommandResult.Command;
         string path = CommandPath(parsed.CommandResult);
@@ -55,7 +73,7 @@ internal static class BacoCli
             string token = parsed.UnmatchedTokens[0];
             if (token.StartsWith('-'))
             {
-                var names = command.Options.SelectMany(o => o.Aliases.Prepend(o.Name));
+                var names = command.Options.Append(threads).SelectMany(o => o.Aliases.Prepend(o.Name));
                 return $"unknown option '{token}' for '{path}'{Suggestions.DidYouMean(token, names)}; {help}.";
             }
 

@@ -3,6 +3,8 @@ using Baco.Graph;
 using Baco.Internals;
 using Baco.Models;
 
+using Baco.Numerics;
+
 namespace Baco.Evaluation;
 
 /// <summary>
@@ -115,15 +117,15 @@ public sealed class Evaluator
     {
         int nk = Ks.Length;
         var perUser = new double[_users.Length * nk * Fields];
-        VectorMath.TwoWay(_users.Length, (from, to) =>
+        BlockParallel.For(_users.Length, 256, (from, to) =>
         {
             for (int idx = from; idx < to; idx++)
             {
                 UserMetrics(idx, top.AsSpan(idx * stride, counts[idx]), perUser.AsSpan(idx * nk * Fields, nk * Fields));
             }
-        }, 256);
+        });
 
-        // Averages in user order, so the result does not depend on the split.
+        // Averages in user order, so the result does not depend on the blocks.
         var sums = new double[nk * Fields];
         for (int idx = 0; idx < _users.Length; idx++)
         {

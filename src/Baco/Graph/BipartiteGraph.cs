@@ -1,4 +1,5 @@
 using Baco.Data;
+using Baco.Numerics;
 
 namespace Baco.Graph;
 
@@ -9,6 +10,9 @@ namespace Baco.Graph;
 /// </summary>
 public sealed class BipartiteGraph
 {
+    // Most parts the item-side counting sort uses (each holds one count per item).
+    private const int MaxParts = 8;
+
     private BipartiteGraph(int userCount, int itemCount, int[] userOffsets, int[] userItems, int[] itemOffsets, int[] itemUsers)
     {
         UserCount = userCount;
@@ -119,31 +123,31 @@ public sealed class BipartiteGraph
         var userItems = (int[])items.Clone();
 
         // Item side: a stable counting sort by item keeps users ascending within each item.
-        // Two fixed halves of the edge list are counted and scattered in parallel; the second
-        // half writes after the first within each item, so the result does not depend on timing.
-        int half = m / 2;
-        var countA = new int[itemCount];
-        var countB = new int[itemCount];
-        Parallel.Invoke(
-            () => CountItems(items, 0, half, countA),
-            () => CountItems(items, half, m, countB));
+        // Parts of the edge list (fixed by its length) are counted and scattered in parallel;
+        // within each item, part p writes after parts 0..p-1, so the result is the sequential one.
+        int partSize = Math.Max(1 << 18, (m + MaxParts - 1) / MaxParts);
+        int parts = Math.Max(1, BlockParallel.BlockCount(m, partSize));
+        var counts = new int[parts][];
+        BlockParallel.Blocks(parts, p =>
+        {
+            counts[p] = new int[itemCount];
+            CountItems(items, p * partSize, Math.Min(m, (p + 1) * partSize), counts[p]);
+        });
         var itemOffsets = new int[itemCount + 1];
         for (int i = 0; i < itemCount; i++)
         {
-            itemOffsets[i + 1] = itemOffsets[i] + countA[i] + countB[i];
-        }
+            int next = itemOffsets[i];
+            for (int p = 0; p < parts; p++)
+            {
+                // Each part's count becomes its first write position within item i.
+                (counts[p][i], next) = (next, next + counts[p][i]);
+            }
 
-        for (int i = 0; i < itemCount; i++)
-        {
-            int start = itemOffsets[i];
-            countB[i] = start + countA[i];
-            countA[i] = start;
+            itemOffsets[i + 1] = next;
         }
 
         var itemUsers = new int[m];
-        Parallel.Invoke(
-            () => Scatter(users, items, 0, half, countA, itemUsers),
-            () => Scatter(users, items, half, m, countB, itemUsers));
+        BlockParallel.Blocks(parts, p => Scatter(users, items, p * partSize, Math.Min(m, (p + 1) * partSize), counts[p], itemUsers));
         return new BipartiteGraph(userCount, itemCount, userOffsets, userItems, itemOffsets, itemUsers);
     }
 

@@ -9,14 +9,14 @@ namespace Baco.Internals;
 /// </summary>
 internal sealed class NormalizedAdjacency
 {
-    private NormalizedAdjacency(int userCount, int itemCount, int[] offsets, int[] columns, float[] weights, int splitRow)
+    private NormalizedAdjacency(int userCount, int itemCount, int[] offsets, int[] columns, float[] weights, int[] blockStarts)
     {
         UserCount = userCount;
         ItemCount = itemCount;
         Offsets = offsets;
         Columns = columns;
         Weights = weights;
-        SplitRow = splitRow;
+        BlockStarts = blockStarts;
     }
 
     public int UserCount { get; }
@@ -31,8 +31,11 @@ internal sealed class NormalizedAdjacency
 
     public float[] Weights { get; }
 
-    /// <summary>Row where the second of the two fixed work halves starts (balanced by nonzeros plus rows).</summary>
-    public int SplitRow { get; }
+    /// <summary>
+    /// First row of each work block, then NodeCount: blocks of about equal work (nonzeros plus
+    /// one per row), fixed by the graph alone so products never depend on the thread count.
+    /// </summary>
+    public int[] BlockStarts { get; }
 
     public static NormalizedAdjacency FromGraph(BipartiteGraph g)
     {
@@ -49,14 +52,27 @@ internal sealed class NormalizedAdjacency
             }
         }
 
-        // Balance the two halves by work (nonzeros + one per row for the row's write).
-        long total = (long)offsets[n] + n;
-        int split = 0;
-        while (split < n && (long)offsets[split] + split < total / 2)
+        return new NormalizedAdjacency(g.UserCount, g.ItemCount, offsets, cols, vals, WorkBlocks(offsets, n));
+    }
+
+    // Work per block: enough to outweigh scheduling (about 1 ms), small enough to spread over
+    // many cores on Beauty-sized graphs.
+    private const long WorkPerBlock = 1 << 15;
+
+    private static int[] WorkBlocks(int[] offsets, int n)
+    {
+        var starts = new List<int> { 0 };
+        long next = WorkPerBlock;
+        for (int r = 0; r < n; r++)
         {
-            split++;
+            if ((long)offsets[r] + r >= next)
+            {
+                starts.Add(r);
+                next = (long)offsets[r] + r + WorkPerBlock;
+            }
         }
 
-        return new NormalizedAdjacency(g.UserCount, g.ItemCount, offsets, cols, vals, split);
+        starts.Add(n);
+        return [.. starts];
     }
 }

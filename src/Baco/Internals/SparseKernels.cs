@@ -2,14 +2,16 @@ using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 
+using Baco.Numerics;
+
 namespace Baco.Internals;
 
 /// <summary>
 /// Normalised-adjacency times dense products for LightGCN. For each output row r,
 /// row = sum over r's CSR neighbours c (in stored order) of w_rc * input[c]; then optionally
-/// output[r] = row and acc[r] = scale * (sum[r] + row). Rows are split in two fixed halves for
-/// the two cores, and each row is computed by one thread in a fixed order, so results never
-/// depend on timing. The graph is bipartite, so a user row only reads item rows and vice versa:
+/// output[r] = row and acc[r] = scale * (sum[r] + row). Rows are cut into the adjacency's fixed
+/// work blocks, and each row is computed by one thread in a fixed order, so results never
+/// depend on timing or the thread count. The graph is bipartite, so a user row only reads item rows and vice versa:
 /// the source array is chosen once per row, not per neighbour.
 /// </summary>
 internal static class SparseKernels
@@ -26,32 +28,14 @@ internal static class SparseKernels
     /// </summary>
     public static void Multiply(NormalizedAdjacency adj, NodeMatrix input, int dim, Sinks sinks, byte[]? inputFlags = null, byte[]? outputFlags = null)
     {
-        int n = adj.NodeCount;
-        if (n < 2048)
-        {
-            Range(adj, input, dim, sinks, inputFlags, outputFlags, null, 0, n);
-            return;
-        }
-
-        int split = adj.SplitRow;
-        Parallel.Invoke(
-            () => Range(adj, input, dim, sinks, inputFlags, outputFlags, null, 0, split),
-            () => Range(adj, input, dim, sinks, inputFlags, outputFlags, null, split, n));
+        int[] starts = adj.BlockStarts;
+        BlockParallel.Blocks(starts.Length - 1, b => Range(adj, input, dim, sinks, inputFlags, outputFlags, null, starts[b], starts[b + 1]));
     }
 
     /// <summary>Applies A to the listed rows only (output rows elsewhere untouched).</summary>
     public static void MultiplyRows(NormalizedAdjacency adj, NodeMatrix input, int dim, Sinks sinks, int[] rows)
     {
-        if (rows.Length < 256)
-        {
-            Range(adj, input, dim, sinks, null, null, rows, 0, rows.Length);
-            return;
-        }
-
-        int half = rows.Length / 2;
-        Parallel.Invoke(
-            () => Range(adj, input, dim, sinks, null, null, rows, 0, half),
-            () => Range(adj, input, dim, sinks, null, null, rows, half, rows.Length));
+        BlockParallel.For(rows.Length, 256, (from, to) => Range(adj, input, dim, sinks, null, null, rows, from, to));
     }
 
     private static void Range(NormalizedAdjacency adj, NodeMatrix input, int dim, Sinks sinks, byte[]? inFlags, byte[]? outFlags, int[]? rows, int from, int to)

@@ -1,13 +1,15 @@
 using System.Numerics;
 using System.Runtime.Intrinsics;
 
+using Baco.Numerics;
+
 namespace Baco.Internals;
 
 /// <summary>
 /// Full-ranking top-K for many users: blocked scoring (6 users x L2-sized item chunks), masking
 /// of excluded items, and a per-user running heap fed only by scores above its threshold
-/// (a vector compare skips most items). Users are split in two fixed halves for the two cores;
-/// each user's result depends only on its own scores, so it is deterministic.
+/// (a vector compare skips most items). Blocks of users run in parallel; each user's result
+/// depends only on its own scores, so it is the same for any thread count.
 /// </summary>
 internal sealed class TopKRanker
 {
@@ -45,90 +47,90 @@ internal sealed class TopKRanker
         int n = userList.Length;
         int blockUsers = ScoreKernel.UserBlock * SuperBlock;
         int blocks = (n + blockUsers - 1) / blockUsers;
-        int half = (blocks + 1) / 2;
-        if (blocks <= 1)
-        {
-            RankBlocks(users, userList, k, excludeOffsets, excludeItems, resultItems, resultCounts, resultScores, 0, blocks);
-            return;
-        }
-
-        Parallel.Invoke(
-            () => RankBlocks(users, userList, k, excludeOffsets, excludeItems, resultItems, resultCounts, resultScores, 0, half),
-            () => RankBlocks(users, userList, k, excludeOffsets, excludeItems, resultItems, resultCounts, resultScores, half, blocks));
+        BlockParallel.Blocks(blocks, () => new Scratch(this, k), (b, scratch) =>
+            RankBlock(users, userList, k, excludeOffsets, excludeItems, resultItems, resultCounts, resultScores, b, scratch));
     }
 
-    private void RankBlocks(float[] users, int[] userList, int k, int[] exOff, int[] exItems, int[] resItems, int[] resCounts, float[]? resScores, int firstBlock, int endBlock)
+    private void RankBlock(float[] users, int[] userList, int k, int[] exOff, int[] exItems, int[] resItems, int[] resCounts, float[]? resScores, int b, Scratch scratch)
     {
         int ub = ScoreKernel.UserBlock;
         int blockUsers = ub * SuperBlock;
         int chunkPanels = ChunkItems / _width;
         int chunkItems = ChunkItems;
-        var userBuf = new float[blockUsers * _dim];
-        var scoreBuf = new float[ub * chunkItems];
-        var heapScores = new float[blockUsers * k];
-        var heapItems = new int[blockUsers * k];
-        var heapSizes = new int[blockUsers];
-        var cursors = new int[blockUsers];
-        for (int b = firstBlock; b < endBlock; b++)
+        var (userBuf, scoreBuf, heapScores, heapItems, heapSizes, cursors) = (scratch.Users, scratch.Scores, scratch.HeapScores, scratch.HeapItems, scratch.HeapSizes, scratch.Cursors);
+        int first = b * blockUsers;
+        int count = Math.Min(blockUsers, userList.Length - first);
+        Array.Clear(userBuf);
+        Array.Clear(heapSizes);
+        for (int r = 0; r < count; r++)
         {
-            int first = b * blockUsers;
-            int count = Math.Min(blockUsers, userList.Length - first);
-            Array.Clear(userBuf);
-            Array.Clear(heapSizes);
-            for (int r = 0; r < count; r++)
-            {
-                int u = userList[first + r];
-                Array.Copy(users, u * _dim, userBuf, r * _dim, _dim);
-                cursors[r] = exOff[u];
-            }
+            int u = userList[first + r];
+            Array.Copy(users, u * _dim, userBuf, r * _dim, _dim);
+            cursors[r] = exOff[u];
+        }
 
-            for (int p0 = 0; p0 < _panels; p0 += chunkPanels)
+        for (int p0 = 0; p0 < _panels; p0 += chunkPanels)
+        {
+            int p1 = Math.Min(_panels, p0 + chunkPanels);
+            int itemStart = p0 * _width;
+            int itemEnd = Math.Min(_itemCount, p1 * _width);
+            for (int g = 0; g * ub < count; g++)
             {
-                int p1 = Math.Min(_panels, p0 + chunkPanels);
-                int itemStart = p0 * _width;
-                int itemEnd = Math.Min(_itemCount, p1 * _width);
-                for (int g = 0; g * ub < count; g++)
+                ScoreKernel.Score(_width, userBuf.AsSpan(g * ub * _dim, ub * _dim), _packed, _dim, p0, p1, scoreBuf, chunkItems);
+                int rows = Math.Min(ub, count - (g * ub));
+                for (int r = 0; r < rows; r++)
                 {
-                    ScoreKernel.Score(_width, userBuf.AsSpan(g * ub * _dim, ub * _dim), _packed, _dim, p0, p1, scoreBuf, chunkItems);
-                    int rows = Math.Min(ub, count - (g * ub));
-                    for (int r = 0; r < rows; r++)
+                    int slot = (g * ub) + r;
+                    int u = userList[first + slot];
+                    var sc = scoreBuf.AsSpan(r * chunkItems, itemEnd - itemStart);
+                    int c = cursors[slot];
+                    int cEnd = exOff[u + 1];
+                    while (c < cEnd && exItems[c] < itemEnd)
                     {
-                        int slot = (g * ub) + r;
-                        int u = userList[first + slot];
-                        var sc = scoreBuf.AsSpan(r * chunkItems, itemEnd - itemStart);
-                        int c = cursors[slot];
-                        int cEnd = exOff[u + 1];
-                        while (c < cEnd && exItems[c] < itemEnd)
-                        {
-                            sc[exItems[c] - itemStart] = float.NegativeInfinity;
-                            c++;
-                        }
-
-                        cursors[slot] = c;
-                        heapSizes[slot] = Offer(sc, itemStart, k, heapScores.AsSpan(slot * k, k), heapItems.AsSpan(slot * k, k), heapSizes[slot]);
+                        sc[exItems[c] - itemStart] = float.NegativeInfinity;
+                        c++;
                     }
-                }
-            }
 
-            for (int r = 0; r < count; r++)
-            {
-                int size = heapSizes[r];
-                var hs = heapScores.AsSpan(r * k, k);
-                var hi = heapItems.AsSpan(r * k, k);
-                TopKHeap.SortDescending(hs, hi, size);
-                int idx = first + r;
-                var dst = resItems.AsSpan(idx * k, k);
-                dst.Fill(-1);
-                hi[..size].CopyTo(dst);
-                resScores?.AsSpan(idx * k, k).Fill(float.NegativeInfinity);
-                if (resScores is not null)
-                {
-                    hs[..size].CopyTo(resScores.AsSpan(idx * k, k));
+                    cursors[slot] = c;
+                    heapSizes[slot] = Offer(sc, itemStart, k, heapScores.AsSpan(slot * k, k), heapItems.AsSpan(slot * k, k), heapSizes[slot]);
                 }
-
-                resCounts[idx] = size;
             }
         }
+
+        for (int r = 0; r < count; r++)
+        {
+            int size = heapSizes[r];
+            var hs = heapScores.AsSpan(r * k, k);
+            var hi = heapItems.AsSpan(r * k, k);
+            TopKHeap.SortDescending(hs, hi, size);
+            int idx = first + r;
+            var dst = resItems.AsSpan(idx * k, k);
+            dst.Fill(-1);
+            hi[..size].CopyTo(dst);
+            resScores?.AsSpan(idx * k, k).Fill(float.NegativeInfinity);
+            if (resScores is not null)
+            {
+                hs[..size].CopyTo(resScores.AsSpan(idx * k, k));
+            }
+
+            resCounts[idx] = size;
+        }
+    }
+
+    /// <summary>One worker's buffers, reused from block to block (every block clears what it reads).</summary>
+    private sealed class Scratch(TopKRanker ranker, int k)
+    {
+        public float[] Users { get; } = new float[ScoreKernel.UserBlock * SuperBlock * ranker._dim];
+
+        public float[] Scores { get; } = new float[ScoreKernel.UserBlock * ChunkItems];
+
+        public float[] HeapScores { get; } = new float[ScoreKernel.UserBlock * SuperBlock * k];
+
+        public int[] HeapItems { get; } = new int[ScoreKernel.UserBlock * SuperBlock * k];
+
+        public int[] HeapSizes { get; } = new int[ScoreKernel.UserBlock * SuperBlock];
+
+        public int[] Cursors { get; } = new int[ScoreKernel.UserBlock * SuperBlock];
     }
 
     private static int Offer(Span<float> scores, int itemStart, int k, Span<float> hs, Span<int> hi, int size)

@@ -106,16 +106,4 @@ internal static class VectorMath
     /// <summary>Squared Euclidean norm.</summary>
     public static float SquaredNorm(ReadOnlySpan<float> x) => Dot(x, x);
 
-    /// <summary>Runs body(from, to) on two fixed halves of [0, n) in parallel (or inline when small).</summary>
-    public static void TwoWay(int n, Action<int, int> body, int inlineBelow = 4096)
-    {
-        if (n < inlineBelow)
-        {
-            body(0, n);
-            return;
-        }
-
-        int half = n / 2;
-        Parallel.Invoke(() => body(0, half), () => body(half, n));
-    }
 }

@@ -1,6 +1,8 @@
 using Baco.Codebooks;
 using Baco.Internals;
 
+using Baco.Numerics;
+
 namespace Baco.Models;
 
 /// <summary>
@@ -86,7 +88,7 @@ public sealed class CompressedEmbedding
             return;
         }
 
-        VectorMath.TwoWay(EntityCount, (from, to) =>
+        BlockParallel.For(EntityCount, 2048, (from, to) =>
         {
             for (int e = from; e < to; e++)
             {
@@ -135,7 +137,7 @@ public sealed class CompressedEmbedding
             return;
         }
 
-        VectorMath.TwoWay(Assignment.RowCount, (from, to) =>
+        BlockParallel.For(Assignment.RowCount, 1024, (from, to) =>
         {
             for (int r = from; r < to; r++)
             {

@@ -1,6 +1,7 @@
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
-using Baco.Internals;
+
+using Baco.Numerics;
 
 namespace Baco.Training;
 
@@ -61,7 +62,7 @@ public sealed class AdamOptimizer
         for (int k = 0; k < parameters.Count; k++)
         {
             float[] p = parameters[k], g = gradients[k], m = _m[k], v = _v[k];
-            VectorMath.TwoWay(p.Length, (from, to) => UpdateRange(p, g, m, v, from, to, stepSize, bc2Sqrt), 1 << 16);
+            BlockParallel.For(p.Length, 1 << 15, (from, to) => UpdateRange(p, g, m, v, from, to, stepSize, bc2Sqrt));
         }
     }
 

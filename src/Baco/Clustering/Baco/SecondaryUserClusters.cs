@@ -1,4 +1,5 @@
 using Baco.Graph;
+using Baco.Numerics;
 
 namespace Baco.Clustering.Baco;
 
@@ -6,8 +7,7 @@ namespace Baco.Clustering.Baco;
 /// Secondary user clusters (docs/METHOD.md, "Secondary user clusters"): after the passes, each
 /// user may take a second user-codebook row, the neighbouring label (other than its own, and
 /// held by at least one user) maximising B(x, I_c) - gamma * w_x * (W_I[c] - W_I[own]).
-/// Read-only over the final labels, so users are independent and split across two threads in
-/// fixed halves.
+/// Read-only over the final labels, so users are independent and run in parallel blocks.
 /// </summary>
 internal static class SecondaryUserClusters
 {
@@ -19,18 +19,18 @@ internal static class SecondaryUserClusters
         var secondary = new int[users];
         double[] volumes = itemVolumes.ToArray();
         int[] counts = userCounts.ToArray();
-        int half = users / 2;
-        Parallel.Invoke(
-            () => Range(graph, userLabels, itemLabels, userWeight, volumes, counts, gamma, 0, half, secondary),
-            () => Range(graph, userLabels, itemLabels, userWeight, volumes, counts, gamma, half, users, secondary));
+        BlockParallel.Blocks(BlockParallel.BlockCount(users, BlockUsers), () => new Scratch(volumes.Length), (b, scratch) =>
+            Range(graph, userLabels, itemLabels, userWeight, volumes, counts, gamma, b * BlockUsers, Math.Min(users, (b + 1) * BlockUsers), secondary, scratch));
         return secondary;
     }
 
+    private const int BlockUsers = 1024;
+
     private static void Range(BipartiteGraph graph, int[] userLabels, int[] itemLabels, double[] userWeight,
-        double[] itemVolumes, int[] userCounts, double gamma, int from, int to, int[] secondary)
+        double[] itemVolumes, int[] userCounts, double gamma, int from, int to, int[] secondary, Scratch scratch)
     {
-        var acc = new int[itemVolumes.Length];
-        var touched = new List<int>();
+        // acc is back to all zeros after each user (the candidates reset it), so workers reuse it.
+        var (acc, touched) = (scratch.Acc, scratch.Touched);
         for (int x = from; x < to; x++)
         {
             int own = userLabels[x];
@@ -61,5 +61,12 @@ internal static class SecondaryUserClusters
 
             secondary[x] = best;
         }
+    }
+
+    private sealed class Scratch(int labels)
+    {
+        public int[] Acc { get; } = new int[labels];
+
+        public List<int> Touched { get; } = [];
     }
 }

@@ -1,5 +1,7 @@
 using System.Numerics;
 
+using Baco.Numerics;
+
 namespace Baco.Clustering.Baselines;
 
 /// <summary>
@@ -117,7 +119,7 @@ internal static class KMeans
         void Update(int c)
         {
             var center = centers.AsSpan(c * d, d).ToArray();
-            Parallel.For(0, blocks, b =>
+            BlockParallel.Blocks(blocks, b =>
             {
                 int from = b * Block, to = Math.Min(nPad, (b + 1) * Block);
                 for (int i = from; i < to; i += w)
@@ -233,7 +235,7 @@ internal static class KMeans
 
             Transpose();
             Neighbours();
-            Parallel.For(0, blocks, b =>
+            BlockParallel.Blocks(blocks, b =>
             {
                 int changed = 0;
                 for (int i = b * Block; i < Math.Min(n, (b + 1) * Block); i++)
@@ -306,7 +308,7 @@ internal static class KMeans
             }
 
             int cBlocks = (k + 63) / 64;
-            Parallel.For(0, cBlocks, cb =>
+            BlockParallel.Blocks(cBlocks, cb =>
             {
                 var bestD = new float[near];
                 var bestI = new int[near];

@@ -1,6 +1,8 @@
 using Baco.Codebooks;
 using Baco.Graph;
 
+using Baco.Numerics;
+
 namespace Baco.Clustering.Baselines;
 
 /// <summary>
@@ -42,11 +44,10 @@ public sealed class LshHashing : HashingMethod
         int count = offsets.Length - 1;
         var sig = new ulong[count];
 
-        // Each entity is independent, so fixed-range parallelism keeps results exact.
-        Parallel.For(0, 2, part =>
+        // Each entity is independent, so block parallelism keeps results exact.
+        BlockParallel.For(count, 1024, (from, to) =>
         {
             Span<double> acc = stackalloc double[Bits];
-            int from = (int)((long)count * part / 2), to = (int)((long)count * (part + 1) / 2);
             for (int e = from; e < to; e++)
             {
                 acc.Clear();

@@ -1,5 +1,7 @@
 using Baco.Graph;
 
+using Baco.Numerics;
+
 namespace Baco.Clustering.Baselines;
 
 /// <summary>
@@ -37,7 +39,7 @@ internal sealed class NormalizedBiadjacency : ILinearOperator
         int n = offsets.Length - 1;
         const int Block = 2048;
         int blocks = (n + Block - 1) / Block;
-        Parallel.For(0, blocks, b =>
+        BlockParallel.Blocks(blocks, b =>
         {
             for (int row = b * Block; row < Math.Min(n, (b + 1) * Block); row++)
             {
