@@ -79,7 +79,7 @@ internal static class AssignCommand
         summary["extra_indices"] = after.ExtraIndices;
         summary["params"] = after.Parameters(dim);
         summary["full_params"] = after.FullParameters(dim);
-        summary["ratio"] = Math.Round((double)after.Parameters(dim) / after.FullParameters(dim), 6);
+        summary["ratio"] = Math.Round(after.ParameterRatio(dim), 6);
         summary["assigned"] = new JsonObject
         {
             ["from_assignment"] = storedDir,

@@ -12,7 +12,7 @@ internal static class ComparisonPlots
         foreach (var o in outcomes.Where(o => o.Succeeded))
         {
             var a = o.Compression!.Assignment;
-            double ratio = a.Parameters(dim) / (double)a.FullParameters(dim);
+            double ratio = a.ParameterRatio(dim);
             double recall = o.Training!.Test!.RecallAt(20) * 100;
             var marker = plot.Add.Marker(ratio, recall);
             marker.Size = 10;

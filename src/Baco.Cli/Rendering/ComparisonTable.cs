@@ -22,7 +22,7 @@ internal static class ComparisonTable
             var a = o.Compression?.Assignment;
             string name = o.Method == best ? $"[bold]{Markup.Escape(o.Method)}[/]" : Markup.Escape(o.Method);
             string rows = a is null ? "-" : a.TotalRows.ToString("N0", CultureInfo.InvariantCulture);
-            string ratio = a is null ? "-" : (a.Parameters(dim) / (double)a.FullParameters(dim)).ToString("P1", CultureInfo.InvariantCulture);
+            string ratio = a is null ? "-" : a.ParameterRatio(dim).ToString("P1", CultureInfo.InvariantCulture);
             string cs = o.Compression is null ? "-" : o.Compression.Seconds.ToString("F2", CultureInfo.InvariantCulture);
             if (!o.Succeeded)
             {

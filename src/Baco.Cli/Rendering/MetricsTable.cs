@@ -25,7 +25,7 @@ internal static class MetricsTable
 
         console.Write(table);
         console.WriteLine(FormattableString.Invariant(
-            $"parameters {assignment.Parameters(dim):N0} of {assignment.FullParameters(dim):N0} ({assignment.Parameters(dim) / (double)assignment.FullParameters(dim):P1}); best epoch {trained.BestEpoch} of {trained.EpochsRun}; {trained.Seconds:F1} s; saved to {outDir}"));
+            $"parameters {assignment.Parameters(dim):N0} of {assignment.FullParameters(dim):N0} ({assignment.ParameterRatio(dim):P1}); best epoch {trained.BestEpoch} of {trained.EpochsRun}; {trained.Seconds:F1} s; saved to {outDir}"));
     }
 
     private static string Pct(double v) => (v * 100).ToString("F3", CultureInfo.InvariantCulture);

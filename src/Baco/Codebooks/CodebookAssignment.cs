@@ -41,6 +41,9 @@ public sealed record CodebookAssignment(string Method, SideAssignment Users, Sid
     /// <summary>Parameters of the full table for the same entities.</summary>
     public long FullParameters(int dim) => ParameterCount.Full(Users.EntityCount, Items.EntityCount, dim);
 
+    /// <summary>Parameters of this table as a share of the full table's (0..1, above 1 when extra indices outweigh the saving).</summary>
+    public double ParameterRatio(int dim) => ParameterCount.Ratio(Parameters(dim), FullParameters(dim));
+
     /// <summary>The identity assignment: every entity its own row.</summary>
     public static CodebookAssignment Full(int userCount, int itemCount)
         => new("full", SideAssignment.Identity(userCount), SideAssignment.Identity(itemCount));

@@ -12,4 +12,7 @@ public static class ParameterCount
 
     /// <summary>(users + items) * dim.</summary>
     public static long Full(long users, long items, int dim) => Compressed(users, items, 0, dim);
+
+    /// <summary>Compressed parameters as a share of the full table's; 0 for an empty table.</summary>
+    public static double Ratio(long compressed, long full) => full == 0 ? 0 : compressed / (double)full;
 }

@@ -29,7 +29,7 @@ public static class ComparisonReport
         foreach (var o in outcomes)
         {
             var a = o.Compression?.Assignment;
-            string rows = a is null ? "- | - | - | -" : $"{a.Users.RowCount:N0} | {a.Items.RowCount:N0} | {a.Parameters(dim):N0} | {a.Parameters(dim) / (double)a.FullParameters(dim):P1}";
+            string rows = a is null ? "- | - | - | -" : $"{a.Users.RowCount:N0} | {a.Items.RowCount:N0} | {a.Parameters(dim):N0} | {a.ParameterRatio(dim):P1}";
 
             string clustering = o.Compression is null ? "-" : o.Compression.Seconds.ToString("F3", CultureInfo.InvariantCulture);
             string training = o.Training is null ? "-" : o.Training.Seconds.ToString("F1", CultureInfo.InvariantCulture);
@@ -76,7 +76,7 @@ public static class ComparisonReport
                 row["extra_indices"] = a.ExtraIndices;
                 row["params"] = a.Parameters(dim);
                 row["full_params"] = a.FullParameters(dim);
-                row["ratio"] = Math.Round(a.Parameters(dim) / (double)a.FullParameters(dim), 6);
+                row["ratio"] = Math.Round(a.ParameterRatio(dim), 6);
                 row["knob"] = double.IsFinite(c.Knob) ? c.Knob : null;
                 row["clustering_seconds"] = Math.Round(c.Seconds, 6);
             }

@@ -30,7 +30,7 @@ public sealed record CompressionSummary(
     IReadOnlyDictionary<string, double> Stats)
 {
     /// <summary>Compressed over full parameters.</summary>
-    public double Ratio => FullParams == 0 ? 0 : (double)Params / FullParams;
+    public double Ratio => ParameterCount.Ratio(Params, FullParams);
 
     /// <summary>Builds the summary of a compression result.</summary>
     public static CompressionSummary From(CompressionResult result, BipartiteGraph graph, CompressionTarget target, CompressionContext context)

@@ -73,7 +73,7 @@ public static class TrainingReport
             ["dim"] = options.Dim,
             ["params"] = assignment.Parameters(options.Dim),
             ["full_params"] = assignment.FullParameters(options.Dim),
-            ["ratio"] = Math.Round(assignment.Parameters(options.Dim) / (double)assignment.FullParameters(options.Dim), 6),
+            ["ratio"] = Math.Round(assignment.ParameterRatio(options.Dim), 6),
             ["best_epoch"] = trained.BestEpoch,
             ["epochs_run"] = trained.EpochsRun,
             ["stopped_early"] = trained.StoppedEarly,
