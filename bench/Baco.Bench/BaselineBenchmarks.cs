@@ -8,29 +8,22 @@ using Baco.Graph;
 namespace Baco.Bench;
 
 /// <summary>
-/// Times the graph baselines (and, for reference, the hashing ones) on Gowalla's training split
-/// at a budget of 0.17 of the full table (d = 64), the budget search included. Prints one line
-/// per method: median seconds over the runs, rows, parameters, knob, search runs.
-/// Arguments: [train.tsv path] [runs] [budget fraction] [method names, comma-separated].
+/// Times the graph baselines (and, for reference, the hashing ones) on a data set's training
+/// split (Gowalla by default) at a budget of a fraction of the full table (0.17 by default, d = 64),
+/// the budget search included. Prints one line per method: median seconds over the runs, rows,
+/// parameters, knob, search runs.
 /// </summary>
-public static class BaselineBenchmarks
+internal static class BaselineBenchmarks
 {
-    /// <summary>Default data file.</summary>
-    public const string GowallaTrain = "/work/shared/datasets/gowalla/train.tsv";
-
-    /// <summary>Runs the benchmark and returns an exit code.</summary>
-    public static int Run(string[] args)
+    /// <summary>Runs the benchmark and returns an exit code; <paramref name="wanted"/> null runs every method.</summary>
+    public static int Run(DataSets data, string dataset, int runs, double fraction, string[]? wanted)
     {
-        ArgumentNullException.ThrowIfNull(args);
-        string path = args.Length > 0 ? args[0] : GowallaTrain;
-        int runs = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 3;
-        double fraction = args.Length > 2 ? double.Parse(args[2], CultureInfo.InvariantCulture) : 0.17;
+        string path = data.File(dataset, "train.tsv");
         ICompressionMethod[] all =
         [
             new GraphHash(), new LeidenClustering(), new LabelPropagation(), new DoubleGraphHash(), new SpectralCoClustering(),
             new RandomHashing(), new UniversalHashing(), new FrequencyHashing(), new DoubleHashing(), new HybridHashing(), new LshHashing(),
         ];
-        var wanted = args.Length > 3 ? args[3].Split(',') : null;
         var load = Stopwatch.StartNew();
         var graph = BipartiteGraph.FromDataset(InteractionReader.Read(path));
         Console.WriteLine($"# baselines on {path}: {graph.UserCount:N0} users, {graph.ItemCount:N0} items, {graph.EdgeCount:N0} edges (read {load.Elapsed.TotalSeconds:F1} s); budget {fraction}, d = 64, {runs} runs, {Environment.ProcessorCount} cores, {DateTime.UtcNow:yyyy-MM-dd}");

@@ -6,13 +6,13 @@ using Baco.Graph;
 
 namespace Baco.Bench;
 
-/// <summary>BACO clustering time and the comparison with the authors' counts (issue 2).</summary>
+/// <summary>BACO clustering time, its row counts against the authors' code, and its time beside the graph baselines'.</summary>
 internal static class ClusteringBenchmarks
 {
     /// <summary>Beauty with the authors' settings: gamma 0.1308, T = 5, degree / authors-cpm, always move, stop at 8,650 rows.</summary>
-    public static void Beauty(int runs)
+    public static void Beauty(DataSets data, int runs)
     {
-        var graph = Load("beauty");
+        var graph = Load(data, "beauty");
         var baco = new BacoCompressor(new BacoOptions { StopRows = 8650, ItemWeights = WeightScheme.AuthorsCpm });
         var timing = Measure.Repeat(runs, () => baco.Run(graph, 0.1308, seed: 2025));
         Console.WriteLine($"beauty clustering (gamma 0.1308, stop 8,650 rows): {timing}");
@@ -36,9 +36,9 @@ internal static class ClusteringBenchmarks
     }
 
     /// <summary>Gowalla with the authors' settings at gamma 7.57 and a row budget of 11,533.</summary>
-    public static void Gowalla(int runs)
+    public static void Gowalla(DataSets data, int runs)
     {
-        var graph = Load("gowalla");
+        var graph = Load(data, "gowalla");
         var baco = new BacoCompressor(new BacoOptions { StopRows = 11533, ItemWeights = WeightScheme.AuthorsCpm });
         BacoRun? last = null;
         var timing = Measure.Repeat(runs, () => last = baco.Run(graph, 7.57, seed: 2025));
@@ -50,11 +50,11 @@ internal static class ClusteringBenchmarks
 
     /// <summary>
     /// Clustering time of BACO and the strong graph baselines side by side, one process, each
-    /// searching its own knob to the same budget (issue 4): medians and ratios to BACO.
+    /// searching its own knob to the same budget: medians and ratios to BACO.
     /// </summary>
-    public static void Methods(string dataset, double fraction, int runs, string[] methods)
+    public static void Methods(DataSets data, string dataset, double fraction, int runs, string[] methods)
     {
-        var graph = Load(dataset);
+        var graph = Load(data, dataset);
         var target = CompressionTarget.Fraction(fraction);
         var context = new CompressionContext(64, 0);
         Console.WriteLine($"{dataset}: budget {fraction} of the full table, d = 64, knob search included, {runs} runs each");
@@ -73,12 +73,8 @@ internal static class ClusteringBenchmarks
         }
     }
 
-    private static BipartiteGraph Load(string name)
-    {
-        string dir = Path.Combine(Measure.SharedDatasets(), name);
-        var data = InteractionReader.Read(Path.Combine(dir, "train.tsv"));
-        return BipartiteGraph.FromDataset(data);
-    }
+    private static BipartiteGraph Load(DataSets data, string name)
+        => BipartiteGraph.FromDataset(InteractionReader.Read(data.File(name, "train.tsv")));
 
     private static string Describe(List<double> values, string format = "N0")
     {

@@ -24,20 +24,6 @@ internal static class Measure
         return new Timing(seconds[runs / 2], seconds[0], seconds[^1], runs);
     }
 
-    public static string SharedDatasets()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "shared", "datasets");
-            if (Directory.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        throw new DirectoryNotFoundException("../shared/datasets not found above the benchmark binary; the benchmarks need the real data sets.");
-    }
-
     public static string Machine() => $"{Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}";
 }
 

@@ -15,20 +15,16 @@ namespace Baco.Bench;
 /// random start; with N(0, 0.1^2) it can. Prints, per method at one budget, the steps per epoch
 /// of the rows behind users, items and test interactions, and the initial norm of an entity's
 /// embedding relative to one row (a mean of k rows has 1/sqrt(k) of it, a sum sqrt(k)).
-/// Arguments: [dataset folder with train.tsv and test.tsv] [budget rows] [methods, comma-separated].
 /// </summary>
-public static class RowTrafficAnalysis
+internal static class RowTrafficAnalysis
 {
     private const int Batch = 1024;
 
     /// <summary>Runs the analysis and returns an exit code.</summary>
-    public static int Run(string[] args)
+    public static int Run(DataSets sets, string dataset, int rows, string[] methods)
     {
-        ArgumentNullException.ThrowIfNull(args);
-        string folder = args.Length > 0 ? args[0] : Path.Combine(Measure.SharedDatasets(), "beauty");
-        int rows = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 9000;
-        string[] methods = args.Length > 2 ? args[2].Split(',') : ["full", "baco", "graphhash", "leiden", "scc", "lp", "random", "double", "frequency"];
-        var data = InteractionReader.Read(Path.Combine(folder, "train.tsv"), Path.Combine(folder, "val.tsv"), Path.Combine(folder, "test.tsv"));
+        string folder = sets.Folder(dataset);
+        var data = InteractionReader.Read(sets.File(dataset, "train.tsv"), sets.File(dataset, "val.tsv"), sets.File(dataset, "test.tsv"));
         var graph = BipartiteGraph.FromDataset(data);
         int m = graph.EdgeCount;
         int batches = (m + Batch - 1) / Batch;

@@ -8,7 +8,7 @@ using Baco.Graph;
 namespace Baco.Bench;
 
 /// <summary>
-/// A synthetic graph the size of MovieLens-20M (issue 2): reading + graph + BACO at a fixed gamma,
+/// A synthetic graph the size of MovieLens-20M: reading + graph + BACO at a fixed gamma,
 /// and the process's peak memory. Generation runs in its own process so it does not count.
 /// </summary>
 internal static class ScaleBenchmarks

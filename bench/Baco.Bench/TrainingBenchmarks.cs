@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
 using Baco.Clustering;
 using Baco.Codebooks;
 using Baco.Data;
@@ -13,46 +12,44 @@ namespace Baco.Bench;
 /// <summary>Training, evaluation and accuracy benchmarks; prints medians of repeated runs.</summary>
 internal static class TrainingBenchmarks
 {
-    private static string DataRoot => Environment.GetEnvironmentVariable("BACO_DATA") ?? "/work/shared/datasets";
-
-    /// <summary>Speed: LightGCN step on Gowalla, Beauty epoch, Gowalla full-ranking evaluation, peak memory.</summary>
-    public static int Run(string[] args)
+    /// <summary>
+    /// Speed: LightGCN step on Gowalla, Beauty epoch, Gowalla full-ranking evaluation, peak memory;
+    /// <paramref name="which"/> is one of them (step, epoch, eval, memory) or all, <paramref name="method"/> the step's table.
+    /// </summary>
+    public static int Run(DataSets sets, int reps, string which, string method)
     {
-        int reps = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 5;
-        string which = args.Length > 1 ? args[1] : "all";
+        // Every file the chosen parts read, checked before any of them runs.
+        string gowallaTrain = which is not "epoch" ? sets.File("gowalla", "train.tsv") : "";
+        string gowallaTest = which is "all" or "eval" or "memory" ? sets.File("gowalla", "test.tsv") : "";
+        string beautyTrain = which is "all" or "epoch" ? sets.File("beauty", "train.tsv") : "";
         Console.WriteLine($"machine: {Environment.ProcessorCount} cores, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, .NET {Environment.Version}");
         if (which is "all" or "step")
         {
-            GowallaStep(reps, args.Length > 2 ? args[2] : "full");
+            GowallaStep(gowallaTrain, reps, method);
         }
 
         if (which is "all" or "epoch")
         {
-            BeautyEpoch(reps);
+            BeautyEpoch(beautyTrain, reps);
         }
 
         if (which is "all" or "eval")
         {
-            GowallaEval(reps);
+            GowallaEval(gowallaTrain, gowallaTest, reps);
         }
 
         if (which is "all" or "memory")
         {
-            GowallaRunMemory();
+            GowallaRunMemory(gowallaTrain, gowallaTest);
         }
 
         return 0;
     }
 
     /// <summary>Beauty, full LightGCN, paper protocol; prints validation progress and test metrics.</summary>
-    public static int Accuracy(string[] args)
+    public static int Accuracy(DataSets sets, int maxEpochs, float reg, string? checkpoint, PositiveSampling sampling)
     {
-        int maxEpochs = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 1000;
-        float reg = args.Length > 1 ? float.Parse(args[1], CultureInfo.InvariantCulture) : 1e-4f;
-        string? checkpoint = args.Length > 2 && args[2] != "-" ? args[2] : null;
-        var sampling = args.Length > 3 ? Enum.Parse<PositiveSampling>(args[3], true) : PositiveSampling.ShuffledInteractions;
-        string dir = Path.Combine(DataRoot, "beauty");
-        var data = InteractionReader.Read(Path.Combine(dir, "train.tsv"), Path.Combine(dir, "val.tsv"), Path.Combine(dir, "test.tsv"));
+        var data = InteractionReader.Read(sets.File("beauty", "train.tsv"), sets.File("beauty", "val.tsv"), sets.File("beauty", "test.tsv"));
         var options = new TrainingOptions { Epochs = maxEpochs, L2Regularization = reg, CheckpointPath = checkpoint, Sampling = sampling };
         Console.WriteLine($"beauty: {data.UserCount} users, {data.ItemCount} items, {data.Train.Count} train; options {options}");
         var progress = new ConsoleProgress();
@@ -69,9 +66,9 @@ internal static class TrainingBenchmarks
     }
 
     /// <summary>One LightGCN step on Gowalla; <paramref name="method"/> "full" or a compression method at a 0.17 budget.</summary>
-    private static void GowallaStep(int reps, string method)
+    private static void GowallaStep(string train, int reps, string method)
     {
-        var data = InteractionReader.Read(Path.Combine(DataRoot, "gowalla", "train.tsv"));
+        var data = InteractionReader.Read(train);
         var graph = BipartiteGraph.FromDataset(data);
         var assignment = method == "full"
             ? CodebookAssignment.Full(data.UserCount, data.ItemCount)
@@ -130,10 +127,9 @@ internal static class TrainingBenchmarks
         BprStep.LossAndGradients(model, bu, bi, bj, 1e-4f);
     }
 
-    private static void BeautyEpoch(int reps)
+    private static void BeautyEpoch(string train, int reps)
     {
-        string dir = Path.Combine(DataRoot, "beauty");
-        var data = InteractionReader.Read(Path.Combine(dir, "train.tsv"));
+        var data = InteractionReader.Read(train);
         var times = new List<double>();
         var cpu = new List<double>();
         for (int rep = 0; rep < reps + 1; rep++)
@@ -152,9 +148,9 @@ internal static class TrainingBenchmarks
         Console.WriteLine(FormattableString.Invariant($"beauty lightgcn epoch (incl. setup, {data.Train.Count} interactions, batch 1024): median {Median(times):F2} s wall, {Median(cpu):F2} s CPU over {reps}; load {Load()}"));
     }
 
-    private static void GowallaEval(int reps)
+    private static void GowallaEval(string train, string test, int reps)
     {
-        var data = InteractionReader.Read(Path.Combine(DataRoot, "gowalla", "train.tsv"), null, Path.Combine(DataRoot, "gowalla", "test.tsv"));
+        var data = InteractionReader.Read(train, null, test);
         var graph = BipartiteGraph.FromDataset(data);
         var model = RecommenderModels.Create(ModelKind.LightGcn, CodebookAssignment.Full(data.UserCount, data.ItemCount), graph, 64, 2, 1);
         var users = new float[data.UserCount * 64];
@@ -178,9 +174,9 @@ internal static class TrainingBenchmarks
         Console.WriteLine(FormattableString.Invariant($"gowalla full-ranking eval ({evaluator.EvaluatedUserCount} test users x {data.ItemCount} items, K=10/20/50): median {Median(times):F3} s wall, {Median(cpu):F3} s CPU over {reps}; load {Load()}"));
     }
 
-    private static void GowallaRunMemory()
+    private static void GowallaRunMemory(string train, string test)
     {
-        var data = InteractionReader.Read(Path.Combine(DataRoot, "gowalla", "train.tsv"), null, Path.Combine(DataRoot, "gowalla", "test.tsv"));
+        var data = InteractionReader.Read(train, null, test);
         var options = new TrainingOptions { Epochs = 1, EvalEvery = 1 };
         var sw = Stopwatch.StartNew();
         var result = Trainer.Train(data, CodebookAssignment.Full(data.UserCount, data.ItemCount), options);

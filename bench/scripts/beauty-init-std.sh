@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Issue 13, part 1: every method on Beauty at 9,000 rows under the authors' initialisation, N(0, S^2)
-# (default S = 1.0), seeds 0 and 1, the bench's protocol (early stopping, patience 50, cap 300 epochs).
+# How the initialisation changes the ranking of methods: every method on Beauty at 9,000 rows
+# under the authors' initialisation, N(0, S^2) (default S = 1.0), seeds 0 and 1, the bench's
+# protocol (early stopping, patience 50, cap 300 epochs).
 # Each method is its own `baco train`, so its metrics.json lands when it finishes; rerunning skips
 # finished methods and resumes the others from their checkpoints.
 # Usage: bench/scripts/beauty-init-std.sh [RUNS_DIR] [STD]   (from the repository root; builds first)
