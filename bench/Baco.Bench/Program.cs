@@ -29,8 +29,10 @@ switch (what)
         return TrainingBenchmarks.Accuracy(args[1..]);
     case "row-traffic":
         return RowTrafficAnalysis.Run(args[1..]);
+    case "split-prefix":
+        return PrefixSplit.Run(args[1..]);
     default:
-        Console.WriteLine("usage: Baco.Bench beauty|gowalla [runs] | methods [runs] [dataset] [m1,m2,...] | ml20m-generate FILE | ml20m FILE GAMMA | training | accuracy | baselines | row-traffic [DATASET_DIR] [ROWS] [m1,m2,...]");
+        Console.WriteLine("usage: Baco.Bench beauty|gowalla [runs] | methods [runs] [dataset] [m1,m2,...] | ml20m-generate FILE | ml20m FILE GAMMA | training | accuracy | baselines | row-traffic [DATASET_DIR] [ROWS] [m1,m2,...] | split-prefix IN PERCENT FIRST REST [header]");
         return 2;
 }
 
