@@ -25,7 +25,7 @@
 # EPOCHS (150), WARM_EPOCHS (10), BUDGET (0.17), SEED (0), PERCENT (90).
 # A quick end-to-end check: DATASET=beauty EPOCHS=2 WARM_EPOCHS=2 bench/scripts/gowalla-incremental.sh /tmp/inc-check
 set -uo pipefail
-runs=${1:-/tmp/runs/incremental}
+runs=${1:-/tmp/incremental}
 dataset=${DATASET:-gowalla}
 data=${BACO_DATA:-../shared/datasets}/$dataset
 epochs=${EPOCHS:-150}
