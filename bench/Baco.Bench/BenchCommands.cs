@@ -36,6 +36,7 @@ internal static class BenchCommands
         root.Subcommands.Add(Accuracy(data));
         root.Subcommands.Add(Baselines(data));
         root.Subcommands.Add(RowTraffic(data));
+        root.Subcommands.Add(SplitPrefix(data));
         if (args.Length == 0)
         {
             root.Parse(["--help"]).Invoke();
@@ -166,6 +167,32 @@ internal static class BenchCommands
         var methods = MethodList("full,baco,graphhash,leiden,scc,lp,random,double,frequency");
         return Benchmark("row-traffic", "Per method at one row budget: how often the rows behind users, items and test interactions get a gradient per epoch, and the initial embedding norm.", data, [dataset, rows, methods], (parsed, sets) =>
             RowTrafficAnalysis.Run(sets, parsed.GetValue(dataset)!, parsed.GetValue(rows), Split(parsed.GetValue(methods)!)));
+    }
+
+    private static Command SplitPrefix(Option<string> data)
+    {
+        var input = new Option<string>("--in") { Description = "Interaction file to split.", Required = true, HelpName = "FILE" };
+        var percent = new Option<int>("--percent") { Description = "Share of each user's lines, in file order, that go to --first (0-100).", Required = true, HelpName = "P" };
+        percent.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<int>() is < 0 or > 100)
+            {
+                r.AddError("'--percent' must be a whole number from 0 to 100.");
+            }
+        });
+        var first = new Option<string>("--first") { Description = "File for the first part (created or replaced).", Required = true, HelpName = "FILE" };
+        var rest = new Option<string>("--rest") { Description = "File for the rest (created or replaced).", Required = true, HelpName = "FILE" };
+        var header = new Option<bool>("--header") { Description = "The first line is a header: copy it to both files." };
+        return Benchmark("split-prefix", "Split an interaction file per user in file order (for the incremental experiment): the first P % of each user's lines, then the rest.", data, [input, percent, first, rest, header], (parsed, _) =>
+        {
+            string path = parsed.GetValue(input)!;
+            if (!System.IO.File.Exists(path))
+            {
+                throw new MissingInputException(input.Name, path, "name an existing interaction file");
+            }
+
+            return PrefixSplit.Run(path, parsed.GetValue(percent), parsed.GetValue(first)!, parsed.GetValue(rest)!, parsed.GetValue(header));
+        });
     }
 
     /// <summary>A subcommand that prints the header line, runs <paramref name="body"/>, and reports a missing input as one line, exit code 2.</summary>

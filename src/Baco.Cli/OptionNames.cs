@@ -20,6 +20,7 @@ internal static class OptionNames
         ["ValidationFraction"] = "--val-fraction",
         ["InitStd"] = "--init-std",
         ["CheckpointPath"] = "--checkpoint",
+        ["WarmStart"] = "--warm-start",
         ["Passes"] = "--passes",
         ["StopRows"] = "--stop-rows",
         ["UserWeights"] = "--user-weights",

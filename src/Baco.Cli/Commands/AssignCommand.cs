@@ -27,17 +27,7 @@ internal static class AssignCommand
         command.SetAction(parsed => CommandRunner.Run(() =>
         {
             string storedDir = parsed.GetValue(assignmentDir)!;
-            if (!Directory.Exists(storedDir))
-            {
-                throw new CliError(File.Exists(storedDir)
-                    ? $"'--assignment': {storedDir} is a file; give the directory 'baco compress' wrote."
-                    : $"'--assignment': {storedDir} does not exist.");
-            }
-
-            if (!File.Exists(Path.Combine(storedDir, AssignmentStore.AssignmentFile)))
-            {
-                throw new CliError($"'--assignment': {storedDir} is not an assignment directory written by baco (no {AssignmentStore.AssignmentFile}).");
-            }
+            StoredDirectories.RequireAssignment("--assignment", storedDir);
 
             string newFile = parsed.GetValue(interactions)!;
             using var outDir = OutputPaths.Prepare("--out", parsed.GetValue(output)!, "baco assign", storedDir, newFile);

@@ -1,7 +1,11 @@
 using System.CommandLine;
+using System.Diagnostics;
 using System.Text.Json.Nodes;
+using Baco.Assignment;
 using Baco.Cli.Rendering;
 using Baco.Clustering;
+using Baco.Codebooks;
+using Baco.Data;
 using Baco.Graph;
 using Baco.IO;
 using Baco.Reports;
@@ -14,6 +18,9 @@ internal static class CompressCommand
 {
     /// <summary>summary.json key recording the validation hold-out an assignment was made without.</summary>
     public const string ValidationHoldOutKey = "validation_holdout";
+
+    /// <summary>summary.json key recording the earlier assignment the rows were numbered against.</summary>
+    public const string PreviousKey = "previous";
 
     public static Command Create(CliIO io)
     {
@@ -31,6 +38,9 @@ internal static class CompressCommand
             0.0,
             f => f is >= 0 and < 1,
             "must be at least 0 and below 1");
+        var previous = CliOptions.Path(
+            "--previous",
+            "An earlier assignment (a 'baco compress' output, or a 'baco train' model directory): number this clustering's rows so that they overlap its rows as much as possible, matched by shared members, and write user_row_map.npy and item_row_map.npy (new row -> earlier row, or -1) for 'baco train --warm-start'. Which entities share a row does not change.");
 
         var command = new Command("compress", "Compute a compressed embedding-table assignment and write it to a directory.");
         data.AddTo(command, withEvaluationFiles: true); // val/test only widen the id space, so a later `baco train` matches it
@@ -41,6 +51,7 @@ internal static class CompressCommand
         command.Options.Add(output);
         command.Options.Add(json);
         command.Options.Add(valFraction);
+        command.Options.Add(previous);
         baco.AddTo(command);
         command.SetAction(parsed => CommandRunner.Run(() =>
         {
@@ -55,7 +66,15 @@ internal static class CompressCommand
             baco.RefuseUnlessBaco(parsed, parsed.GetValue(method)!);
             target.RefuseKnobForFull(parsed, parsed.GetValue(method)!);
             var compressor = CompressionMethods.Create(parsed.GetValue(method)!, baco.Bind(parsed));
-            using var outDir = OutputPaths.Prepare("--out", parsed.GetValue(output)!, "baco compress", data.Inputs(parsed));
+            string? previousDir = parsed.GetValue(previous);
+            if (previousDir is not null)
+            {
+                StoredDirectories.RequireAssignment("--previous", previousDir);
+                RequireRenumberable("--previous", compressor.Name);
+            }
+
+            using var outDir = OutputPaths.Prepare("--out", parsed.GetValue(output)!, "baco compress", [.. data.Inputs(parsed), previousDir]);
+            var earlier = previousDir is null ? null : AssignmentStore.Load(previousDir);
 
             var loaded = data.Load(parsed, io);
             var dataset = loaded.Dataset;
@@ -82,18 +101,77 @@ internal static class CompressCommand
                 summaryJson[ValidationHoldOutKey] = new JsonObject { ["fraction"] = fraction, ["seed"] = parsed.GetValue(seed) };
             }
 
-            OutputPaths.Complete(outDir, "--out", work => AssignmentStore.WriteInto(work, result.Assignment, dataset.Users, dataset.Items, summaryJson));
+            var assignment = result.Assignment;
+            if (earlier is not null)
+            {
+                var renumbered = Renumber(io, result.Assignment, dataset, earlier, previousDir!, out double seconds);
+                assignment = renumbered.Assignment;
+                summaryJson[PreviousKey] = PreviousJson(renumbered, Path.GetFullPath(previousDir!), seconds);
+            }
+
+            OutputPaths.Complete(outDir, "--out", work => AssignmentStore.WriteInto(work, assignment, dataset.Users, dataset.Items, summaryJson));
             if (parsed.GetValue(json))
             {
                 io.Out.WriteLine(summaryJson.ToJsonString(new() { WriteIndented = true }));
             }
             else
             {
-                CompressionReport.Write(io.Console, summary, result.Assignment, loaded.Source, outDir.Target);
+                CompressionReport.Write(io.Console, summary, assignment, loaded.Source, outDir.Target);
             }
 
             return ExitCodes.Ok;
         }, io.Error));
         return command;
+    }
+
+    /// <summary><paramref name="option"/> renumbers rows that are clusters; refused, naming both options, for the methods whose rows are not.</summary>
+    internal static void RequireRenumberable(string option, string method)
+    {
+        try
+        {
+            RowRenumbering.EnsureRenumberable(method);
+        }
+        catch (InvalidSettingException e)
+        {
+            throw new CliError($"'{option}' with '--method {method}': {e.Reason}.");
+        }
+    }
+
+    /// <summary>Numbers <paramref name="assignment"/>'s rows against <paramref name="earlier"/>, reporting what matched.</summary>
+    internal static RenumberedAssignment Renumber(CliIO io, CodebookAssignment assignment, Dataset dataset, StoredAssignment earlier, string earlierDir, out double seconds)
+    {
+        var clock = Stopwatch.StartNew();
+        var renumbered = RowRenumbering.Renumber(assignment, dataset.Users, dataset.Items, earlier);
+        seconds = clock.Elapsed.TotalSeconds;
+        var (u, i) = (renumbered.Users, renumbered.Items);
+        io.Progress.Report($"rows numbered against {earlierDir}: {u.Matched:N0} of {u.Rows:N0} user rows matched ({u.SharedMembers:N0} of {u.CommonEntities:N0} users in both keep their row), {i.Matched:N0} of {i.Rows:N0} item rows ({i.SharedMembers:N0} of {i.CommonEntities:N0} items)");
+        return renumbered;
+    }
+
+    /// <summary>summary.json's record of the numbering: the earlier assignment and, per side, what was matched.</summary>
+    internal static JsonObject PreviousJson(RenumberedAssignment r, string earlierDir, double seconds)
+    {
+        static JsonObject Side(SideMatch m) => new()
+        {
+            ["rows"] = m.Rows,
+            ["previous_rows"] = m.PreviousRows,
+            ["rows_matched"] = m.Matched,
+            ["rows_keeping_number"] = m.KeptNumber,
+            ["members_shared"] = m.SharedMembers,
+            ["entities_in_both"] = m.CommonEntities,
+            ["entities_new"] = m.NewEntities,
+            ["entities_removed"] = m.RemovedEntities,
+            ["cold_row_matched"] = m.ColdMatched,
+        };
+
+        return new JsonObject
+        {
+            ["assignment"] = earlierDir,
+            ["fingerprint"] = r.Previous,
+            ["matching"] = "greedy by shared members (entities by their own ids, primary rows), ties to the lower row; cold row to cold row",
+            ["users"] = Side(r.Users),
+            ["items"] = Side(r.Items),
+            ["seconds"] = Math.Round(seconds, 6),
+        };
     }
 }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text.Json.Nodes;
+using Baco.Assignment;
 using Baco.Clustering;
 using Baco.Codebooks;
 using Baco.Data;
@@ -24,6 +25,9 @@ internal static class TrainCommand
         var method = CliOptions.Choice("--method", "Compression method when no --assignment is given: " + string.Join(", ", CompressionMethods.Names) + ".", "baco", CompressionMethods.Names);
         var seed = CliOptions.Seed("Seed of clustering, initialisation, sampling and validation split.");
         var output = CliOptions.Path("--out", "Output directory for the model and metrics.json (written atomically; an existing one is replaced only if baco wrote it).", "baco-model");
+        var warmStart = CliOptions.Path(
+            "--warm-start",
+            "A model directory of 'baco train' (same --model, --layers, --dim): start the codebook rows that the row map matches to its rows from its trained rows, the others as usual. With --assignment, that assignment must be numbered against the model ('baco compress --previous MODEL') or have the model's rows (the model's own assignment, or 'baco assign''s extension of it); without, the new compression is numbered against the model's assignment.");
 
         var command = new Command("train", "Train LightGCN or MF on a compressed (or full) embedding table and evaluate it with full ranking.");
         data.AddTo(command, withEvaluationFiles: true);
@@ -33,6 +37,7 @@ internal static class TrainCommand
         training.AddTo(command);
         command.Options.Add(seed);
         command.Options.Add(output);
+        command.Options.Add(warmStart);
         baco.AddTo(command);
         command.SetAction(parsed => CommandRunner.Run(() =>
         {
@@ -43,11 +48,15 @@ internal static class TrainCommand
             }
 
             training.RefuseHoldOutWithValidationFile(parsed, data);
-            if (storedDir is not null && !Directory.Exists(storedDir))
+            if (storedDir is not null)
             {
-                throw new CliError(File.Exists(storedDir)
-                    ? $"'--assignment': {storedDir} is a file; give the directory 'baco compress' wrote."
-                    : $"'--assignment': {storedDir} does not exist.");
+                StoredDirectories.RequireAssignment("--assignment", storedDir);
+            }
+
+            string? warmDir = parsed.GetValue(warmStart);
+            if (warmDir is not null)
+            {
+                StoredDirectories.RequireModel("--warm-start", warmDir);
             }
 
             int s = parsed.GetValue(seed);
@@ -60,14 +69,26 @@ internal static class TrainCommand
 
             training.RefuseLayersForMf(parsed);
             var compressor = storedDir is null ? CompressionMethods.Create(parsed.GetValue(method)!, baco.Bind(parsed)) : null;
+            if (warmDir is not null && compressor is not null)
+            {
+                CompressCommand.RequireRenumberable("--warm-start", compressor.Name);
+            }
+
             var compressionTarget = target.Bind(parsed);
             if (options.CheckpointPath is { } checkpoint)
             {
                 CheckpointFile.EnsureUsable(checkpoint);
             }
 
-            string?[] inputs = [.. data.Inputs(parsed), storedDir, options.CheckpointPath];
+            string?[] inputs = [.. data.Inputs(parsed), storedDir, options.CheckpointPath, warmDir];
             using var outDir = OutputPaths.Prepare("--out", parsed.GetValue(output)!, "baco train", inputs);
+            StoredCodebooks? warmModel = null;
+            if (warmDir is not null)
+            {
+                warmModel = ModelStore.LoadCodebooks(warmDir);
+                WarmStart.EnsureSameModel(warmModel.Config, options, warmDir);
+            }
+
             var loaded = data.Load(parsed, io);
 
             // Hold out the validation part before compressing, so the assignment never sees it.
@@ -103,6 +124,18 @@ internal static class TrainCommand
                 assignment = result.Assignment;
                 clusteringSeconds = result.Seconds;
                 compressionSummary = CompressionSummary.From(result, graph, compressionTarget, context).ToJson();
+                if (warmModel is not null)
+                {
+                    // The compression is numbered against the model it starts from.
+                    var renumbered = CompressCommand.Renumber(io, assignment, dataset, warmModel.Assignment, warmDir!, out double seconds);
+                    assignment = renumbered.Assignment;
+                    compressionSummary[CompressCommand.PreviousKey] = CompressCommand.PreviousJson(renumbered, Path.GetFullPath(warmDir!), seconds);
+                }
+            }
+
+            if (warmModel is not null)
+            {
+                options = options with { WarmStart = WarmStartFor(io, warmModel, warmDir!, assignment, dataset, storedDir) };
             }
 
             io.Progress.Report($"training {TrainingOptionsBinder.DisplayName(options.Model)} (dim {options.Dim}, {assignment.Users.RowCount:N0} + {assignment.Items.RowCount:N0} rows, {assignment.Parameters(options.Dim):N0} parameters) on {dataset.Train.Count:N0} interactions");
@@ -129,6 +162,24 @@ internal static class TrainCommand
             return ExitCodes.Ok;
         }, io.Error));
         return command;
+    }
+
+    /// <summary>The warm start from <paramref name="model"/> along the assignment's rows; one line (exit 2) when they cannot be related.</summary>
+    private static WarmStart WarmStartFor(CliIO io, StoredCodebooks model, string modelDir, CodebookAssignment assignment, Dataset dataset, string? assignmentDir)
+    {
+        RowMap rows;
+        try
+        {
+            rows = RowRenumbering.MapTo(model.Assignment, assignment, dataset.Users, dataset.Items);
+        }
+        catch (UnusableDataException e)
+        {
+            throw new CliError($"'--warm-start' {modelDir} with '--assignment' {assignmentDir}: {e.Message}.");
+        }
+
+        var (users, items) = rows.Matched;
+        io.Progress.Report($"warm start from {modelDir}: {users:N0} of {assignment.Users.RowCount:N0} user rows and {items:N0} of {assignment.Items.RowCount:N0} item rows start from its trained rows");
+        return WarmStart.FromModel(model, rows, Path.GetFullPath(modelDir));
     }
 
     /// <summary>

@@ -29,6 +29,12 @@ public sealed record CodebookAssignment(string Method, SideAssignment Users, Sid
     /// <summary>For BACO: gamma, settings, weight scales and row volumes, for placing new nodes; null otherwise.</summary>
     public BacoFoldIn? Baco { get; init; }
 
+    /// <summary>
+    /// When the rows were numbered against an earlier assignment (<c>baco compress --previous</c>):
+    /// the earlier row of each row, per side; null otherwise.
+    /// </summary>
+    public RowMap? PreviousRows { get; init; }
+
     /// <summary>Codebook rows, users plus items.</summary>
     public int TotalRows => Users.RowCount + Items.RowCount;
 
@@ -43,6 +49,49 @@ public sealed record CodebookAssignment(string Method, SideAssignment Users, Sid
 
     /// <summary>Parameters of this table as a share of the full table's (0..1, above 1 when extra indices outweigh the saving).</summary>
     public double ParameterRatio(int dim) => ParameterCount.Ratio(Parameters(dim), FullParameters(dim));
+
+    /// <summary>
+    /// The same assignment with user row r renamed <paramref name="userNumber"/>[r] and item row r
+    /// <paramref name="itemNumber"/>[r] (permutations): codes, co-cluster links, cold rows and
+    /// BACO's row volumes follow their rows, so which entities share a row does not change.
+    /// <see cref="PreviousRows"/> is dropped (it was indexed by the old numbers).
+    /// </summary>
+    public CodebookAssignment WithRowsRenumbered(int[] userNumber, int[] itemNumber)
+    {
+        var users = Users.Renumbered(userNumber);
+        var items = Items.Renumbered(itemNumber);
+        int[]? links = null;
+        if (ItemRowOfUserRow is { } old)
+        {
+            links = new int[old.Length];
+            for (int r = 0; r < old.Length; r++)
+            {
+                links[userNumber[r]] = old[r] >= 0 ? itemNumber[old[r]] : -1;
+            }
+        }
+
+        return this with
+        {
+            Users = users,
+            Items = items,
+            ItemRowOfUserRow = links,
+            UserColdRow = UserColdRow >= 0 ? userNumber[UserColdRow] : -1,
+            ItemColdRow = ItemColdRow >= 0 ? itemNumber[ItemColdRow] : -1,
+            Baco = Baco is { } b ? b with { UserRowVolumes = Permute(b.UserRowVolumes, userNumber), ItemRowVolumes = Permute(b.ItemRowVolumes, itemNumber) } : null,
+            PreviousRows = null,
+        };
+
+        static double[] Permute(double[] byRow, int[] number)
+        {
+            var result = new double[byRow.Length];
+            for (int r = 0; r < byRow.Length; r++)
+            {
+                result[number[r]] = byRow[r];
+            }
+
+            return result;
+        }
+    }
 
     /// <summary>The identity assignment: every entity its own row.</summary>
     public static CodebookAssignment Full(int userCount, int itemCount)

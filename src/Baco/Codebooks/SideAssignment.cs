@@ -80,6 +80,43 @@ public sealed class SideAssignment
         return FromLabels(labels, count);
     }
 
+    /// <summary>
+    /// The same entities and rows with row r renamed <paramref name="number"/>[r] (a permutation
+    /// of 0..RowCount-1): every entity keeps its codes in their order, only their numbers change.
+    /// </summary>
+    public SideAssignment Renumbered(int[] number)
+    {
+        ArgumentNullException.ThrowIfNull(number);
+        CheckPermutation(number, RowCount);
+        var codes = new int[Codes.Length];
+        for (int k = 0; k < codes.Length; k++)
+        {
+            codes[k] = number[Codes[k]];
+        }
+
+        return new SideAssignment(RowCount, codes, (long[])Offsets.Clone());
+    }
+
+    /// <summary>Throws unless <paramref name="number"/> is a permutation of 0..<paramref name="rows"/>-1.</summary>
+    internal static void CheckPermutation(int[] number, int rows)
+    {
+        if (number.Length != rows)
+        {
+            throw new ArgumentException($"The numbering has {number.Length} entries for {rows} rows.", nameof(number));
+        }
+
+        var seen = new bool[rows];
+        foreach (int n in number)
+        {
+            if ((uint)n >= (uint)rows || seen[n])
+            {
+                throw new ArgumentException($"The numbering is not a permutation of 0..{rows - 1} ({n} is outside or repeated).", nameof(number));
+            }
+
+            seen[n] = true;
+        }
+    }
+
     /// <summary>Number of entities pointing to each row (an entity with two codes counts for both).</summary>
     public int[] RowSizes()
     {

@@ -43,6 +43,12 @@ public static class AssignmentStore
     /// <summary>BACO: gamma, settings, weight scales and row volumes, for assigning new nodes.</summary>
     public const string BacoFoldInFile = "baco_fold_in.json";
 
+    /// <summary>Rows numbered against an earlier assignment: int32, per user row the earlier user row or -1.</summary>
+    public const string UserRowMapFile = "user_row_map.npy";
+
+    /// <summary>Rows numbered against an earlier assignment: int32, per item row the earlier item row or -1.</summary>
+    public const string ItemRowMapFile = "item_row_map.npy";
+
     /// <summary>The caller's summary.</summary>
     public const string SummaryFile = "summary.json";
 
@@ -111,6 +117,7 @@ public static class AssignmentStore
             UserColdRow = ColdRow(metaPath, meta, "user_cold_row", userSide.RowCount),
             ItemColdRow = ColdRow(metaPath, meta, "item_cold_row", itemSide.RowCount),
             Baco = meta.ContainsKey("baco_fold_in") ? LoadBaco(dir, metaPath, meta, userSide.RowCount, itemSide.RowCount) : null,
+            PreviousRows = meta.ContainsKey("row_map") ? LoadRowMap(dir, metaPath, meta, userSide.RowCount, itemSide.RowCount) : null,
         };
         return new StoredAssignment(assignment, userIds, itemIds, summary);
     }
@@ -163,6 +170,20 @@ public static class AssignmentStore
         {
             WriteText(Path.Combine(dir, BacoFoldInFile), BacoJson(baco).ToJsonString(Indented) + "\n");
             meta["baco_fold_in"] = BacoFoldInFile;
+        }
+
+        if (a.PreviousRows is { } rowMap)
+        {
+            NpyFile.WriteInt32(Path.Combine(dir, UserRowMapFile), rowMap.UserRows);
+            NpyFile.WriteInt32(Path.Combine(dir, ItemRowMapFile), rowMap.ItemRows);
+            meta["row_map"] = new JsonObject
+            {
+                ["users"] = UserRowMapFile,
+                ["items"] = ItemRowMapFile,
+                ["previous_user_rows"] = rowMap.PreviousUserRows,
+                ["previous_item_rows"] = rowMap.PreviousItemRows,
+                ["previous_assignment"] = rowMap.Previous,
+            };
         }
 
         WriteText(Path.Combine(dir, AssignmentFile), meta.ToJsonString(Indented) + "\n");
@@ -340,6 +361,32 @@ public static class AssignmentStore
         }
 
         return links;
+    }
+
+    private static RowMap LoadRowMap(string dir, string metaPath, JsonObject meta, int userRows, int itemRows)
+    {
+        var o = meta["row_map"] as JsonObject ?? throw new DataFormatException(metaPath, 0, "'row_map' must be an object");
+        if (Field<string>(o, metaPath, "users") != UserRowMapFile || Field<string>(o, metaPath, "items") != ItemRowMapFile)
+        {
+            throw new DataFormatException(metaPath, 0, $"'row_map' must name \"{UserRowMapFile}\" and \"{ItemRowMapFile}\"");
+        }
+
+        int previousUsers = Field<int>(o, metaPath, "previous_user_rows");
+        int previousItems = Field<int>(o, metaPath, "previous_item_rows");
+        string previous = Field<string>(o, metaPath, "previous_assignment");
+        if (previousUsers < 0 || previousItems < 0)
+        {
+            throw new DataFormatException(metaPath, 0, "'row_map': the earlier row counts must be non-negative");
+        }
+
+        int[] Side(string side, string file, int rows, int previousRows)
+        {
+            string path = Path.Combine(dir, file);
+            int[] map = NpyFile.ReadInt32(path);
+            return RowMap.SideProblem(side, map, rows, previousRows) is { } problem ? throw new DataFormatException(path, 0, problem) : map;
+        }
+
+        return new RowMap(Side("user", UserRowMapFile, userRows, previousUsers), Side("item", ItemRowMapFile, itemRows, previousItems), previousUsers, previousItems, previous);
     }
 
     private static BacoFoldIn LoadBaco(string dir, string metaPath, JsonObject meta, int userRows, int itemRows)

@@ -62,6 +62,22 @@ public static class ModelStore
     /// <summary>Reads and validates a directory written by <see cref="Save"/>.</summary>
     public static StoredModel Load(string directory)
     {
+        var (config, stored, userBook, itemBook) = LoadCodebooks(directory);
+        var assignment = stored.Assignment;
+        var seen = ReadPairs(directory, "seen_users.npy", "seen_items.npy", config);
+        var graph = config.Model == ModelKind.LightGcn
+            ? BipartiteGraph.FromInteractions(config.Users, config.Items, ReadPairs(directory, "graph_users.npy", "graph_items.npy", config))
+            : BipartiteGraph.FromInteractions(config.Users, config.Items, InteractionList.Empty);
+        var model = RecommenderModels.FromCodebooks(config.Model, assignment, graph, config.Dim, config.Layers, userBook, itemBook);
+        return new StoredModel(model, seen, config, stored);
+    }
+
+    /// <summary>
+    /// Reads and validates the config, the assignment and the trained codebooks of a directory
+    /// written by <see cref="Save"/>, without building the model (for a warm start).
+    /// </summary>
+    public static StoredCodebooks LoadCodebooks(string directory)
+    {
         string configPath = Path.Combine(directory, ConfigFile);
         var config = ReadConfig(configPath);
         var stored = AssignmentStore.Load(directory);
@@ -75,12 +91,7 @@ public static class ModelStore
 
         var userBook = ReadCodebook(Path.Combine(directory, "user_codebook.npy"), config.UserRows, config.Dim);
         var itemBook = ReadCodebook(Path.Combine(directory, "item_codebook.npy"), config.ItemRows, config.Dim);
-        var seen = ReadPairs(directory, "seen_users.npy", "seen_items.npy", config);
-        var graph = config.Model == ModelKind.LightGcn
-            ? BipartiteGraph.FromInteractions(config.Users, config.Items, ReadPairs(directory, "graph_users.npy", "graph_items.npy", config))
-            : BipartiteGraph.FromInteractions(config.Users, config.Items, InteractionList.Empty);
-        var model = RecommenderModels.FromCodebooks(config.Model, assignment, graph, config.Dim, config.Layers, userBook, itemBook);
-        return new StoredModel(model, seen, config, stored);
+        return new StoredCodebooks(config, stored, userBook, itemBook);
     }
 
     private static ModelConfig ReadConfig(string path)

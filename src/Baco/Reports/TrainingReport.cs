@@ -62,7 +62,7 @@ public static class TrainingReport
             history.Add(entry);
         }
 
-        return new JsonObject
+        var json = new JsonObject
         {
             ["source"] = source,
             ["method"] = assignment.Method,
@@ -84,5 +84,23 @@ public static class TrainingReport
             ["validation"] = validation,
             ["history"] = history,
         };
+
+        // Only with a warm start, so other runs' metrics.json stay as they were.
+        if (options.WarmStart is { } warm)
+        {
+            var (users, items) = warm.Rows.Matched;
+            json["warm_start"] = new JsonObject
+            {
+                ["model"] = warm.Source,
+                ["user_rows_copied"] = users,
+                ["item_rows_copied"] = items,
+                ["user_rows"] = assignment.Users.RowCount,
+                ["item_rows"] = assignment.Items.RowCount,
+                ["model_user_rows"] = warm.Rows.PreviousUserRows,
+                ["model_item_rows"] = warm.Rows.PreviousItemRows,
+            };
+        }
+
+        return json;
     }
 }

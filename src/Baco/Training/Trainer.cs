@@ -53,6 +53,7 @@ public static class Trainer
             throw new InvalidSettingException(nameof(options.Dim), $"{options.Dim} is too large for these data: a table of {widest:N0} values exceeds the largest array .NET can hold ({Array.MaxLength:N0})");
         }
 
+        options.WarmStart?.EnsureFits(options, assignment);
         string? checkpoint = options.CheckpointPath;
         if (checkpoint is not null)
         {
@@ -68,6 +69,7 @@ public static class Trainer
 
         var graph = BipartiteGraph.FromInteractions(data.UserCount, data.ItemCount, train);
         var model = RecommenderModels.Create(options.Model, assignment, graph, options.Dim, options.Layers, options.Seed, options.Init, options.InitStd);
+        options.WarmStart?.CopyInto(model); // every row is drawn first, so unmatched rows start as without a warm start
         var adam = new AdamOptimizer([.. model.Parameters.Select(p => p.Length)], options.LearningRate, options.Beta1, options.Beta2, options.Epsilon, options.WeightDecay);
         var valEvaluator = validation is { Count: > 0 } ? new Evaluator(data.UserCount, data.ItemCount, validation, [train], options.Ks) : null;
         var rng = Xoshiro256.ForPurpose(options.Seed, 2);

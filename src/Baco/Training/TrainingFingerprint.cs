@@ -14,13 +14,15 @@ namespace Baco.Training;
 /// </summary>
 internal sealed record TrainingFingerprint(IReadOnlyList<(string Name, string Value)> Parts)
 {
+    private const string WarmStartPart = "warm start";
+
     // Parts whose values are hashes: a difference is named, its values are not shown.
-    private static readonly HashSet<string> Opaque = ["training interactions", "validation interactions", "user codes", "item codes"];
+    private static readonly HashSet<string> Opaque = ["training interactions", "validation interactions", "user codes", "item codes", WarmStartPart];
 
     public static TrainingFingerprint Of(TrainingOptions o, CodebookAssignment a, InteractionList train, InteractionList? validation)
     {
         static string R(float x) => x.ToString("R", CultureInfo.InvariantCulture);
-        return new TrainingFingerprint(
+        List<(string, string)> parts =
         [
             ("model", o.Model.ToString()),
             ("layers", o.Layers.ToString(CultureInfo.InvariantCulture)),
@@ -46,7 +48,15 @@ internal sealed record TrainingFingerprint(IReadOnlyList<(string Name, string Va
             ("item codes", Hash(a.Items.Codes, a.Items.Offsets)),
             ("training interactions", $"{train.Count} {Hash(train.Users, train.Items)}"),
             ("validation interactions", validation is null ? "none" : $"{validation.Count} {Hash(validation.Users, validation.Items)}"),
-        ]);
+        ];
+
+        // Only when there is one, so checkpoints of runs without a warm start keep their fingerprint.
+        if (o.WarmStart is { } warm)
+        {
+            parts.Add((WarmStartPart, warm.Describe()));
+        }
+
+        return new TrainingFingerprint(parts);
     }
 
     public void Write(BinaryWriter w)
@@ -85,7 +95,7 @@ internal sealed record TrainingFingerprint(IReadOnlyList<(string Name, string Va
         {
             if (!theirs.Remove(name, out string? old))
             {
-                diffs.Add($"{name} not recorded there");
+                diffs.Add(name == WarmStartPart ? "a warm start here, none there" : $"{name} not recorded there");
             }
             else if (old != value)
             {
@@ -93,7 +103,7 @@ internal sealed record TrainingFingerprint(IReadOnlyList<(string Name, string Va
             }
         }
 
-        diffs.AddRange(theirs.Keys.Select(name => $"{name} recorded there only"));
+        diffs.AddRange(theirs.Keys.Select(name => name == WarmStartPart ? "a warm start there, none here" : $"{name} recorded there only"));
         return diffs.Count == 0 ? null : string.Join("; ", diffs);
     }
 

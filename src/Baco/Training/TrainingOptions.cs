@@ -58,6 +58,12 @@ public sealed record TrainingOptions
     /// </summary>
     public double InitStd { get; init; } = 0.1;
 
+    /// <summary>
+    /// Start the mapped codebook rows from a trained model's (<see cref="Training.WarmStart"/>);
+    /// null: every row from <see cref="Init"/>.
+    /// </summary>
+    public WarmStart? WarmStart { get; init; }
+
     /// <summary>Validate every this many epochs (0 disables validation and early stopping).</summary>
     public int EvalEvery { get; init; } = 10;
 
