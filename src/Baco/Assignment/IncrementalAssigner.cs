@@ -5,6 +5,8 @@ using Baco.Codebooks;
 using Baco.Data;
 using Baco.IO;
 
+using Baco.Randomness;
+
 namespace Baco.Assignment;
 
 /// <summary>Where a new user or item was placed.</summary>
@@ -173,7 +175,7 @@ public sealed class IncrementalAssigner
         }
 
         var distinct = sorted.AsSpan(0, n);
-        ulong tag = user ? 1UL : 2UL;
+        ulong tag = (ulong)(user ? StreamTag.UserSide : StreamTag.ItemSide);
         switch (_kind)
         {
             case Kind.Random:
@@ -197,7 +199,7 @@ public sealed class IncrementalAssigner
                     int row = Majority(user, distinct, other);
                     bool cold = row < 0;
                     row = cold ? Cold(user) : row;
-                    int h = new UniversalHash(SplitMix64.Derive(_seed, user ? 0xd61UL : 0xd62UL)).Apply(id, own.RowCount);
+                    int h = new UniversalHash(SplitMix64.Derive(_seed, user ? StreamTag.DoubleGraphHashUsers : StreamTag.DoubleGraphHashItems)).Apply(id, own.RowCount);
                     if (h == row && own.RowCount > 1)
                     {
                         h = (h + 1) % own.RowCount;

@@ -1,3 +1,5 @@
+using Baco.Randomness;
+
 namespace Baco.Data;
 
 /// <summary>
@@ -66,7 +68,7 @@ internal static class AliasTable
     }
 
     /// <summary>Draws a segment-local index.</summary>
-    public static int Sample(ReadOnlySpan<float> prob, ReadOnlySpan<int> alias, ref SplitRandom rng)
+    public static int Sample(ReadOnlySpan<float> prob, ReadOnlySpan<int> alias, Xoshiro256 rng)
     {
         // One 64-bit draw: high half picks the column, low half the coin.
         ulong r = rng.NextUInt64();

@@ -1,3 +1,5 @@
+using Baco.Randomness;
+
 namespace Baco.Data;
 
 /// <summary>
@@ -60,18 +62,18 @@ internal sealed class PlantedSampler
 
     public int ItemCount => _itemProb.Length;
 
-    public int NextItem(int user, ref SplitRandom rng)
+    public int NextItem(int user, Xoshiro256 rng)
     {
         int item;
         if (rng.NextDouble() < _inCluster)
         {
             int c = _userClusters[user];
             int a = _clusterStart[c], n = _clusterStart[c + 1] - a;
-            item = _clusterItems[a + AliasTable.Sample(_clusterProb.AsSpan(a, n), _clusterAlias.AsSpan(a, n), ref rng)];
+            item = _clusterItems[a + AliasTable.Sample(_clusterProb.AsSpan(a, n), _clusterAlias.AsSpan(a, n), rng)];
         }
         else
         {
-            item = AliasTable.Sample(_itemProb, _itemAlias, ref rng);
+            item = AliasTable.Sample(_itemProb, _itemAlias, rng);
         }
 
         return item;

@@ -1,3 +1,5 @@
+using Baco.Randomness;
+
 namespace Baco.Data;
 
 /// <summary>
@@ -17,17 +19,17 @@ public static class SyntheticInteractions
     {
         var o = options ?? new SyntheticOptions();
         Validate(o);
-        var rng = new SplitRandom(o.Seed);
+        var rng = new Xoshiro256(o.Seed, BoundedDraw.MultiplyShift);
 
-        int[] userClusters = BalancedLabels(o.Users, o.Clusters, ref rng);
-        int[] itemClusters = BalancedLabels(o.Items, o.Clusters, ref rng);
-        double[] userWeights = PowerLawWeights(o.Users, o.DegreeExponent, ref rng);
-        double[] itemWeights = PowerLawWeights(o.Items, o.DegreeExponent, ref rng);
+        int[] userClusters = BalancedLabels(o.Users, o.Clusters, rng);
+        int[] itemClusters = BalancedLabels(o.Items, o.Clusters, rng);
+        double[] userWeights = PowerLawWeights(o.Users, o.DegreeExponent, rng);
+        double[] itemWeights = PowerLawWeights(o.Items, o.DegreeExponent, rng);
 
         var sampler = new PlantedSampler(userClusters, itemClusters, itemWeights, o.Clusters, o.InClusterProbability);
-        int[] degrees = UserDegrees(userWeights, o.Interactions, o.Items, ref rng);
-        long[] keys = SampleEdges(sampler, degrees, o.Interactions, ref rng, out int count);
-        var (train, validation, test) = HoldOut(keys, count, o, ref rng);
+        int[] degrees = UserDegrees(userWeights, o.Interactions, o.Items, rng);
+        long[] keys = SampleEdges(sampler, degrees, o.Interactions, rng, out int count);
+        var (train, validation, test) = HoldOut(keys, count, o, rng);
         var dataset = new Dataset(IdMap.Identity(o.Users), IdMap.Identity(o.Items), train, validation, test);
         return new SyntheticData(dataset, userClusters, itemClusters);
     }
@@ -48,7 +50,7 @@ public static class SyntheticInteractions
     }
 
     /// <summary>Labels of equal-sized clusters (sizes differ by at most one), randomly placed.</summary>
-    private static int[] BalancedLabels(int n, int clusters, ref SplitRandom rng)
+    private static int[] BalancedLabels(int n, int clusters, Xoshiro256 rng)
     {
         var labels = new int[n];
         for (int k = 0; k < n; k++)
@@ -56,12 +58,12 @@ public static class SyntheticInteractions
             labels[k] = k % clusters;
         }
 
-        Shuffle(labels, ref rng);
+        rng.Shuffle(labels);
         return labels;
     }
 
     /// <summary>(rank + 1)^-exponent with ranks in random order, so popularity is not tied to id.</summary>
-    private static double[] PowerLawWeights(int n, double exponent, ref SplitRandom rng)
+    private static double[] PowerLawWeights(int n, double exponent, Xoshiro256 rng)
     {
         var ranks = new int[n];
         for (int k = 0; k < n; k++)
@@ -69,7 +71,7 @@ public static class SyntheticInteractions
             ranks[k] = k;
         }
 
-        Shuffle(ranks, ref rng);
+        rng.Shuffle(ranks);
         var weights = new double[n];
         for (int k = 0; k < n; k++)
         {
@@ -79,21 +81,12 @@ public static class SyntheticInteractions
         return weights;
     }
 
-    private static void Shuffle(int[] a, ref SplitRandom rng)
-    {
-        for (int k = a.Length - 1; k > 0; k--)
-        {
-            int j = rng.Next(k + 1);
-            (a[k], a[j]) = (a[j], a[k]);
-        }
-    }
-
     /// <summary>
     /// Splits the interaction budget over users in proportion to their weights, capped so that no
     /// user wants more than half the items (the excess goes to the others), rounded to integers
     /// that sum exactly to the budget.
     /// </summary>
-    private static int[] UserDegrees(double[] weights, long target, int items, ref SplitRandom rng)
+    private static int[] UserDegrees(double[] weights, long target, int items, Xoshiro256 rng)
     {
         int n = weights.Length;
         int cap = Math.Max(1, items / 2);
@@ -129,14 +122,14 @@ public static class SyntheticInteractions
         long sum = 0;
         for (int u = 0; u < n; u++)
         {
-            degrees[u] = StochasticRound(expected[u], ref rng);
+            degrees[u] = StochasticRound(expected[u], rng);
             sum += degrees[u];
         }
 
         // Rounding leaves the total off by about sqrt(users); fix it one random user at a time.
         while (sum != target)
         {
-            int u = rng.Next(n);
+            int u = rng.NextInt(n);
             if (sum < target && degrees[u] < cap)
             {
                 degrees[u]++;
@@ -157,7 +150,7 @@ public static class SyntheticInteractions
     /// without a global sort). A user whose cluster cannot supply its degree passes the shortfall
     /// on to the next user; only a saturated graph ends with fewer than the target.
     /// </summary>
-    private static long[] SampleEdges(PlantedSampler sampler, int[] degrees, long target, ref SplitRandom rng, out int count)
+    private static long[] SampleEdges(PlantedSampler sampler, int[] degrees, long target, Xoshiro256 rng, out int count)
     {
         var keys = new long[target];
         var items = new int[64];
@@ -178,7 +171,7 @@ public static class SyntheticInteractions
             int distinct = 0;
             for (long draws = 0, limit = (MaxDrawsPerEdge * (long)want) + 1000; distinct < want && draws < limit; draws++)
             {
-                int item = sampler.NextItem(user, ref rng);
+                int item = sampler.NextItem(user, rng);
                 if (!taken[item])
                 {
                     taken[item] = true;
@@ -202,7 +195,7 @@ public static class SyntheticInteractions
 
     /// <summary>Per user, a stochastically rounded fraction of its interactions goes to validation and test; at least one stays in train.</summary>
     private static (InteractionList Train, InteractionList? Validation, InteractionList? Test) HoldOut(
-        long[] keys, int count, SyntheticOptions o, ref SplitRandom rng)
+        long[] keys, int count, SyntheticOptions o, Xoshiro256 rng)
     {
         var split = new byte[count];
         var scratch = new int[64];
@@ -217,8 +210,8 @@ public static class SyntheticInteractions
             }
 
             int degree = end - start;
-            int nv = StochasticRound(degree * o.ValidationFraction, ref rng);
-            int nt = StochasticRound(degree * o.TestFraction, ref rng);
+            int nv = StochasticRound(degree * o.ValidationFraction, rng);
+            int nt = StochasticRound(degree * o.TestFraction, rng);
             while (nv + nt > degree - 1 && nv + nt > 0)
             {
                 if (nv >= nt)
@@ -243,11 +236,10 @@ public static class SyntheticInteractions
                     scratch[k] = k;
                 }
 
-                // Partial Fisher-Yates: the first nv + nt slots are a uniform random subset.
+                // The first nv + nt slots become a uniform random subset.
+                rng.ShuffleFront(scratch.AsSpan(0, degree), nv + nt);
                 for (int k = 0; k < nv + nt; k++)
                 {
-                    int j = k + rng.Next(degree - k);
-                    (scratch[k], scratch[j]) = (scratch[j], scratch[k]);
                     split[start + scratch[k]] = (byte)(k < nv ? 1 : 2);
                 }
             }
@@ -280,7 +272,7 @@ public static class SyntheticInteractions
             o.TestFraction > 0 ? new InteractionList(users[2], items[2]) : null);
     }
 
-    private static int StochasticRound(double x, ref SplitRandom rng)
+    private static int StochasticRound(double x, Xoshiro256 rng)
     {
         int floor = (int)Math.Floor(x);
         return floor + (rng.NextDouble() < x - floor ? 1 : 0);

@@ -3,6 +3,8 @@ using Baco.Internals;
 
 using Baco.Numerics;
 
+using Baco.Randomness;
+
 namespace Baco.Models;
 
 /// <summary>

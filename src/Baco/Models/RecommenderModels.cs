@@ -1,6 +1,7 @@
 using Baco.Codebooks;
 using Baco.Graph;
-using Baco.Internals;
+
+using Baco.Randomness;
 
 namespace Baco.Models;
 
@@ -16,7 +17,7 @@ public static class RecommenderModels
     public static IRecommenderModel Create(ModelKind kind, CodebookAssignment assignment, BipartiteGraph graph, int dim, int layers, ulong seed, EmbeddingInit init = EmbeddingInit.Normal, double normalStd = 0.1)
     {
         ArgumentNullException.ThrowIfNull(assignment);
-        var rng = Xoshiro256.ForPurpose(seed, 1);
+        var rng = Xoshiro256.ForStream(seed, StreamTag.ModelInitialisation);
         var user = new float[assignment.Users.RowCount * dim];
         var item = new float[assignment.Items.RowCount * dim];
         CompressedEmbedding.Initialize(user, assignment.Users.RowCount, dim, init, normalStd, rng);

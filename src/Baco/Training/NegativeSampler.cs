@@ -1,5 +1,6 @@
 using Baco.Graph;
-using Baco.Internals;
+
+using Baco.Randomness;
 
 namespace Baco.Training;
 

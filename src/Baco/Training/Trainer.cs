@@ -2,8 +2,9 @@ using Baco.Codebooks;
 using Baco.Data;
 using Baco.Evaluation;
 using Baco.Graph;
-using Baco.Internals;
 using Baco.Models;
+
+using Baco.Randomness;
 
 namespace Baco.Training;
 
@@ -72,7 +73,7 @@ public static class Trainer
         options.WarmStart?.CopyInto(model); // every row is drawn first, so unmatched rows start as without a warm start
         var adam = new AdamOptimizer([.. model.Parameters.Select(p => p.Length)], options.LearningRate, options.Beta1, options.Beta2, options.Epsilon, options.WeightDecay);
         var valEvaluator = validation is { Count: > 0 } ? new Evaluator(data.UserCount, data.ItemCount, validation, [train], options.Ks) : null;
-        var rng = Xoshiro256.ForPurpose(options.Seed, 2);
+        var rng = Xoshiro256.ForStream(options.Seed, StreamTag.TrainingOrder);
 
         // Hashes the data: only worth it when there is a checkpoint to compare or write.
         var fingerprint = checkpoint is null ? null : TrainingFingerprint.Of(options, assignment, train, validation);
@@ -262,18 +263,8 @@ public static class Trainer
         int m = order.Length;
         if (sampling == PositiveSampling.ShuffledInteractions)
         {
-            // Identity then Fisher-Yates, so an epoch's order depends only on the generator state.
-            for (int k = 0; k < m; k++)
-            {
-                order[k] = k;
-            }
-
-            for (int k = m - 1; k > 0; k--)
-            {
-                int r = rng.NextInt(k + 1);
-                (order[k], order[r]) = (order[r], order[k]);
-            }
-
+            // A fresh permutation, so an epoch's order depends only on the generator state.
+            rng.FillPermutation(order);
             return;
         }
 

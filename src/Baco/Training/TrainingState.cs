@@ -1,6 +1,7 @@
 using Baco.Evaluation;
-using Baco.Internals;
 using Baco.Models;
+
+using Baco.Randomness;
 
 namespace Baco.Training;
 

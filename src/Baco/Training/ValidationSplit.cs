@@ -1,5 +1,6 @@
 using Baco.Data;
-using Baco.Internals;
+
+using Baco.Randomness;
 
 namespace Baco.Training;
 
@@ -36,7 +37,7 @@ public static class ValidationSplit
     public static (InteractionList Train, InteractionList Validation) HoldOut(InteractionList train, double fraction, ulong seed)
     {
         ArgumentNullException.ThrowIfNull(train);
-        var rng = Xoshiro256.ForPurpose(seed, 3);
+        var rng = Xoshiro256.ForStream(seed, StreamTag.ValidationHoldOut);
         var tu = new List<int>();
         var ti = new List<int>();
         var vu = new List<int>();
@@ -54,11 +55,7 @@ public static class ValidationSplit
             int n = end - start;
             int take = Math.Min(n - 1, (int)Math.Round(n * fraction, MidpointRounding.AwayFromZero));
             var idx = Enumerable.Range(start, n).ToArray();
-            for (int k = 0; k < take; k++)
-            {
-                int r = k + rng.NextInt(n - k);
-                (idx[k], idx[r]) = (idx[r], idx[k]);
-            }
+            rng.ShuffleFront(idx, take);
 
             var held = new HashSet<int>(idx.Take(take));
             for (int k = start; k < end; k++)

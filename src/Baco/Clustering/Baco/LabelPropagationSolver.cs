@@ -1,7 +1,8 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using Baco.Graph;
-using Baco.Internals;
+
+using Baco.Randomness;
 
 namespace Baco.Clustering.Baco;
 

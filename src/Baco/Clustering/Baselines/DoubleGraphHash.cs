@@ -1,6 +1,8 @@
 using Baco.Codebooks;
 using Baco.Graph;
 
+using Baco.Randomness;
+
 namespace Baco.Clustering.Baselines;
 
 /// <summary>
@@ -28,8 +30,8 @@ public sealed class DoubleGraphHash : ICompressionMethod
     {
         var single = GraphHash.Run(Name, graph, co, gamma, seed, leiden: false);
         var a = single.Assignment;
-        var users = AddHash(a.Users, new UniversalHash(SplitMix64.Derive(seed, 0xd61)));
-        var items = AddHash(a.Items, new UniversalHash(SplitMix64.Derive(seed, 0xd62)));
+        var users = AddHash(a.Users, new UniversalHash(SplitMix64.Derive(seed, StreamTag.DoubleGraphHashUsers)));
+        var items = AddHash(a.Items, new UniversalHash(SplitMix64.Derive(seed, StreamTag.DoubleGraphHashItems)));
         return new MethodOutcome(new CodebookAssignment(Name, users, items, CodeCombiner.Sum) { ItemRowOfUserRow = a.ItemRowOfUserRow, UserColdRow = a.UserColdRow, ItemColdRow = a.ItemColdRow }, single.Stats);
     }
 

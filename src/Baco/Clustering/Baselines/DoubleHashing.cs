@@ -1,6 +1,8 @@
 using Baco.Codebooks;
 using Baco.Graph;
 
+using Baco.Randomness;
+
 namespace Baco.Clustering.Baselines;
 
 /// <summary>

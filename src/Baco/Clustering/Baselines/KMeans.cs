@@ -2,6 +2,8 @@ using System.Numerics;
 
 using Baco.Numerics;
 
+using Baco.Randomness;
+
 namespace Baco.Clustering.Baselines;
 
 /// <summary>
@@ -40,7 +42,7 @@ internal static class KMeans
         var rng = new SplitMix64(seed);
         var nearest = new int[nPad];
         var d2 = new float[nPad];
-        float[] centers = Seed(x, xs, n, nPad, d, k, ref rng, nearest, d2, out int kEff);
+        float[] centers = Seed(x, xs, n, nPad, d, k, rng, nearest, d2, out int kEff);
         return Lloyd(x, n, d, centers, kEff, maxIterations, nearest, d2, out iterations);
     }
 
@@ -61,7 +63,7 @@ internal static class KMeans
     /// <paramref name="nearest"/> and <paramref name="d2"/> each point's nearest seed and squared
     /// distance, which are Lloyd's first assignment.
     /// </summary>
-    private static float[] Seed(float[] x, float[] xs, int n, int nPad, int d, int k, ref SplitMix64 rng, int[] nearest, float[] d2, out int kEff)
+    private static float[] Seed(float[] x, float[] xs, int n, int nPad, int d, int k, SplitMix64 rng, int[] nearest, float[] d2, out int kEff)
     {
         int w = Vector<float>.Count;
         var centers = new float[k * d];

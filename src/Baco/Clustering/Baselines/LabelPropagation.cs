@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using Baco.Graph;
 
+using Baco.Randomness;
+
 namespace Baco.Clustering.Baselines;
 
 /// <summary>
@@ -59,7 +61,7 @@ public sealed class LabelPropagation : ICompressionMethod
     {
         var co = CoGraph.FromBipartite(graph);
         int n = co.NodeCount, uc = graph.UserCount;
-        var rng = new SplitMix64(SplitMix64.Derive(seed, 0x1b));
+        var rng = new SplitMix64(SplitMix64.Derive(seed, StreamTag.LabelPropagation));
         var labels = new int[n];
         var userCount = new int[n];
         var itemCount = new int[n];

@@ -1,3 +1,5 @@
+using Baco.Randomness;
+
 namespace Baco.Clustering.Baselines;
 
 /// <summary>
@@ -13,7 +15,7 @@ internal static class Leiden
     /// <summary>Community of every level-0 node (users first, then items), dense labels.</summary>
     public static int[] Run(CoGraph graph, double gamma, int seed, out int levels)
     {
-        var rng = new SplitMix64(SplitMix64.Derive(seed, 0x1e1du));
+        var rng = new SplitMix64(SplitMix64.Derive(seed, StreamTag.Leiden));
         var map = new int[graph.NodeCount];
         var partition = new int[graph.NodeCount];
         for (int v = 0; v < map.Length; v++)
@@ -28,14 +30,14 @@ internal static class Leiden
         {
             levels++;
             var mover = new ModularityMover(g, gamma, partition);
-            FastLocalMove(g, mover, ref rng);
+            FastLocalMove(g, mover, rng);
             partition = DenseLabels.Renumber(mover.Community, out int count);
             if (count == g.NodeCount)
             {
                 break;
             }
 
-            int[] refined = Refine(g, partition, count, gamma, ref rng, out int refinedCount);
+            int[] refined = Refine(g, partition, count, gamma, rng, out int refinedCount);
             if (refinedCount == g.NodeCount)
             {
                 // Refinement merged nothing: aggregate by the partition itself to make progress.
@@ -67,7 +69,7 @@ internal static class Leiden
         return DenseLabels.Renumber(result, out _);
     }
 
-    private static void FastLocalMove(CoGraph g, ModularityMover mover, ref SplitMix64 rng)
+    private static void FastLocalMove(CoGraph g, ModularityMover mover, SplitMix64 rng)
     {
         int n = g.NodeCount;
         var queue = new int[n];
@@ -108,7 +110,7 @@ internal static class Leiden
         }
     }
 
-    private static int[] Refine(CoGraph g, int[] partition, int count, double gamma, ref SplitMix64 rng, out int refinedCount)
+    private static int[] Refine(CoGraph g, int[] partition, int count, double gamma, SplitMix64 rng, out int refinedCount)
     {
         int n = g.NodeCount;
         double m = g.M;

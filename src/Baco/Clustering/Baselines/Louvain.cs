@@ -1,3 +1,5 @@
+using Baco.Randomness;
+
 namespace Baco.Clustering.Baselines;
 
 /// <summary>
@@ -11,7 +13,7 @@ internal static class Louvain
     /// <summary>Community of every level-0 node (users first, then items), dense labels.</summary>
     public static int[] Run(CoGraph graph, double gamma, int seed, out int levels)
     {
-        var rng = new SplitMix64(SplitMix64.Derive(seed, 0x10u));
+        var rng = new SplitMix64(SplitMix64.Derive(seed, StreamTag.Louvain));
         var map = new int[graph.NodeCount];
         for (int v = 0; v < map.Length; v++)
         {

@@ -3,6 +3,8 @@ using Baco.Graph;
 
 using Baco.Numerics;
 
+using Baco.Randomness;
+
 namespace Baco.Clustering.Baselines;
 
 /// <summary>
@@ -26,15 +28,15 @@ public sealed class LshHashing : HashingMethod
     {
         ArgumentNullException.ThrowIfNull(graph);
         var (ku, ki) = RowSplit.Proportional(rows, graph.UserCount, graph.ItemCount);
-        var userSig = Signatures(graph.UserOffsets, graph.UserItems, graph.ItemCount, seed, 1);
-        var itemSig = Signatures(graph.ItemOffsets, graph.ItemUsers, graph.UserCount, seed, 2);
+        var userSig = Signatures(graph.UserOffsets, graph.UserItems, graph.ItemCount, seed, (ulong)StreamTag.UserSide);
+        var itemSig = Signatures(graph.ItemOffsets, graph.ItemUsers, graph.UserCount, seed, (ulong)StreamTag.ItemSide);
         return new CodebookAssignment(Name, Bucket(userSig, graph.UserOffsets, ku), Bucket(itemSig, graph.ItemOffsets, ki));
     }
 
     /// <summary>64-bit SimHash signature of each entity's neighbour set.</summary>
     internal static ulong[] Signatures(int[] offsets, int[] neighbours, int otherCount, int seed, ulong tag)
     {
-        var rng = new SplitMix64(SplitMix64.Derive(seed, 0x15400 + tag));
+        var rng = new SplitMix64(SplitMix64.Derive(seed, (ulong)StreamTag.LshHyperplanes + tag));
         var g = new float[(long)otherCount * Bits];
         for (long k = 0; k < g.Length; k++)
         {

@@ -1,3 +1,5 @@
+using Baco.Randomness;
+
 namespace Baco.Clustering.Baselines;
 
 /// <summary>

@@ -1,5 +1,7 @@
 using Baco.Graph;
 
+using Baco.Randomness;
+
 namespace Baco.Clustering.Baselines;
 
 /// <summary>
@@ -54,7 +56,7 @@ public sealed class SpectralCoClustering : ICompressionMethod
         int vectors = Math.Min((int)Math.Ceiling(Math.Log2(k)) + 1, Math.Min(graph.UserCount, graph.ItemCount));
         if (!svds.TryGetValue(vectors, out var svd))
         {
-            var (_, u, v) = RandomizedSvd.Compute(op, vectors, 10, PowerIterations, SplitMix64.Derive(seed, 0x5cc));
+            var (_, u, v) = RandomizedSvd.Compute(op, vectors, 10, PowerIterations, SplitMix64.Derive(seed, StreamTag.SpectralProjection));
             svd = (u, v);
             svds[vectors] = svd;
         }
@@ -87,7 +89,7 @@ public sealed class SpectralCoClustering : ICompressionMethod
             }
         }
 
-        int[] clusters = KMeans.Run(z, nodes.Count, d, k, SplitMix64.Derive(seed, 0x6b6d), MaxIterations, out int iterations);
+        int[] clusters = KMeans.Run(z, nodes.Count, d, k, SplitMix64.Derive(seed, StreamTag.SpectralKMeans), MaxIterations, out int iterations);
         var labels = new int[uc + graph.ItemCount];
         for (int r = 0; r < nodes.Count; r++)
         {

@@ -1,3 +1,5 @@
+using Baco.Randomness;
+
 namespace Baco.Clustering.Baselines;
 
 /// <summary>
@@ -13,8 +15,8 @@ internal readonly struct UniversalHash
     public UniversalHash(ulong seed)
     {
         var rng = new SplitMix64(seed);
-        _a = 1 + (rng.Next() % (P - 1));
-        _b = rng.Next() % P;
+        _a = 1 + (rng.NextUInt64() % (P - 1));
+        _b = rng.NextUInt64() % P;
     }
 
     /// <summary>Hash of a non-negative id into [0, m).</summary>

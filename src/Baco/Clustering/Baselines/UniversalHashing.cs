@@ -1,6 +1,8 @@
 using Baco.Codebooks;
 using Baco.Graph;
 
+using Baco.Randomness;
+
 namespace Baco.Clustering.Baselines;
 
 /// <summary>
@@ -20,8 +22,8 @@ public sealed class UniversalHashing : HashingMethod
         var (ku, ki) = RowSplit.Proportional(rows, graph.UserCount, graph.ItemCount);
         return new CodebookAssignment(
             Name,
-            Hashed(graph.UserCount, ku, new UniversalHash(SplitMix64.Derive(seed, 1))),
-            Hashed(graph.ItemCount, ki, new UniversalHash(SplitMix64.Derive(seed, 2))));
+            Hashed(graph.UserCount, ku, new UniversalHash(SplitMix64.Derive(seed, StreamTag.UserSide))),
+            Hashed(graph.ItemCount, ki, new UniversalHash(SplitMix64.Derive(seed, StreamTag.ItemSide))));
     }
 
     private static SideAssignment Hashed(int count, int rows, UniversalHash hash)
