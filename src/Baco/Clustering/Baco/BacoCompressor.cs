@@ -218,7 +218,7 @@ public sealed class BacoCompressor : ICompressionMethod
                 }
             }
 
-            var assignment = CodebookNumbering.Build(_graph, clusters, secondary, _options.Isolated);
+            var assignment = CoClusterNumbering.Build("baco", _graph, clusters.UserLabels, clusters.ItemLabels, secondary, _options.Isolated == IsolatedPolicy.SharedColdRow);
             assignment = assignment with { Baco = FoldIn(assignment, gamma) };
             return new BacoRun(clusters, assignment, secondaryUsers);
         }

@@ -1,3 +1,4 @@
+using Baco.Codebooks;
 using Baco.Graph;
 
 namespace Baco.Clustering.Baselines;
@@ -29,7 +30,7 @@ public sealed class GraphHash : ICompressionMethod
         int levels;
         int[] labels = leiden ? Leiden.Run(co, gamma, seed, out levels) : Louvain.Run(co, gamma, seed, out levels);
         var (users, items) = DenseLabels.Split(labels, graph.UserCount);
-        var assignment = LabelsToAssignment.Build(name, graph, users, items);
+        var assignment = CoClusterNumbering.Build(name, graph, users, items);
         return new MethodOutcome(assignment, new Dictionary<string, double>
         {
             ["levels"] = levels,

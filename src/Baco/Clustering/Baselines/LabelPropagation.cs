@@ -1,6 +1,6 @@
 using System.Diagnostics;
+using Baco.Codebooks;
 using Baco.Graph;
-
 using Baco.Randomness;
 
 namespace Baco.Clustering.Baselines;
@@ -41,7 +41,7 @@ public sealed class LabelPropagation : ICompressionMethod
         }
 
         var (users, items) = DenseLabels.Split(labels, graph.UserCount);
-        var assignment = LabelsToAssignment.Build(Name, graph, users, items);
+        var assignment = CoClusterNumbering.Build(Name, graph, users, items);
         var stats = new Dictionary<string, double>
         {
             ["passes"] = done,

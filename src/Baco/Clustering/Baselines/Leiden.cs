@@ -1,3 +1,4 @@
+using Baco.Codebooks;
 using Baco.Randomness;
 
 namespace Baco.Clustering.Baselines;
@@ -31,7 +32,7 @@ internal static class Leiden
             levels++;
             var mover = new ModularityMover(g, gamma, partition);
             FastLocalMove(g, mover, rng);
-            partition = DenseLabels.Renumber(mover.Community, out int count);
+            partition = CoClusterNumbering.Dense(mover.Community, out int count);
             if (count == g.NodeCount)
             {
                 break;
@@ -66,7 +67,7 @@ internal static class Leiden
             result[v] = partition[map[v]];
         }
 
-        return DenseLabels.Renumber(result, out _);
+        return CoClusterNumbering.Dense(result, out _);
     }
 
     private static void FastLocalMove(CoGraph g, ModularityMover mover, SplitMix64 rng)
@@ -213,6 +214,6 @@ internal static class Leiden
             refined[v] = best;
         }
 
-        return DenseLabels.Renumber(refined, out refinedCount);
+        return CoClusterNumbering.Dense(refined, out refinedCount);
     }
 }

@@ -1,3 +1,4 @@
+using Baco.Codebooks;
 using Baco.Randomness;
 
 namespace Baco.Clustering.Baselines;
@@ -52,7 +53,7 @@ internal static class Louvain
                 }
             }
 
-            int[] labels = DenseLabels.Renumber(mover.Community, out int count);
+            int[] labels = CoClusterNumbering.Dense(mover.Community, out int count);
             levels++;
             for (int v = 0; v < map.Length; v++)
             {

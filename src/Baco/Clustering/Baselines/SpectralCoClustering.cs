@@ -1,5 +1,5 @@
+using Baco.Codebooks;
 using Baco.Graph;
-
 using Baco.Randomness;
 
 namespace Baco.Clustering.Baselines;
@@ -97,7 +97,7 @@ public sealed class SpectralCoClustering : ICompressionMethod
         }
 
         var (users, items) = DenseLabels.Split(labels, uc);
-        var assignment = LabelsToAssignment.Build(Name, graph, users, items);
+        var assignment = CoClusterNumbering.Build(Name, graph, users, items);
         return new MethodOutcome(assignment, new Dictionary<string, double>
         {
             ["singular_vectors"] = vectors,
