@@ -1,3 +1,4 @@
+using Baco.Clustering;
 using Baco.Codebooks;
 using Baco.Data;
 using Baco.IO;
@@ -33,7 +34,7 @@ public sealed record RenumberedAssignment(CodebookAssignment Assignment, SideMat
 public static class RowRenumbering
 {
     /// <summary>The methods whose rows are clusters of entities, which can be renumbered.</summary>
-    public static IReadOnlyList<string> Methods { get; } = ["baco", "graphhash", "leiden", "lp", "scc", "lsh"];
+    public static IReadOnlyList<string> Methods { get; } = [.. CompressionMethods.All.Where(m => m.RowsAreClusters).Select(m => m.Name)];
 
     /// <summary>Throws <see cref="InvalidSettingException"/> (setting "Method") unless <paramref name="method"/>'s rows can be renumbered.</summary>
     public static void EnsureRenumberable(string method)

@@ -6,7 +6,7 @@ namespace Baco.Tests.Clustering.Baselines;
 public sealed class BudgetAndDeterminismTests
 {
     public static TheoryData<string> AllMethods =>
-        ["random", "hash", "frequency", "double", "hybrid", "lsh", "graphhash", "leiden", "lp", "doublegraphhash", "scc"];
+        [.. CompressionMethods.All.Where(m => m.Family is MethodFamily.Graph or MethodFamily.Hashing).Select(m => m.Name)];
 
     internal static ICompressionMethod Create(string name) => name switch
     {

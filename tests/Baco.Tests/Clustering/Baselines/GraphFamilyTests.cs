@@ -7,7 +7,7 @@ namespace Baco.Tests.Clustering.Baselines;
 
 public sealed class GraphFamilyTests
 {
-    public static TheoryData<string> Methods => ["graphhash", "leiden", "lp", "doublegraphhash", "scc"];
+    public static TheoryData<string> Methods => [.. CompressionMethods.All.Where(m => m.Family == MethodFamily.Graph).Select(m => m.Name)];
 
     internal static ICompressionMethod Create(string name) => name switch
     {
