@@ -66,7 +66,7 @@ internal static class BenchCommand
         var live = io.Error == Console.Error && !Console.IsErrorRedirected;
         var outcomes = ComparisonRunner.Run(loaded.Dataset, options, new ComparisonProgressPrinter(io.Error, live), cancellationToken);
         int dim = options.Training.Dim;
-        string model = TrainingOptionsBinder.DisplayName(options.Training.Model);
+        string model = Names.Display(options.Training.Model);
         string title = $"{model} on {Path.GetFileName(loaded.Source)}, {options.Target}, dim {dim}";
         var settings = new JsonObject
         {

@@ -138,7 +138,7 @@ internal static class TrainCommand
                 options = options with { WarmStart = WarmStartFor(io, warmModel, warmDir!, assignment, dataset, storedDir) };
             }
 
-            io.Progress.Report($"training {TrainingOptionsBinder.DisplayName(options.Model)} (dim {options.Dim}, {assignment.Users.RowCount:N0} + {assignment.Items.RowCount:N0} rows, {assignment.Parameters(options.Dim):N0} parameters) on {dataset.Train.Count:N0} interactions");
+            io.Progress.Report($"training {Names.Display(options.Model)} (dim {options.Dim}, {assignment.Users.RowCount:N0} + {assignment.Items.RowCount:N0} rows, {assignment.Parameters(options.Dim):N0} parameters) on {dataset.Train.Count:N0} interactions");
             var printer = new Rendering.TrainingProgressPrinter(io.Error, live: io.Error == Console.Error && !Console.IsErrorRedirected);
             using var signals = CancelSignals.Listen(io);
             TrainingResult trained;

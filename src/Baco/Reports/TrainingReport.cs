@@ -66,9 +66,9 @@ public static class TrainingReport
         {
             ["source"] = source,
             ["method"] = assignment.Method,
-            ["model"] = options.Model == ModelKind.LightGcn ? "lightgcn" : "mf",
+            ["model"] = Names.Of(options.Model),
             ["layers"] = options.Layers,
-            ["init"] = options.Init == EmbeddingInit.Normal ? "normal" : "xavier",
+            ["init"] = Names.Of(options.Init),
             ["init_std"] = options.Init == EmbeddingInit.Normal ? options.InitStd : null,
             ["dim"] = options.Dim,
             ["params"] = assignment.Parameters(options.Dim),
