@@ -29,7 +29,7 @@ public static class TrainingReport
     }
 
     /// <summary>The content of metrics.json: test and best validation metrics, parameters, best epoch, times and the per-epoch history.</summary>
-    public static JsonObject MetricsJson(TrainingResult trained, CodebookAssignment assignment, TrainingOptions options, double clusteringSeconds, string source)
+    public static JsonObject MetricsJson(TrainingResult trained, CodebookAssignment assignment, TrainingOptions options, double clusteringSeconds, string? source)
     {
         ArgumentNullException.ThrowIfNull(trained);
         ArgumentNullException.ThrowIfNull(assignment);
