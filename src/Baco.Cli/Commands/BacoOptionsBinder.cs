@@ -6,19 +6,17 @@ namespace Baco.Cli.Commands;
 /// <summary>BACO's hyperparameters as command-line options.</summary>
 internal sealed class BacoOptionsBinder
 {
-    private static readonly string[] Schemes = ["cpm", "degree", "sqrt", "log", "authors-cpm"];
+    public Option<string> UserWeights { get; } = CliOptions.Choice("--user-weights", "User weighting: cpm, degree, sqrt, log, authors-cpm.", Names.Of(WeightScheme.Degree), Names.All<WeightScheme>());
 
-    public Option<string> UserWeights { get; } = CliOptions.Choice("--user-weights", "User weighting: cpm, degree, sqrt, log, authors-cpm.", "degree", Schemes);
-
-    public Option<string> ItemWeights { get; } = CliOptions.Choice("--item-weights", "Item weighting: cpm, degree, sqrt, log, authors-cpm (the authors' code).", "cpm", Schemes);
+    public Option<string> ItemWeights { get; } = CliOptions.Choice("--item-weights", "Item weighting: cpm, degree, sqrt, log, authors-cpm (the authors' code).", Names.Of(WeightScheme.Cpm), Names.All<WeightScheme>());
 
     public Option<int> Passes { get; } = CliOptions.Number("--passes", "Label-propagation passes T.", 5, p => p >= 1, "must be at least 1");
 
-    public Option<string> Move { get; } = CliOptions.Choice("--move", "Move rule: always (the authors' code) or if-better.", "always", ["always", "if-better"]);
+    public Option<string> Move { get; } = CliOptions.Choice("--move", "Move rule: always (the authors' code) or if-better.", Names.Of(MoveRule.Always), Names.All<MoveRule>());
 
     public Option<bool> NoSecondary { get; } = new("--no-secondary") { Description = "Switch off secondary user clusters." };
 
-    public Option<string> Isolated { get; } = CliOptions.Choice("--isolated", "Entities with no training interaction: cold (one shared row per side) or own (a row each).", "cold", ["cold", "own"]);
+    public Option<string> Isolated { get; } = CliOptions.Choice("--isolated", "Entities with no training interaction: cold (one shared row per side) or own (a row each).", Names.Of(IsolatedPolicy.SharedColdRow), Names.All<IsolatedPolicy>());
 
     public Option<int?> StopRows { get; } = CliOptions.OptionalNumber<int>("--stop-rows", "Stop the passes once user rows + item rows is at most N (the authors' row budget).", r => r >= 1, "must be at least 1");
 
@@ -48,9 +46,9 @@ internal sealed class BacoOptionsBinder
             UserWeights = NodeWeights.Parse(parsed.GetValue(UserWeights)!),
             ItemWeights = NodeWeights.Parse(parsed.GetValue(ItemWeights)!),
             Passes = parsed.GetValue(Passes),
-            MoveRule = parsed.GetValue(Move) == "if-better" ? MoveRule.IfBetter : MoveRule.Always,
+            MoveRule = Names.Parse<MoveRule>(parsed.GetValue(Move)!, nameof(BacoOptions.MoveRule), "a move rule"),
             SecondaryUserClusters = !parsed.GetValue(NoSecondary),
-            Isolated = parsed.GetValue(Isolated) == "own" ? IsolatedPolicy.OwnRow : IsolatedPolicy.SharedColdRow,
+            Isolated = Names.Parse<IsolatedPolicy>(parsed.GetValue(Isolated)!, nameof(BacoOptions.Isolated), "an isolated-entity policy"),
             StopRows = parsed.GetValue(StopRows),
         };
         options.Validate();

@@ -1,10 +1,9 @@
 using System.CommandLine;
-using System.Text.Json.Nodes;
 using Baco.Cli.Rendering;
 using Baco.Clustering;
-using Baco.Comparison;
 using Baco.IO;
-using Baco.Reports;
+using Baco.Training;
+using Baco.Workflows;
 using Spectre.Console;
 
 namespace Baco.Cli.Commands;
@@ -53,53 +52,33 @@ internal static class BenchCommand
                 throw new CliError("'--test' is required: every method is evaluated on the test interactions.");
             }
 
+            var trainingData = TrainingData.ForTraining(loaded.Dataset, options.Training, loaded.Source);
             using var signals = CancelSignals.Listen(io);
-            var outcomes = Run(io, loaded, options, outDir, signals.Token);
-            return ExitCode(outcomes);
+            return ExitCode(Run(io, trainingData, options, outDir, signals.Token));
         }, io.Error));
         return command;
     }
 
     /// <summary>Runs the comparison, writes the report directory and prints the table (shared with `baco demo`).</summary>
-    internal static IReadOnlyList<MethodOutcome> Run(CliIO io, LoadedData loaded, ComparisonOptions options, OutputDirectory outDir, CancellationToken cancellationToken = default)
+    internal static ComparisonResult Run(CliIO io, TrainingData data, ComparisonOptions options, OutputDirectory outDir, CancellationToken cancellationToken = default)
     {
         var live = io.Error == Console.Error && !Console.IsErrorRedirected;
-        var outcomes = ComparisonRunner.Run(loaded.Dataset, options, new ComparisonProgressPrinter(io.Error, live), cancellationToken);
-        int dim = options.Training.Dim;
-        string model = TrainingOptionsBinder.DisplayName(options.Training.Model);
-        string title = $"{model} on {Path.GetFileName(loaded.Source)}, {options.Target}, dim {dim}";
-        var settings = new JsonObject
+        var result = ComparisonWorkflow.Run(data, options, new ComparisonProgressPrinter(io.Error, live), cancellationToken);
+        ComparisonTable.Write(io.Console, result.Methods, result.Dim, result.Title);
+        TrainCommand.Save(io, outDir, result.ResultsJson(), work =>
         {
-            ["source"] = loaded.Source,
-            ["users"] = loaded.Dataset.UserCount,
-            ["items"] = loaded.Dataset.ItemCount,
-            ["train_interactions"] = loaded.Dataset.Train.Count,
-            ["target"] = options.Target.ToString(),
-            ["model"] = model,
-            ["dim"] = dim,
-            ["layers"] = options.Training.Layers,
-            ["init"] = options.Training.Init == Baco.Models.EmbeddingInit.Normal ? "normal" : "xavier",
-            ["init_std"] = options.Training.Init == Baco.Models.EmbeddingInit.Normal ? options.Training.InitStd : null,
-            ["learning_rate"] = options.Training.LearningRate,
-            ["epochs"] = options.Training.Epochs,
-            ["seed"] = options.Training.Seed,
-        };
-        ComparisonTable.Write(io.Console, outcomes, dim, title);
-        var metrics = ComparisonReport.Json(outcomes, dim, settings);
-        TrainCommand.Save(io, outDir, metrics, work =>
-        {
-            File.WriteAllText(Path.Combine(work, "report.md"), ComparisonReport.Markdown(outcomes, dim, title));
-            ComparisonPlots.RecallVersusRatio(outcomes, dim, Path.Combine(work, "recall_vs_ratio.png"));
-            ComparisonPlots.ClusterSizes(outcomes, Path.Combine(work, "cluster_sizes.png"));
+            File.WriteAllText(Path.Combine(work, "report.md"), result.Markdown());
+            ComparisonPlots.RecallVersusRatio(result.Methods, result.Dim, Path.Combine(work, "recall_vs_ratio.png"));
+            ComparisonPlots.ClusterSizes(result.Methods, Path.Combine(work, "cluster_sizes.png"));
         }, "results.json");
         io.Console.WriteLine($"report, results.json and plots in {outDir.Target}");
-        return outcomes;
+        return result;
     }
 
     /// <summary>0 when every method ran; 2 when every one failed on bad input; 1 when any failed otherwise (the table is written either way).</summary>
-    internal static int ExitCode(IReadOnlyList<MethodOutcome> outcomes)
-        => outcomes.All(o => o.Error is null) ? ExitCodes.Ok
-            : outcomes.All(o => o.Error is not null && o.FailedOnInput) ? ExitCodes.BadInput
+    internal static int ExitCode(ComparisonResult result)
+        => result.AllSucceeded ? ExitCodes.Ok
+            : result.AllFailedOnInput ? ExitCodes.BadInput
             : ExitCodes.InternalError;
 
     private static List<string> ParseMethods(string text)

@@ -1,27 +1,16 @@
 using System.CommandLine;
-using System.Diagnostics;
-using System.Text.Json.Nodes;
 using Baco.Assignment;
 using Baco.Cli.Rendering;
 using Baco.Clustering;
-using Baco.Codebooks;
-using Baco.Data;
-using Baco.Graph;
 using Baco.IO;
-using Baco.Reports;
 using Baco.Training;
+using Baco.Workflows;
 
 namespace Baco.Cli.Commands;
 
 /// <summary>`baco compress`: interactions in, codebook assignment directory out. Validation and test files, if given, only widen the id space.</summary>
 internal static class CompressCommand
 {
-    /// <summary>summary.json key recording the validation hold-out an assignment was made without.</summary>
-    public const string ValidationHoldOutKey = "validation_holdout";
-
-    /// <summary>summary.json key recording the earlier assignment the rows were numbered against.</summary>
-    public const string PreviousKey = "previous";
-
     public static Command Create(CliIO io)
     {
         var data = new DataOptions();
@@ -77,46 +66,27 @@ internal static class CompressCommand
             var earlier = previousDir is null ? null : AssignmentStore.Load(previousDir);
 
             var loaded = data.Load(parsed, io);
-            var dataset = loaded.Dataset;
-            if (fraction > 0)
-            {
-                // The very split 'baco train' makes with this fraction and seed (ValidationSplit.Prepare).
-                dataset = ValidationSplit.Prepare(dataset, new TrainingOptions { ValidationFraction = fraction, Seed = (ulong)parsed.GetValue(seed) });
-            }
 
-            var graph = BipartiteGraph.FromDataset(dataset);
-            io.Progress.Report($"{graph.UserCount:N0} users, {graph.ItemCount:N0} items, {graph.EdgeCount:N0} interactions; {compressor.Name}, {compressionTarget}");
-            if (TargetOptions.FullTableNote(compressionTarget, graph.UserCount, graph.ItemCount, d) is { } note)
+            // The very split 'baco train' makes with this fraction and seed.
+            var trainingData = TrainingData.ForCompression(loaded.Dataset, fraction, (ulong)parsed.GetValue(seed), loaded.Source);
+            var request = new CompressRequest
             {
-                io.Error.WriteLine(note);
-            }
-
-            var context = new CompressionContext(d, parsed.GetValue(seed), io.Progress);
-            var result = compressor.Compress(graph, compressionTarget, context);
-            var summary = CompressionSummary.From(result, graph, compressionTarget, context);
-            var summaryJson = summary.ToJson();
-            summaryJson["source"] = loaded.Source;
-            if (fraction > 0)
-            {
-                summaryJson[ValidationHoldOutKey] = new JsonObject { ["fraction"] = fraction, ["seed"] = parsed.GetValue(seed) };
-            }
-
-            var assignment = result.Assignment;
-            if (earlier is not null)
-            {
-                var renumbered = Renumber(io, result.Assignment, dataset, earlier, previousDir!, out double seconds);
-                assignment = renumbered.Assignment;
-                summaryJson[PreviousKey] = PreviousJson(renumbered, Path.GetFullPath(previousDir!), seconds);
-            }
-
-            OutputPaths.Complete(outDir, "--out", work => AssignmentStore.WriteInto(work, assignment, dataset.Users, dataset.Items, summaryJson));
+                Method = compressor,
+                Target = compressionTarget,
+                Dim = d,
+                Seed = parsed.GetValue(seed),
+                Previous = earlier,
+                PreviousSource = previousDir,
+            };
+            var compressed = CompressWorkflow.Run(trainingData, request, new WorkflowProgressPrinter(io));
+            OutputPaths.Complete(outDir, "--out", compressed.WriteInto);
             if (parsed.GetValue(json))
             {
-                io.Out.WriteLine(summaryJson.ToJsonString(new() { WriteIndented = true }));
+                io.Out.WriteLine(compressed.SummaryJson.ToJsonString(new() { WriteIndented = true }));
             }
             else
             {
-                CompressionReport.Write(io.Console, summary, assignment, loaded.Source, outDir.Target);
+                CompressionReport.Write(io.Console, compressed.Summary, compressed.Assignment, loaded.Source, outDir.Target);
             }
 
             return ExitCodes.Ok;
@@ -135,43 +105,5 @@ internal static class CompressCommand
         {
             throw new CliError($"'{option}' with '--method {method}': {e.Reason}.");
         }
-    }
-
-    /// <summary>Numbers <paramref name="assignment"/>'s rows against <paramref name="earlier"/>, reporting what matched.</summary>
-    internal static RenumberedAssignment Renumber(CliIO io, CodebookAssignment assignment, Dataset dataset, StoredAssignment earlier, string earlierDir, out double seconds)
-    {
-        var clock = Stopwatch.StartNew();
-        var renumbered = RowRenumbering.Renumber(assignment, dataset.Users, dataset.Items, earlier);
-        seconds = clock.Elapsed.TotalSeconds;
-        var (u, i) = (renumbered.Users, renumbered.Items);
-        io.Progress.Report($"rows numbered against {earlierDir}: {u.Matched:N0} of {u.Rows:N0} user rows matched ({u.SharedMembers:N0} of {u.CommonEntities:N0} users in both keep their row), {i.Matched:N0} of {i.Rows:N0} item rows ({i.SharedMembers:N0} of {i.CommonEntities:N0} items)");
-        return renumbered;
-    }
-
-    /// <summary>summary.json's record of the numbering: the earlier assignment and, per side, what was matched.</summary>
-    internal static JsonObject PreviousJson(RenumberedAssignment r, string earlierDir, double seconds)
-    {
-        static JsonObject Side(SideMatch m) => new()
-        {
-            ["rows"] = m.Rows,
-            ["previous_rows"] = m.PreviousRows,
-            ["rows_matched"] = m.Matched,
-            ["rows_keeping_number"] = m.KeptNumber,
-            ["members_shared"] = m.SharedMembers,
-            ["entities_in_both"] = m.CommonEntities,
-            ["entities_new"] = m.NewEntities,
-            ["entities_removed"] = m.RemovedEntities,
-            ["cold_row_matched"] = m.ColdMatched,
-        };
-
-        return new JsonObject
-        {
-            ["assignment"] = earlierDir,
-            ["fingerprint"] = r.Previous,
-            ["matching"] = "greedy by shared members (entities by their own ids, primary rows), ties to the lower row; cold row to cold row",
-            ["users"] = Side(r.Users),
-            ["items"] = Side(r.Items),
-            ["seconds"] = Math.Round(seconds, 6),
-        };
     }
 }

@@ -12,7 +12,7 @@ internal sealed class DataOptions
 
     public Option<string?> Test { get; } = CliOptions.Path("--test", "Test interactions, read against the training id space.");
 
-    public Option<string> Format { get; } = CliOptions.Choice("--format", "File layout: auto, edges or adjacency (auto reads adjacency lists only when no edge-list reading fits).", "auto", ["auto", "edges", "adjacency"]);
+    public Option<string> Format { get; } = CliOptions.Choice("--format", "File layout: auto, edges or adjacency (auto reads adjacency lists only when no edge-list reading fits).", Names.Of(InteractionFormat.Auto), Names.All<InteractionFormat>());
 
     public Option<string> Header { get; } = CliOptions.Choice("--header", "Whether the first line is a header: auto, yes or no.", "auto", ["auto", "yes", "no"]);
 
@@ -35,12 +35,7 @@ internal sealed class DataOptions
     /// <summary>The reader's settings from --format and --header, with warnings as "baco: warning:" lines.</summary>
     public ReadOptions ReadOptions(ParseResult parsed, CliIO io) => new()
     {
-        Format = parsed.GetValue(Format) switch
-        {
-            "edges" => InteractionFormat.EdgeList,
-            "adjacency" => InteractionFormat.Adjacency,
-            _ => InteractionFormat.Auto,
-        },
+        Format = Names.Parse<InteractionFormat>(parsed.GetValue(Format)!, nameof(Baco.Data.ReadOptions.Format), "a file layout"),
         HasHeader = parsed.GetValue(Header) switch
         {
             "yes" => true,

@@ -1,8 +1,8 @@
 using System.CommandLine;
 using Baco.Clustering;
-using Baco.Comparison;
 using Baco.Models;
 using Baco.Training;
+using Baco.Workflows;
 
 namespace Baco.Cli.Commands;
 
@@ -20,7 +20,6 @@ internal static class DemoCommand
         {
             using var outDir = OutputPaths.Prepare("--out", parsed.GetValue(output)!, "baco demo");
             io.Progress.Report("built-in synthetic data: planted co-clusters with power-law degrees; no downloads");
-            var loaded = new LoadedData(BuiltInData.Create(), "built-in synthetic data");
             string[] wanted = ["full", "baco", "graphhash", "random"];
             var options = new ComparisonOptions
             {
@@ -28,7 +27,8 @@ internal static class DemoCommand
                 Target = CompressionTarget.Fraction(0.25),
                 Training = DemoTraining,
             };
-            return BenchCommand.ExitCode(BenchCommand.Run(io, loaded, options, outDir));
+            var data = TrainingData.ForTraining(BuiltInData.Create(), options.Training, "built-in synthetic data");
+            return BenchCommand.ExitCode(BenchCommand.Run(io, data, options, outDir));
         }, io.Error));
         return command;
     }

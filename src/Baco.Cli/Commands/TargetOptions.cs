@@ -46,10 +46,4 @@ internal sealed class TargetOptions
             : rows is int r ? CompressionTarget.Rows(r)
             : CompressionTarget.Fraction(budget ?? defaultFraction);
     }
-
-    /// <summary>A note when the budget buys at least the full table: every method then returns it uncompressed.</summary>
-    public static string? FullTableNote(CompressionTarget target, int users, int items, int dim)
-        => target.BudgetParameters(users, items, dim) is long budget && budget >= Baco.Codebooks.ParameterCount.Full(users, items, dim)
-            ? $"note: the budget ({target}) is at least the full table ({users + items:N0} rows of {dim}); the result is not compressed."
-            : null;
 }

@@ -1,14 +1,12 @@
 using System.CommandLine;
 using System.Text.Json.Nodes;
-using Baco.Assignment;
+using Baco.Cli.Rendering;
 using Baco.Clustering;
-using Baco.Codebooks;
-using Baco.Data;
-using Baco.Graph;
 using Baco.IO;
 using Baco.Models;
 using Baco.Reports;
 using Baco.Training;
+using Baco.Workflows;
 
 namespace Baco.Cli.Commands;
 
@@ -91,95 +89,59 @@ internal static class TrainCommand
 
             var loaded = data.Load(parsed, io);
 
-            // Hold out the validation part before compressing, so the assignment never sees it.
-            var dataset = ValidationSplit.Prepare(loaded.Dataset, options);
-            bool heldOut = !ReferenceEquals(dataset, loaded.Dataset);
-            TrainableData.Ensure(dataset);
-            if (dataset.Test is null or { Count: 0 })
+            // The validation part is held out before compressing, so the assignment never sees it.
+            var trainingData = TrainingData.ForTraining(loaded.Dataset, options, loaded.Source);
+            if (trainingData.Dataset.Test is null or { Count: 0 })
             {
                 throw new CliError("'--test' is required: training ends with a full-ranking evaluation on the test interactions.");
             }
 
-            var graph = BipartiteGraph.FromDataset(dataset);
-            CodebookAssignment assignment;
-            double clusteringSeconds = 0;
-            JsonNode compressionSummary;
-            if (storedDir is not null)
+            var request = new TrainRequest
             {
-                var stored = AssignmentStore.Load(storedDir);
-                CheckSameIdSpace(stored, dataset, storedDir);
-                NoteHoldOutMismatch(io, storedDir, stored.Summary[CompressCommand.ValidationHoldOutKey], heldOut, options);
-                assignment = stored.Assignment;
-                compressionSummary = stored.Summary.DeepClone();
-            }
-            else
-            {
-                if (TargetOptions.FullTableNote(compressionTarget, graph.UserCount, graph.ItemCount, options.Dim) is { } note)
-                {
-                    io.Error.WriteLine(note);
-                }
-
-                var context = new CompressionContext(options.Dim, s, io.Progress);
-                var result = compressor!.Compress(graph, compressionTarget, context);
-                assignment = result.Assignment;
-                clusteringSeconds = result.Seconds;
-                compressionSummary = CompressionSummary.From(result, graph, compressionTarget, context).ToJson();
-                if (warmModel is not null)
-                {
-                    // The compression is numbered against the model it starts from.
-                    var renumbered = CompressCommand.Renumber(io, assignment, dataset, warmModel.Assignment, warmDir!, out double seconds);
-                    assignment = renumbered.Assignment;
-                    compressionSummary[CompressCommand.PreviousKey] = CompressCommand.PreviousJson(renumbered, Path.GetFullPath(warmDir!), seconds);
-                }
-            }
-
-            if (warmModel is not null)
-            {
-                options = options with { WarmStart = WarmStartFor(io, warmModel, warmDir!, assignment, dataset, storedDir) };
-            }
-
-            io.Progress.Report($"training {TrainingOptionsBinder.DisplayName(options.Model)} (dim {options.Dim}, {assignment.Users.RowCount:N0} + {assignment.Items.RowCount:N0} rows, {assignment.Parameters(options.Dim):N0} parameters) on {dataset.Train.Count:N0} interactions");
-            var printer = new Rendering.TrainingProgressPrinter(io.Error, live: io.Error == Console.Error && !Console.IsErrorRedirected);
-            using var signals = CancelSignals.Listen(io);
-            TrainingResult trained;
+                Training = options,
+                Method = compressor,
+                Target = compressionTarget,
+                Assignment = storedDir is null ? null : AssignmentStore.Load(storedDir),
+                AssignmentSource = storedDir,
+                WarmStartModel = warmModel,
+                WarmStartSource = warmDir,
+                HoldOutPolicy = HoldOutPolicy.Note,
+            };
+            var progress = new WorkflowProgressPrinter(io, m => HoldOutNote(m, storedDir!));
+            PreparedTraining prepared;
             try
             {
-                trained = Trainer.Train(dataset, assignment, options, printer, signals.Token);
+                prepared = TrainWorkflow.Prepare(trainingData, request, progress);
             }
-            catch (TrainingDivergedException e) when (e.BestSoFar is { } best)
+            catch (AssignmentMismatchException e) when (e.Kind == AssignmentMismatch.IdSpace)
+            {
+                throw new CliError($"'--assignment': {storedDir} was made for another data set: {e.Problem}. (Ids that appear only in --val/--test widen the id space: give 'baco compress' the same --val and --test.)");
+            }
+            catch (AssignmentMismatchException e) when (e.Kind == AssignmentMismatch.WarmStartRows)
+            {
+                throw new CliError($"'--warm-start' {warmDir} with '--assignment' {storedDir}: {e.Problem}.");
+            }
+
+            using var signals = CancelSignals.Listen(io);
+            TrainOutcome trained;
+            try
+            {
+                trained = prepared.Train(progress, signals.Token);
+            }
+            catch (TrainingDivergedException e) when (e.BestSoFar is not null)
             {
                 // Keep what was learnt before the divergence; the run still fails (exit 2).
-                var kept = TrainingReport.MetricsJson(best, assignment, options, clusteringSeconds, loaded.Source);
-                kept["diverged_in_epoch"] = e.Epoch;
-                Save(io, outDir, kept, work => ModelStore.Save(work, best.Model, Seen(dataset), dataset.Users, dataset.Items, compressionSummary));
-                io.Error.WriteLine($"baco: the best model before the divergence (epoch {best.BestEpoch}) was saved to {outDir.Target}");
+                var kept = prepared.Keep(e);
+                Save(io, outDir, kept.MetricsJson(), kept.WriteModel);
+                io.Error.WriteLine($"baco: the best model before the divergence (epoch {kept.Training.BestEpoch}) was saved to {outDir.Target}");
                 throw;
             }
 
-            var metrics = TrainingReport.MetricsJson(trained, assignment, options, clusteringSeconds, loaded.Source);
-            Save(io, outDir, metrics, work => ModelStore.Save(work, trained.Model, Seen(dataset), dataset.Users, dataset.Items, compressionSummary));
-            Rendering.MetricsTable.Write(io.Console, trained, assignment, options.Dim, outDir.Target);
+            Save(io, outDir, trained.MetricsJson(), trained.WriteModel);
+            Rendering.MetricsTable.Write(io.Console, trained.Training, prepared.Assignment, options.Dim, outDir.Target);
             return ExitCodes.Ok;
         }, io.Error));
         return command;
-    }
-
-    /// <summary>The warm start from <paramref name="model"/> along the assignment's rows; one line (exit 2) when they cannot be related.</summary>
-    private static WarmStart WarmStartFor(CliIO io, StoredCodebooks model, string modelDir, CodebookAssignment assignment, Dataset dataset, string? assignmentDir)
-    {
-        RowMap rows;
-        try
-        {
-            rows = RowRenumbering.MapTo(model.Assignment, assignment, dataset.Users, dataset.Items);
-        }
-        catch (UnusableDataException e)
-        {
-            throw new CliError($"'--warm-start' {modelDir} with '--assignment' {assignmentDir}: {e.Message}.");
-        }
-
-        var (users, items) = rows.Matched;
-        io.Progress.Report($"warm start from {modelDir}: {users:N0} of {assignment.Users.RowCount:N0} user rows and {items:N0} of {assignment.Items.RowCount:N0} item rows start from its trained rows");
-        return WarmStart.FromModel(model, rows, Path.GetFullPath(modelDir));
     }
 
     /// <summary>
@@ -205,69 +167,19 @@ internal static class TrainCommand
         }
     }
 
-    /// <summary>Items to exclude when recommending: training and validation interactions.</summary>
-    private static InteractionList Seen(Dataset data)
-    {
-        if (data.Validation is not { Count: > 0 } val)
-        {
-            return data.Train;
-        }
-
-        return InteractionList.FromPairs([.. data.Train.Users, .. val.Users], [.. data.Train.Items, .. val.Items]);
-    }
-
     /// <summary>
-    /// Tells the user when a stored assignment's view of the training data differs from this
-    /// run's: made from interactions now held out for validation (optimistic validation), or
-    /// without interactions this run trains on.
+    /// The note for a stored assignment whose view of the training data differs from this run's:
+    /// made from interactions now held out for validation (optimistic validation), or without
+    /// interactions this run trains on.
     /// </summary>
-    private static void NoteHoldOutMismatch(CliIO io, string dir, JsonNode? storedHoldOut, bool heldOut, TrainingOptions options)
+    private static string HoldOutNote(HoldOutMismatch m, string dir)
     {
-        double storedFraction = storedHoldOut?["fraction"]?.GetValue<double>() ?? 0;
-        long storedSeed = storedHoldOut?["seed"]?.GetValue<long>() ?? 0;
-        if (heldOut && storedHoldOut is null)
+        var (stored, run) = (m.Assignment, m.Run);
+        return m.Kind switch
         {
-            io.Error.WriteLine($"note: {dir} was computed from all training interactions, including the {options.ValidationFraction:P0} now held out for validation, so validation scores (and early stopping) may be optimistic; make it with 'baco compress --val-fraction {options.ValidationFraction} --seed {(long)options.Seed}', give --val, or let 'baco train' compress.");
-        }
-        else if (heldOut && (storedFraction != options.ValidationFraction || (ulong)storedSeed != options.Seed))
-        {
-            io.Error.WriteLine($"note: {dir} was computed with another validation hold-out ({storedFraction} with seed {storedSeed}) than this run's ({options.ValidationFraction} with seed {(long)options.Seed}), so it has seen part of this run's validation interactions; use the same --val-fraction and --seed.");
-        }
-        else if (!heldOut && storedHoldOut is not null)
-        {
-            io.Error.WriteLine($"note: {dir} was computed without {storedFraction:P0} of the training interactions (a validation hold-out) that this run trains on.");
-        }
-    }
-
-    private static void CheckSameIdSpace(StoredAssignment stored, Dataset data, string dir)
-    {
-        string? problem = null;
-        if (stored.Users.Count != data.UserCount || stored.Items.Count != data.ItemCount)
-        {
-            problem = $"it covers {stored.Users.Count:N0} users and {stored.Items.Count:N0} items, the data have {data.UserCount:N0} and {data.ItemCount:N0}";
-        }
-        else
-        {
-            for (int u = 0; u < data.UserCount && problem is null; u++)
-            {
-                if (stored.Users.NameOf(u) != data.Users.NameOf(u))
-                {
-                    problem = $"user number {u} is '{stored.Users.NameOf(u)}' there and '{data.Users.NameOf(u)}' here";
-                }
-            }
-
-            for (int i = 0; i < data.ItemCount && problem is null; i++)
-            {
-                if (stored.Items.NameOf(i) != data.Items.NameOf(i))
-                {
-                    problem = $"item number {i} is '{stored.Items.NameOf(i)}' there and '{data.Items.NameOf(i)}' here";
-                }
-            }
-        }
-
-        if (problem is not null)
-        {
-            throw new CliError($"'--assignment': {dir} was made for another data set: {problem}. (Ids that appear only in --val/--test widen the id space: give 'baco compress' the same --val and --test.)");
-        }
+            HoldOutMismatchKind.SawValidation => $"note: {dir} was computed from all training interactions, including the {run.Fraction:P0} now held out for validation, so validation scores (and early stopping) may be optimistic; make it with 'baco compress --val-fraction {run.Fraction} --seed {(long)run.Seed}', give --val, or let 'baco train' compress.",
+            HoldOutMismatchKind.OtherHoldOut => $"note: {dir} was computed with another validation hold-out ({stored.Fraction} with seed {(long)stored.Seed}) than this run's ({run.Fraction} with seed {(long)run.Seed}), so it has seen part of this run's validation interactions; use the same --val-fraction and --seed.",
+            _ => $"note: {dir} was computed without {stored.Fraction:P0} of the training interactions (a validation hold-out) that this run trains on.",
+        };
     }
 }

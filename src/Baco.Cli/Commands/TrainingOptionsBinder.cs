@@ -13,7 +13,7 @@ internal sealed class TrainingOptionsBinder
     /// <summary>Largest BPR batch (a step's buffers are allocated per batch).</summary>
     public const int MaxBatch = 1 << 24;
 
-    public Option<string> Model { get; } = CliOptions.Choice("--model", "Recommender: lightgcn or mf.", "lightgcn", ["lightgcn", "mf"]);
+    public Option<string> Model { get; } = CliOptions.Choice("--model", "Recommender: lightgcn or mf.", Names.Of(ModelKind.LightGcn), Names.All<ModelKind>());
 
     public Option<int> Layers { get; } = CliOptions.Number("--layers", "LightGCN propagation layers.", 2, n => n >= 0, "must be at least 0");
 
@@ -35,7 +35,7 @@ internal sealed class TrainingOptionsBinder
 
     public Option<double> ValFraction { get; } = CliOptions.Number("--val-fraction", "Without --val: the seeded share of each user's training interactions held out for validation.", 0.1, f => f is >= 0 and < 1, "must be at least 0 and below 1");
 
-    public Option<string> Init { get; } = CliOptions.Choice("--init", "Codebook initialisation: normal (std 0.1, LightGCN's reference code) or xavier (Xavier-uniform).", "normal", ["normal", "xavier"]);
+    public Option<string> Init { get; } = CliOptions.Choice("--init", "Codebook initialisation: normal (std 0.1, LightGCN's reference code) or xavier (Xavier-uniform).", Names.Of(EmbeddingInit.Normal), Names.All<EmbeddingInit>());
 
     public Option<double> InitStd { get; } = CliOptions.Number("--init-std", "Standard deviation of the normal initialisation (0.1, LightGCN's; 1.0 is PyTorch's nn.Embedding default, the BACO authors' setting).", 0.1, s => s > 0, "must be a positive number");
 
@@ -57,14 +57,15 @@ internal sealed class TrainingOptionsBinder
 
     public TrainingOptions Bind(ParseResult parsed, int seed)
     {
-        if (parsed.GetValue(Init) == "xavier" && parsed.Given(InitStd))
+        var init = Names.Parse<EmbeddingInit>(parsed.GetValue(Init)!, nameof(TrainingOptions.Init), "an initialisation");
+        if (init != EmbeddingInit.Normal && parsed.Given(InitStd))
         {
             throw new CliError("'--init-std' sets the normal initialisation's spread, but '--init xavier' is uniform with its own bound: drop one of them.");
         }
 
         var options = new TrainingOptions
         {
-            Model = parsed.GetValue(Model) == "mf" ? ModelKind.MatrixFactorization : ModelKind.LightGcn,
+            Model = ModelOf(parsed),
             Layers = parsed.GetValue(Layers),
             Dim = parsed.GetValue(Dim),
             Epochs = parsed.GetValue(Epochs),
@@ -76,7 +77,7 @@ internal sealed class TrainingOptionsBinder
             Patience = parsed.GetValue(Patience),
             ValidationFraction = parsed.GetValue(ValFraction),
             Seed = (ulong)seed,
-            Init = parsed.GetValue(Init) == "xavier" ? EmbeddingInit.XavierUniform : EmbeddingInit.Normal,
+            Init = init,
             InitStd = parsed.GetValue(InitStd),
             CheckpointPath = parsed.GetValue(Checkpoint) is { } cp ? Path.GetFullPath(cp) : null,
         };
@@ -96,12 +97,11 @@ internal sealed class TrainingOptionsBinder
     /// <summary>MF has no propagation layers: --layers with --model mf would be ignored, so it is refused.</summary>
     public void RefuseLayersForMf(ParseResult parsed)
     {
-        if (parsed.GetValue(Model) == "mf" && parsed.Given(Layers))
+        if (ModelOf(parsed) == ModelKind.MatrixFactorization && parsed.Given(Layers))
         {
             throw new CliError("'--layers' sets LightGCN's propagation, but '--model mf' has none: drop one of them.");
         }
     }
 
-    /// <summary>The model's name as reports print it.</summary>
-    public static string DisplayName(ModelKind model) => model == ModelKind.LightGcn ? "LightGCN" : "MF";
+    private ModelKind ModelOf(ParseResult parsed) => Names.Parse<ModelKind>(parsed.GetValue(Model)!, nameof(TrainingOptions.Model), "a model");
 }

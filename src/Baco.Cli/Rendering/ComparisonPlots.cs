@@ -1,4 +1,4 @@
-using Baco.Comparison;
+using Baco.Workflows;
 using ScottPlot;
 
 namespace Baco.Cli.Rendering;

@@ -1,4 +1,4 @@
-using Baco.Comparison;
+using Baco.Workflows;
 
 namespace Baco.Cli.Rendering;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
-using Baco.Comparison;
 using Baco.Reports;
+using Baco.Workflows;
 using Spectre.Console;
 
 namespace Baco.Cli.Rendering;

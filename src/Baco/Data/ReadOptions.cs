@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Baco.Data;
 
 /// <summary>Layout of an interaction file.</summary>
@@ -8,15 +10,18 @@ public enum InteractionFormat
     /// (integer fields only, no repeated user, at least three line lengths with none on more than
     /// half the lines), else an edge list whose every line has the first data line's field count.
     /// </summary>
+    [JsonStringEnumMemberName("auto")]
     Auto,
 
     /// <summary>
     /// One interaction per line: user, item, optional extra columns. Set explicitly, lines may
     /// differ in their extra columns.
     /// </summary>
+    [JsonStringEnumMemberName("edges")]
     EdgeList,
 
     /// <summary>LightGCN adjacency lists: "user item item item ..." per line.</summary>
+    [JsonStringEnumMemberName("adjacency")]
     Adjacency,
 }
 

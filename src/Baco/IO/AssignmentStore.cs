@@ -99,12 +99,8 @@ public static class AssignmentStore
 
         string method = Field<string>(meta, metaPath, "method");
         string combinerText = Field<string>(meta, metaPath, "combiner");
-        var combiner = combinerText switch
-        {
-            "mean" => CodeCombiner.Mean,
-            "sum" => CodeCombiner.Sum,
-            _ => throw new DataFormatException(metaPath, 0, $"unknown combiner '{combinerText}' (expected \"mean\" or \"sum\")"),
-        };
+        var combiner = Names.TryParse(combinerText, out CodeCombiner c) ? c
+            : throw new DataFormatException(metaPath, 0, $"unknown combiner '{combinerText}' (expected {Expected<CodeCombiner>()})");
 
         var userSide = LoadSide(dir, metaPath, meta, "user", UserCodesFile, UserOffsetsFile);
         var itemSide = LoadSide(dir, metaPath, meta, "item", ItemCodesFile, ItemOffsetsFile);
@@ -140,7 +136,7 @@ public static class AssignmentStore
             ["format"] = FormatName,
             ["version"] = FormatVersion,
             ["method"] = a.Method,
-            ["combiner"] = a.Combiner == CodeCombiner.Sum ? "sum" : "mean",
+            ["combiner"] = Names.Of(a.Combiner),
             ["user_rows"] = a.Users.RowCount,
             ["item_rows"] = a.Items.RowCount,
             ["users"] = a.Users.EntityCount,
@@ -314,7 +310,7 @@ public static class AssignmentStore
         ["gamma"] = b.Gamma,
         ["user_weights"] = NodeWeights.Name(b.UserWeights),
         ["item_weights"] = NodeWeights.Name(b.ItemWeights),
-        ["move"] = b.MoveRule == MoveRule.IfBetter ? "if-better" : "always",
+        ["move"] = Names.Of(b.MoveRule),
         ["secondary"] = b.SecondaryUserClusters,
         ["user_weight_scale"] = b.UserWeightScale,
         ["item_weight_scale"] = b.ItemWeightScale,
@@ -399,12 +395,8 @@ public static class AssignmentStore
         string path = Path.Combine(dir, BacoFoldInFile);
         var o = ParseJson(path) as JsonObject ?? throw new DataFormatException(path, 0, "expected a JSON object");
         string move = Field<string>(o, path, "move");
-        var rule = move switch
-        {
-            "always" => MoveRule.Always,
-            "if-better" => MoveRule.IfBetter,
-            _ => throw new DataFormatException(path, 0, $"unknown move rule '{move}' (expected \"always\" or \"if-better\")"),
-        };
+        var rule = Names.TryParse(move, out MoveRule r) ? r
+            : throw new DataFormatException(path, 0, $"unknown move rule '{move}' (expected {Expected<MoveRule>()})");
         return new BacoFoldIn(
             Positive(o, path, "gamma"),
             Scheme(o, path, "user_weights"),
@@ -416,6 +408,11 @@ public static class AssignmentStore
             Volumes(o, path, "user_row_volumes", userRows),
             Volumes(o, path, "item_row_volumes", itemRows));
     }
+
+    // The names a stored enum field may have, quoted as in the file: "\"mean\" or \"sum\"".
+    private static string Expected<T>()
+        where T : struct, Enum
+        => Names.Alternatives([.. Names.All<T>().Select(n => $"\"{n}\"")]);
 
     private static double Positive(JsonObject o, string path, string name)
     {

@@ -179,12 +179,12 @@ public static class ModelStore
         }
     }
 
-    /// <summary>Reads enum members by their C# names, as version 1 wrote them.</summary>
+    /// <summary>Reads enum members by their C# names, as version 1 wrote them (<see cref="Names.TryParse"/> accepts both spellings).</summary>
     private sealed class LegacyEnumConverter<T> : JsonConverter<T>
         where T : struct, Enum
     {
         public override T Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
-            => Enum.TryParse(reader.GetString(), ignoreCase: false, out T value) ? value : throw new JsonException($"unknown {typeof(T).Name} '{reader.GetString()}'");
+            => Names.TryParse(reader.GetString(), out T value) ? value : throw new JsonException($"unknown {typeof(T).Name} '{reader.GetString()}'");
 
         public override void Write(Utf8JsonWriter writer, T value, JsonSerializerOptions options) => writer.WriteStringValue(value.ToString());
     }

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
-using Baco.Comparison;
+using Baco.Workflows;
 
 namespace Baco.Reports;
 

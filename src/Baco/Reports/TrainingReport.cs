@@ -29,7 +29,7 @@ public static class TrainingReport
     }
 
     /// <summary>The content of metrics.json: test and best validation metrics, parameters, best epoch, times and the per-epoch history.</summary>
-    public static JsonObject MetricsJson(TrainingResult trained, CodebookAssignment assignment, TrainingOptions options, double clusteringSeconds, string source)
+    public static JsonObject MetricsJson(TrainingResult trained, CodebookAssignment assignment, TrainingOptions options, double clusteringSeconds, string? source)
     {
         ArgumentNullException.ThrowIfNull(trained);
         ArgumentNullException.ThrowIfNull(assignment);
@@ -66,9 +66,9 @@ public static class TrainingReport
         {
             ["source"] = source,
             ["method"] = assignment.Method,
-            ["model"] = options.Model == ModelKind.LightGcn ? "lightgcn" : "mf",
+            ["model"] = Names.Of(options.Model),
             ["layers"] = options.Layers,
-            ["init"] = options.Init == EmbeddingInit.Normal ? "normal" : "xavier",
+            ["init"] = Names.Of(options.Init),
             ["init_std"] = options.Init == EmbeddingInit.Normal ? options.InitStd : null,
             ["dim"] = options.Dim,
             ["params"] = assignment.Parameters(options.Dim),

@@ -19,7 +19,8 @@ public static class Trainer
     /// Trains on <paramref name="data"/>.Train. Validation uses data.Validation, or a seeded
     /// hold-out of <see cref="TrainingOptions.ValidationFraction"/> of each user's training
     /// interactions when there is none (<see cref="ValidationSplit.Prepare"/>; callers that compress
-    /// should compress the prepared dataset's graph, and pass that dataset here). Test metrics (training and validation items masked)
+    /// should compress the dataset of <see cref="TrainingData.ForTraining"/> and pass that dataset
+    /// here, as <see cref="Workflows.TrainWorkflow"/> does). Test metrics (training and validation items masked)
     /// are computed for the returned model when data.Test is present.
     /// </summary>
     /// <remarks>

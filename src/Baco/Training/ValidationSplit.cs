@@ -13,21 +13,16 @@ public static class ValidationSplit
     /// <summary>
     /// The dataset training will see: <paramref name="data"/> itself when it has a validation
     /// split or <paramref name="options"/> turn validation off, otherwise a copy whose training
-    /// part lost the seeded hold-out that becomes its validation part. Compress the graph of the
-    /// returned dataset: an assignment built from the held-out edges as well would have seen the
-    /// validation answers, and its validation scores (so early stopping) would be optimistic.
+    /// part lost the seeded hold-out that becomes its validation part. To compress for training,
+    /// use <see cref="TrainingData.ForTraining"/> (the same rule, with its provenance recorded),
+    /// which the workflows require: an assignment built from the held-out edges as well would have
+    /// seen the validation answers, and its validation scores (so early stopping) would be optimistic.
     /// </summary>
     public static Dataset Prepare(Dataset data, TrainingOptions options)
     {
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(options);
-        if (options.EvalEvery <= 0 || options.ValidationFraction <= 0 || data.Validation is { Count: > 0 })
-        {
-            return data;
-        }
-
-        var (train, validation) = HoldOut(data.Train, options.ValidationFraction, options.Seed);
-        return data with { Train = train, Validation = validation };
+        return TrainingData.Apply(data, options.EvalEvery > 0 ? options.ValidationFraction : 0, options.Seed, null).Dataset;
     }
 
     /// <summary>

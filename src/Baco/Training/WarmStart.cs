@@ -45,11 +45,10 @@ public sealed record WarmStart(string Source, ModelKind Model, int Layers, int D
     private static void EnsureSameModel(ModelKind model, int layers, int dim, TrainingOptions options, string source)
     {
         ArgumentNullException.ThrowIfNull(options);
-        static string Name(ModelKind kind) => kind == ModelKind.LightGcn ? "LightGCN" : "MF";
         string? problem = null;
         if (model != options.Model)
         {
-            problem = $"{source} is a{(model == ModelKind.LightGcn ? string.Empty : "n")} {Name(model)} model and this run trains {Name(options.Model)}: a warm start continues the same model";
+            problem = $"{source} is a{(model == ModelKind.LightGcn ? string.Empty : "n")} {Names.Display(model)} model and this run trains {Names.Display(options.Model)}: a warm start continues the same model";
         }
         else if (model == ModelKind.LightGcn && layers != options.Layers)
         {

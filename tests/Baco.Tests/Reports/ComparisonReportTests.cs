@@ -1,9 +1,9 @@
 using Baco.Clustering;
 using Baco.Codebooks;
-using Baco.Comparison;
 using Baco.Evaluation;
 using Baco.Reports;
 using Baco.Training;
+using Baco.Workflows;
 
 namespace Baco.Tests.Reports;
 

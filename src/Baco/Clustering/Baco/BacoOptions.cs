@@ -1,12 +1,16 @@
+using System.Text.Json.Serialization;
+
 namespace Baco.Clustering.Baco;
 
 /// <summary>When a node moves to the best label among its neighbours' labels.</summary>
 public enum MoveRule
 {
     /// <summary>Always move to the best neighbouring label, even if staying would score higher (the authors' code).</summary>
+    [JsonStringEnumMemberName("always")]
     Always,
 
     /// <summary>Move only when the best neighbouring label's gain is strictly above the current label's.</summary>
+    [JsonStringEnumMemberName("if-better")]
     IfBetter,
 }
 
@@ -14,9 +18,11 @@ public enum MoveRule
 public enum IsolatedPolicy
 {
     /// <summary>All isolated users share one "cold" user row and all isolated items one item row.</summary>
+    [JsonStringEnumMemberName("cold")]
     SharedColdRow,
 
     /// <summary>Each isolated entity keeps its own row, as the solver leaves it.</summary>
+    [JsonStringEnumMemberName("own")]
     OwnRow,
 }
 

@@ -6,22 +6,10 @@ namespace Baco.Clustering.Baco;
 public static class NodeWeights
 {
     /// <summary>Parses a scheme name as written on the command line (cpm, degree, sqrt, log, authors-cpm).</summary>
-    public static WeightScheme Parse(string name) => name.Trim().ToLowerInvariant() switch
-    {
-        "cpm" => WeightScheme.Cpm,
-        "degree" => WeightScheme.Degree,
-        "sqrt" => WeightScheme.Sqrt,
-        "log" => WeightScheme.Log,
-        "authors-cpm" => WeightScheme.AuthorsCpm,
-        _ => throw new InvalidSettingException("Weights", $"'{name}' is not a weighting scheme; use cpm, degree, sqrt, log or authors-cpm"),
-    };
+    public static WeightScheme Parse(string name) => Names.Parse<WeightScheme>(name, "Weights", "a weighting scheme");
 
     /// <summary>The command-line name of a scheme.</summary>
-    public static string Name(WeightScheme scheme) => scheme switch
-    {
-        WeightScheme.AuthorsCpm => "authors-cpm",
-        _ => scheme.ToString().ToLowerInvariant(),
-    };
+    public static string Name(WeightScheme scheme) => Names.Of(scheme);
 
     /// <summary>Weights of all users of the graph.</summary>
     public static double[] ForUsers(BipartiteGraph graph, WeightScheme scheme)

@@ -2,7 +2,7 @@ using Baco.Clustering;
 using Baco.Clustering.Baco;
 using Baco.Training;
 
-namespace Baco.Comparison;
+namespace Baco.Workflows;
 
 /// <summary>What a side-by-side comparison runs: every method compresses to the same target, then trains with identical settings and seed.</summary>
 public sealed record ComparisonOptions

@@ -1,23 +1,26 @@
 using Baco.Clustering;
-using Baco.Data;
 using Baco.Graph;
 using Baco.Training;
 
-namespace Baco.Comparison;
+namespace Baco.Workflows;
 
 /// <summary>
-/// Runs a comparison: each method compresses the training graph to the shared target, then a
-/// model is trained and evaluated with identical settings and seed. A failing method is recorded
-/// in its row and the others go on, except a <see cref="CheckpointException"/>, which ends the comparison. A checkpoint path in the training options becomes one file per
-/// method (<see cref="CheckpointFile.ForMethod"/>), so an interrupted comparison resumes each method.
+/// Runs a comparison: each method compresses the training graph of a <see cref="TrainingData"/>
+/// (validation part already taken out, so no assignment learns from validation edges) to the
+/// shared target, then a model is trained and evaluated with identical settings and seed. A
+/// failing method is recorded in its row and the others go on, except a
+/// <see cref="CheckpointException"/>, which ends the comparison. A checkpoint path in the training
+/// options becomes one file per method (<see cref="CheckpointFile.ForMethod"/>), so an interrupted
+/// comparison resumes each method.
 /// </summary>
-public static class ComparisonRunner
+public static class ComparisonWorkflow
 {
     /// <summary>
-    /// Runs every method in order. Method names, checkpoint files and the data are checked before
+    /// Runs every method in order. The settings, method names, the data's preparation
+    /// (<see cref="TrainingData.EnsurePreparedFor"/>) and the checkpoint files are checked before
     /// any method runs; cancellation stops between methods or at a training epoch (see <see cref="Trainer.Train(Data.Dataset, Codebooks.CodebookAssignment, TrainingOptions, IProgress{TrainingProgress}?, CancellationToken)"/>).
     /// </summary>
-    public static IReadOnlyList<MethodOutcome> Run(Dataset data, ComparisonOptions options, IProgress<ComparisonProgress>? progress = null, CancellationToken cancellationToken = default)
+    public static ComparisonResult Run(TrainingData data, ComparisonOptions options, IProgress<ComparisonProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(options);
@@ -31,8 +34,8 @@ public static class ComparisonRunner
         var methods = options.Methods.Select(name => CompressionMethods.Create(name, options.Baco)).ToList();
 
         // Every method compresses the graph training will see: no assignment learns from validation edges.
-        data = ValidationSplit.Prepare(data, options.Training);
-        TrainableData.Ensure(data);
+        data.EnsurePreparedFor(options.Training);
+        var dataset = data.Dataset;
         string? checkpoint = options.Training.CheckpointPath;
         if (checkpoint is not null)
         {
@@ -42,7 +45,7 @@ public static class ComparisonRunner
             }
         }
 
-        var graph = BipartiteGraph.FromDataset(data);
+        var graph = BipartiteGraph.FromDataset(dataset);
         var outcomes = new List<MethodOutcome>();
         for (int m = 0; m < methods.Count; m++)
         {
@@ -60,9 +63,9 @@ public static class ComparisonRunner
                 compression = method.Compress(graph, options.Target, context);
                 var a = compression.Assignment;
                 Say("train", $"{method.Name}: {a.Users.RowCount:N0} + {a.Items.RowCount:N0} rows, {a.Parameters(options.Training.Dim):N0} parameters in {compression.Seconds:F2} s; training");
-                var trainingProgress = new Progress(t => Say("train", string.Empty, t));
+                var trainingProgress = new Relay<TrainingProgress>(t => Say("train", string.Empty, t));
                 var training = checkpoint is null ? options.Training : options.Training with { CheckpointPath = CheckpointFile.ForMethod(checkpoint, method.Name) };
-                var trained = Trainer.Train(data, a, training, trainingProgress, cancellationToken);
+                var trained = Trainer.Train(dataset, a, training, trainingProgress, cancellationToken);
                 outcomes.Add(new MethodOutcome(method.Name, compression, trained, null));
                 Say("done", $"{method.Name}: done in {trained.Seconds:F1} s");
             }
@@ -73,12 +76,6 @@ public static class ComparisonRunner
             }
         }
 
-        return outcomes;
-    }
-
-    /// <summary>Synchronous progress relay (System.Progress would post to the thread pool and reorder lines).</summary>
-    private sealed class Progress(Action<TrainingProgress> report) : IProgress<TrainingProgress>
-    {
-        public void Report(TrainingProgress value) => report(value);
+        return new ComparisonResult(outcomes, data, options);
     }
 }

@@ -1,7 +1,7 @@
 using Baco.Clustering;
 using Baco.Training;
 
-namespace Baco.Comparison;
+namespace Baco.Workflows;
 
 /// <summary>One method's row of a comparison: its compression and training, or why it failed.</summary>
 /// <param name="Method">Method name.</param>

@@ -1,6 +1,6 @@
 using Baco.Training;
 
-namespace Baco.Comparison;
+namespace Baco.Workflows;
 
 /// <summary>Progress of a comparison: which method is at which stage, with training progress when training.</summary>
 /// <param name="Method">The method being run.</param>

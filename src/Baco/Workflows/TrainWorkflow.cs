@@ -1,0 +1,232 @@
+using System.Text.Json.Nodes;
+using Baco.Assignment;
+using Baco.Clustering;
+using Baco.Codebooks;
+using Baco.Data;
+using Baco.IO;
+using Baco.Models;
+using Baco.Reports;
+using Baco.Training;
+
+namespace Baco.Workflows;
+
+/// <summary>
+/// What <see cref="TrainWorkflow"/> trains: the settings, and where the assignment comes from,
+/// either a compression method (<see cref="Method"/>, <see cref="Target"/>) or a stored
+/// assignment (<see cref="Assignment"/>), optionally starting from a trained model's rows.
+/// </summary>
+public sealed record TrainRequest
+{
+    /// <summary>The training settings; the data must have been prepared with them (<see cref="TrainingData.ForTraining"/>).</summary>
+    public TrainingOptions Training { get; init; } = new();
+
+    /// <summary>The compression method, when there is no stored <see cref="Assignment"/>.</summary>
+    public ICompressionMethod? Method { get; init; }
+
+    /// <summary>The budget of <see cref="Method"/>, or its knob as given.</summary>
+    public CompressionTarget Target { get; init; } = CompressionTarget.Fraction(0.25);
+
+    /// <summary>
+    /// A stored assignment to train on as it is (see <see cref="AssignmentStore.Load"/>), instead of
+    /// compressing: it must cover the data's id space, and by <see cref="HoldOutPolicy"/> have seen
+    /// none of the run's validation interactions.
+    /// </summary>
+    public StoredAssignment? Assignment { get; init; }
+
+    /// <summary>Where <see cref="Assignment"/> came from (its directory), as messages name it.</summary>
+    public string? AssignmentSource { get; init; }
+
+    /// <summary>
+    /// A trained model to start from (<see cref="ModelStore.LoadCodebooks"/>): rows the row map
+    /// relates to its rows start from its trained rows. A compression is numbered against its
+    /// assignment; a stored assignment must be numbered against it or have its rows.
+    /// </summary>
+    public StoredCodebooks? WarmStartModel { get; init; }
+
+    /// <summary>Where <see cref="WarmStartModel"/> came from (its directory), as messages and metrics.json name it.</summary>
+    public string? WarmStartSource { get; init; }
+
+    /// <summary>What to do when a stored assignment's validation hold-out is not the run's (default: refuse one that saw validation interactions).</summary>
+    public HoldOutPolicy HoldOutPolicy { get; init; } = HoldOutPolicy.Refuse;
+}
+
+/// <summary>
+/// Trains and evaluates LightGCN or MF on compressed embedding tables: compresses the training
+/// part of a <see cref="TrainingData"/> (or checks a stored assignment against it), applies a warm
+/// start, trains (<see cref="Trainer"/>) and returns what a model directory and metrics.json hold.
+/// In two steps, <see cref="Prepare"/> then <see cref="PreparedTraining.Train"/>, so that a caller
+/// can keep the best model of a diverged run (<see cref="PreparedTraining.Keep"/>); or in one, <see cref="Run"/>.
+/// </summary>
+public static class TrainWorkflow
+{
+    /// <summary><see cref="Prepare"/> and <see cref="PreparedTraining.Train"/>.</summary>
+    public static TrainOutcome Run(TrainingData data, TrainRequest request, IProgress<WorkflowProgress>? progress = null, CancellationToken cancellationToken = default)
+        => Prepare(data, request, progress).Train(progress, cancellationToken);
+
+    /// <summary>
+    /// Everything before training: checks the request against the data, compresses or checks the
+    /// stored assignment (<see cref="AssignmentMismatchException"/> for another id space, or by
+    /// <see cref="TrainRequest.HoldOutPolicy"/> a hold-out mismatch), and relates the warm-start
+    /// model's rows to the assignment's.
+    /// </summary>
+    public static PreparedTraining Prepare(TrainingData data, TrainRequest request, IProgress<WorkflowProgress>? progress = null)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(request);
+        var options = request.Training;
+        options.Validate();
+        data.EnsurePreparedFor(options);
+        if ((request.Method is null) == (request.Assignment is null))
+        {
+            throw new InvalidSettingException(nameof(TrainRequest.Method), "give a compression method or a stored assignment, one of them");
+        }
+
+        var warmModel = request.WarmStartModel;
+        string warmSource = request.WarmStartSource ?? "the warm-start model";
+        if (warmModel is not null)
+        {
+            WarmStart.EnsureSameModel(warmModel.Config, options, warmSource);
+            if (request.Method is not null)
+            {
+                RowRenumbering.EnsureRenumberable(request.Method.Name);
+            }
+        }
+
+        var dataset = data.Dataset;
+        CodebookAssignment assignment;
+        JsonNode compressionSummary;
+        CompressionResult? compression = null;
+        HoldOutMismatch? mismatch = null;
+        if (request.Assignment is { } stored)
+        {
+            string source = request.AssignmentSource ?? "the assignment";
+            StoredAssignmentChecks.EnsureSameIdSpace(stored, dataset, source);
+            mismatch = HoldOutMismatch.Between(ValidationHoldOut.FromSummary(stored.Summary), data.HoldOut);
+            if (mismatch is not null)
+            {
+                if (mismatch.LeaksValidation && request.HoldOutPolicy == HoldOutPolicy.Refuse)
+                {
+                    throw new AssignmentMismatchException(AssignmentMismatch.HoldOut, source, mismatch.Describe(source), mismatch);
+                }
+
+                progress?.Report(WorkflowProgress.Note(mismatch.Describe(source)) with { HoldOut = mismatch });
+            }
+
+            assignment = stored.Assignment;
+            compressionSummary = stored.Summary.DeepClone();
+        }
+        else
+        {
+            // The compression is numbered against the model it starts from.
+            var compressed = CompressWorkflow.Compress(data, request.Method!, request.Target, options.Dim, (int)options.Seed, progress, describeData: false, warmModel?.Assignment, request.WarmStartSource);
+            compression = compressed.Result;
+            assignment = compressed.Assignment;
+            compressionSummary = compressed.Json;
+        }
+
+        if (warmModel is not null)
+        {
+            RowMap rows;
+            try
+            {
+                rows = RowRenumbering.MapTo(warmModel.Assignment, assignment, dataset.Users, dataset.Items);
+            }
+            catch (UnusableDataException e)
+            {
+                throw new AssignmentMismatchException(AssignmentMismatch.WarmStartRows, warmSource, e.Message);
+            }
+
+            var (users, items) = rows.Matched;
+            progress?.Report(WorkflowProgress.Status($"warm start from {warmSource}: {users:N0} of {assignment.Users.RowCount:N0} user rows and {items:N0} of {assignment.Items.RowCount:N0} item rows start from its trained rows"));
+            options = options with { WarmStart = WarmStart.FromModel(warmModel, rows, request.WarmStartSource is null ? warmSource : Path.GetFullPath(request.WarmStartSource)) };
+        }
+
+        return new PreparedTraining(data, assignment, options, compressionSummary, compression, mismatch);
+    }
+}
+
+/// <summary>What <see cref="TrainWorkflow.Prepare"/> returns: the assignment to train on and the settings, ready to train.</summary>
+public sealed class PreparedTraining
+{
+    internal PreparedTraining(TrainingData data, CodebookAssignment assignment, TrainingOptions options, JsonNode compressionSummary, CompressionResult? compression, HoldOutMismatch? holdOutMismatch)
+    {
+        Data = data;
+        Assignment = assignment;
+        Options = options;
+        CompressionSummary = compressionSummary;
+        Compression = compression;
+        HoldOutMismatch = holdOutMismatch;
+    }
+
+    /// <summary>The data, validation part applied.</summary>
+    public TrainingData Data { get; }
+
+    /// <summary>The assignment training uses.</summary>
+    public CodebookAssignment Assignment { get; }
+
+    /// <summary>The training settings, with the warm start when there is one.</summary>
+    public TrainingOptions Options { get; }
+
+    /// <summary>The assignment's summary.json: the stored one, or the compression's.</summary>
+    public JsonNode CompressionSummary { get; }
+
+    /// <summary>The compression, when this run computed the assignment; null for a stored one.</summary>
+    public CompressionResult? Compression { get; }
+
+    /// <summary>How a stored assignment's hold-out differs from the run's (reported as a note), or null.</summary>
+    public HoldOutMismatch? HoldOutMismatch { get; }
+
+    /// <summary>Seconds the compression took (0 for a stored assignment).</summary>
+    public double ClusteringSeconds => Compression?.Seconds ?? 0;
+
+    /// <summary>
+    /// Trains and evaluates (<see cref="Trainer.Train(Dataset, CodebookAssignment, TrainingOptions, IProgress{TrainingProgress}?, CancellationToken)"/>,
+    /// with its checkpoints, cancellation and <see cref="TrainingDivergedException"/>).
+    /// </summary>
+    public TrainOutcome Train(IProgress<WorkflowProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        var a = Assignment;
+        progress?.Report(WorkflowProgress.Status($"training {Names.Display(Options.Model)} (dim {Options.Dim}, {a.Users.RowCount:N0} + {a.Items.RowCount:N0} rows, {a.Parameters(Options.Dim):N0} parameters) on {Data.Dataset.Train.Count:N0} interactions"));
+        var relay = progress is null ? null : new Relay<TrainingProgress>(t => progress.Report(new WorkflowProgress(WorkflowProgressKind.Training, string.Empty) { Training = t }));
+        var trained = Trainer.Train(Data.Dataset, a, Options, relay, cancellationToken);
+        return new TrainOutcome(this, trained, null);
+    }
+
+    /// <summary>The outcome of a run that diverged after a validated epoch: its best model so far, to keep (the run still failed).</summary>
+    public TrainOutcome Keep(TrainingDivergedException diverged)
+    {
+        ArgumentNullException.ThrowIfNull(diverged);
+        var best = diverged.BestSoFar ?? throw new ArgumentException("The run diverged before any validated epoch: there is no model to keep.", nameof(diverged));
+        return new TrainOutcome(this, best, diverged.Epoch);
+    }
+}
+
+/// <summary>A trained model and what its directory and metrics.json hold.</summary>
+/// <param name="Prepared">The data, assignment and settings it was trained with.</param>
+/// <param name="Training">The training result: the model (best validated parameters), metrics, history.</param>
+/// <param name="DivergedInEpoch">For the best model of a diverged run (<see cref="PreparedTraining.Keep"/>): the epoch that diverged.</param>
+public sealed record TrainOutcome(PreparedTraining Prepared, TrainingResult Training, int? DivergedInEpoch)
+{
+    /// <summary>The content of metrics.json (<see cref="TrainingReport.MetricsJson"/>, and diverged_in_epoch for a kept model).</summary>
+    public JsonObject MetricsJson()
+    {
+        var json = TrainingReport.MetricsJson(Training, Prepared.Assignment, Prepared.Options, Prepared.ClusteringSeconds, Prepared.Data.Source);
+        if (DivergedInEpoch is int epoch)
+        {
+            json["diverged_in_epoch"] = epoch;
+        }
+
+        return json;
+    }
+
+    /// <summary>
+    /// Writes the model directory's files (<see cref="ModelStore.Save"/>: codebooks, assignment,
+    /// graph, seen interactions) into <paramref name="directory"/>, not atomically: write into an
+    /// <see cref="OutputDirectory"/>. metrics.json is the caller's (<see cref="MetricsJson"/>).
+    /// </summary>
+    public void WriteModel(string directory)
+    {
+        var data = Prepared.Data;
+        ModelStore.Save(directory, Training.Model, data.Seen, data.Dataset.Users, data.Dataset.Items, Prepared.CompressionSummary);
+    }
+}

@@ -1,0 +1,237 @@
+using System.Text.Json.Nodes;
+using Baco.Clustering;
+using Baco.Clustering.Baco;
+using Baco.Data;
+using Baco.IO;
+using Baco.Models;
+using Baco.Tests.Cli;
+using Baco.Training;
+using Baco.Workflows;
+
+namespace Baco.Tests.Workflows;
+
+public class WorkflowTests
+{
+    // Fields of metrics.json that are wall times, so differ between two runs of the same training.
+    private static readonly string[] Timings = ["training_seconds", "clustering_seconds"];
+
+    private static TrainingOptions Small(int seed = 3) => new() { Model = ModelKind.MatrixFactorization, Dim = 8, Epochs = 2, EvalEvery = 1, ValidationFraction = 0.2, Seed = (ulong)seed };
+
+    /// <summary>The CLI tests' small edge list as a training file (4 of 5 lines) and a test file (every 5th).</summary>
+    private static (string Train, string Test) Files(TempDirectory tmp)
+    {
+        var lines = CliRunner.SmallEdges().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var train = new List<string> { lines[0] };
+        var test = new List<string> { lines[0] };
+        for (int k = 1; k < lines.Length; k++)
+        {
+            (k % 5 == 0 ? test : train).Add(lines[k]);
+        }
+
+        return (tmp.File("train.tsv", string.Join('\n', train) + "\n"), tmp.File("test.tsv", string.Join('\n', test) + "\n"));
+    }
+
+    private static Dataset Read(TempDirectory tmp)
+    {
+        var (train, test) = Files(tmp);
+        return InteractionReader.Read(train, null, test);
+    }
+
+    private static TrainRequest Baco(TrainingOptions options) => new() { Training = options, Method = CompressionMethods.Create("baco", new BacoOptions()), Target = CompressionTarget.Knob(0.5) };
+
+    private static StoredAssignment Store(TempDirectory tmp, CompressOutcome compressed, string name)
+    {
+        Directory.CreateDirectory(tmp[name]);
+        compressed.WriteInto(tmp[name]);
+        return AssignmentStore.Load(tmp[name]);
+    }
+
+    private static CompressOutcome Compress(TrainingData data) =>
+        CompressWorkflow.Run(data, new CompressRequest { Method = CompressionMethods.Create("baco", new BacoOptions()), Target = CompressionTarget.Knob(0.5), Dim = 8, Seed = 3 });
+
+    [Fact]
+    public void TrainingDataHasNoConstructorAndItsFactoriesApplyTheHoldOut()
+    {
+        Assert.Empty(typeof(TrainingData).GetConstructors());
+        using var tmp = new TempDirectory();
+        var raw = Read(tmp);
+        var options = Small();
+
+        var data = TrainingData.ForTraining(raw, options, "here");
+        Assert.Equal(ValidationHoldOut.Seeded(0.2, 3), data.HoldOut);
+        Assert.Equal("here", data.Source);
+        var (train, validation) = ValidationSplit.HoldOut(raw.Train, 0.2, 3);
+        Assert.Equal(train.Users, data.Dataset.Train.Users);
+        Assert.Equal(train.Items, data.Dataset.Train.Items);
+        Assert.Equal(validation.Items, data.Dataset.Validation!.Items);
+        Assert.Equal(raw.Train.Count, data.Seen.Count);
+
+        // Compressing for that run takes the very same split; without validation nothing is held out.
+        Assert.Equal(data.Dataset.Train.Items, TrainingData.ForCompression(raw, 0.2, 3).Dataset.Train.Items);
+        var none = TrainingData.ForTraining(raw, options with { EvalEvery = 0 });
+        Assert.Equal(ValidationHoldOut.None, none.HoldOut);
+        Assert.Same(raw, none.Dataset);
+
+        // A validation file is kept as it is.
+        var withFile = raw with { Validation = validation, Train = train };
+        Assert.Equal(ValidationHoldOut.Given, TrainingData.ForTraining(withFile, options).HoldOut);
+        Assert.Same(withFile, TrainingData.ForTraining(withFile, options).Dataset);
+    }
+
+    [Fact]
+    public void DataPreparedWithoutTheRunsHoldOutAreRefusedNamingTheSetting()
+    {
+        using var tmp = new TempDirectory();
+        var raw = Read(tmp);
+        var whole = TrainingData.ForCompression(raw, 0, 3);
+        var e = Assert.Throws<InvalidSettingException>(() => TrainWorkflow.Prepare(whole, Baco(Small())));
+        Assert.Equal(nameof(TrainingOptions.ValidationFraction), e.Setting);
+        Assert.Contains("no validation part", e.Reason, StringComparison.Ordinal);
+        Assert.Contains("a hold-out of 0.2 with seed 3", e.Reason, StringComparison.Ordinal);
+
+        var otherSeed = TrainingData.ForCompression(raw, 0.2, 4);
+        Assert.Throws<InvalidSettingException>(() => ComparisonWorkflow.Run(otherSeed, new ComparisonOptions { Methods = ["full"], Training = Small() }, cancellationToken: TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public void TrainWorkflowGivesTheModelAndMetricsOfTheCli()
+    {
+        using var tmp = new TempDirectory();
+        var (train, test) = Files(tmp);
+        string cliModel = tmp["cli"];
+        var (code, _, err) = CliRunner.Run("train", "--train", train, "--test", test, "--method", "baco", "--gamma", "0.5",
+            "--model", "mf", "--dim", "8", "--epochs", "2", "--eval-every", "1", "--val-fraction", "0.2", "--seed", "3", "--out", cliModel);
+        Assert.True(code == 0, err);
+
+        var data = TrainingData.ForTraining(InteractionReader.Read(train, null, test), Small(), Path.GetFullPath(train));
+        var progress = new List<WorkflowProgress>();
+        var outcome = TrainWorkflow.Run(data, Baco(Small()), new Recorder(progress), TestContext.Current.CancellationToken);
+        Directory.CreateDirectory(tmp["lib"]);
+        outcome.WriteModel(tmp["lib"]);
+
+        foreach (string file in Directory.GetFiles(cliModel).Select(Path.GetFileName).Where(f => f is not ("metrics.json" or ".baco-output" or "summary.json"))!)
+        {
+            Assert.Equal(File.ReadAllBytes(Path.Combine(cliModel, file)), File.ReadAllBytes(Path.Combine(tmp["lib"], file)));
+        }
+
+        var cliMetrics = JsonNode.Parse(File.ReadAllText(Path.Combine(cliModel, "metrics.json")))!.AsObject();
+        var metrics = outcome.MetricsJson();
+        foreach (string timing in Timings)
+        {
+            cliMetrics.Remove(timing);
+            metrics.Remove(timing);
+        }
+
+        Assert.Equal(cliMetrics.ToJsonString(), metrics.ToJsonString());
+        Assert.Equal("mf", (string)metrics["model"]!);
+        Assert.Contains(progress, p => p.Kind == WorkflowProgressKind.Status && p.Message.StartsWith("training MF (dim 8", StringComparison.Ordinal));
+        Assert.Contains(progress, p => p.Kind == WorkflowProgressKind.Training && p.Training!.Phase == TrainingPhase.Validation);
+    }
+
+    [Fact]
+    public void AStoredAssignmentThatSawTheValidationPartIsRefusedUnlessNotesAreAsked()
+    {
+        using var tmp = new TempDirectory();
+        var raw = Read(tmp);
+        var run = TrainingData.ForTraining(raw, Small());
+
+        var whole = Store(tmp, Compress(TrainingData.ForCompression(raw, 0, 3)), "whole");
+        var request = Baco(Small()) with { Method = null, Assignment = whole, AssignmentSource = "whole-dir" };
+        var e = Assert.Throws<AssignmentMismatchException>(() => TrainWorkflow.Prepare(run, request));
+        Assert.Equal(AssignmentMismatch.HoldOut, e.Kind);
+        Assert.Equal(nameof(TrainRequest.Assignment), e.Setting);
+        Assert.Equal(HoldOutMismatchKind.SawValidation, e.HoldOut!.Kind);
+        Assert.StartsWith("whole-dir was computed from all training interactions", e.Message, StringComparison.Ordinal);
+
+        // As a note, training goes on; the note carries the mismatch.
+        var progress = new List<WorkflowProgress>();
+        var prepared = TrainWorkflow.Prepare(run, request with { HoldOutPolicy = HoldOutPolicy.Note }, new Recorder(progress));
+        Assert.Equal(HoldOutMismatchKind.SawValidation, prepared.HoldOutMismatch!.Kind);
+        Assert.Equal(HoldOutMismatchKind.SawValidation, Assert.Single(progress, p => p.Kind == WorkflowProgressKind.Note).HoldOut!.Kind);
+
+        // Another seed: it saw part of the validation interactions.
+        var other = Store(tmp, Compress(TrainingData.ForCompression(raw, 0.2, 4)), "other");
+        Assert.Equal(HoldOutMismatchKind.OtherHoldOut, Assert.Throws<AssignmentMismatchException>(() => TrainWorkflow.Prepare(run, request with { Assignment = other })).HoldOut!.Kind);
+
+        // The same hold-out: accepted, and the very assignment the workflow computes itself.
+        var same = Store(tmp, Compress(TrainingData.ForCompression(raw, 0.2, 3)), "same");
+        var stored = TrainWorkflow.Prepare(run, request with { Assignment = same });
+        Assert.Null(stored.HoldOutMismatch);
+        var own = TrainWorkflow.Prepare(run, Baco(Small()));
+        Assert.Equal(own.Assignment.Users.Codes, stored.Assignment.Users.Codes);
+        Assert.Equal(own.Assignment.Items.Codes, stored.Assignment.Items.Codes);
+
+        // An assignment made without interactions a run without hold-out trains on is only noted.
+        var noHoldOut = TrainingData.ForTraining(raw, Small() with { EvalEvery = 0 });
+        var missed = TrainWorkflow.Prepare(noHoldOut, request with { Training = Small() with { EvalEvery = 0 }, Assignment = same });
+        Assert.Equal(HoldOutMismatchKind.MissedTraining, missed.HoldOutMismatch!.Kind);
+    }
+
+    [Fact]
+    public void AnAssignmentOfAnotherIdSpaceIsRefusedNamingTheFirstDifference()
+    {
+        using var tmp = new TempDirectory();
+        var raw = Read(tmp);
+        var otherData = InteractionReader.Read(tmp.File("other.tsv", "a\tx\nb\ty\nb\tx\n"));
+        var other = Store(tmp, Compress(TrainingData.ForCompression(otherData, 0, 0)), "other");
+        var request = new TrainRequest { Training = Small(), Assignment = other, AssignmentSource = "other-dir" };
+        var e = Assert.Throws<AssignmentMismatchException>(() => TrainWorkflow.Prepare(TrainingData.ForTraining(raw, Small()), request));
+        Assert.Equal(AssignmentMismatch.IdSpace, e.Kind);
+        Assert.Equal("other-dir", e.Location);
+        Assert.Equal($"it covers 2 users and 2 items, the data have {raw.UserCount:N0} and {raw.ItemCount:N0}", e.Problem);
+        Assert.Null(StoredAssignmentChecks.IdSpaceDifference(AssignmentStore.Load(tmp["other"]), otherData));
+    }
+
+    [Fact]
+    public void CompressWorkflowRecordsTheHoldOutItCompressedWithout()
+    {
+        using var tmp = new TempDirectory();
+        var raw = Read(tmp);
+        var compressed = Compress(TrainingData.ForCompression(raw, 0.2, 3, "data.tsv"));
+        var holdOut = compressed.SummaryJson[ValidationHoldOut.SummaryKey]!;
+        Assert.Equal(0.2, (double)holdOut[ValidationHoldOut.FractionKey]!);
+        Assert.Equal(3, (long)holdOut[ValidationHoldOut.SeedKey]!);
+        Assert.Equal("data.tsv", (string)compressed.SummaryJson["source"]!);
+        Assert.Equal(ValidationHoldOut.Seeded(0.2, 3), ValidationHoldOut.FromSummary(compressed.SummaryJson));
+        Assert.Null(Compress(TrainingData.ForCompression(raw, 0, 3)).SummaryJson[ValidationHoldOut.SummaryKey]);
+        Assert.Equal(ValidationHoldOut.None, ValidationHoldOut.FromSummary(new JsonObject()));
+    }
+
+    [Fact]
+    public void HoldOutMismatchFollowsTheStoredAndTheRunsHoldOut()
+    {
+        var a = ValidationHoldOut.Seeded(0.1, 1);
+        Assert.Null(HoldOutMismatch.Between(a, a));
+        Assert.Null(HoldOutMismatch.Between(ValidationHoldOut.None, ValidationHoldOut.Given));
+        Assert.Null(HoldOutMismatch.Between(ValidationHoldOut.None, ValidationHoldOut.None));
+        Assert.Equal(HoldOutMismatchKind.SawValidation, HoldOutMismatch.Between(ValidationHoldOut.None, a)!.Kind);
+        Assert.Equal(HoldOutMismatchKind.OtherHoldOut, HoldOutMismatch.Between(ValidationHoldOut.Seeded(0.2, 1), a)!.Kind);
+        Assert.Equal(HoldOutMismatchKind.OtherHoldOut, HoldOutMismatch.Between(ValidationHoldOut.Seeded(0.1, 2), a)!.Kind);
+        var missed = HoldOutMismatch.Between(a, ValidationHoldOut.Given)!;
+        Assert.Equal(HoldOutMismatchKind.MissedTraining, missed.Kind);
+        Assert.False(missed.LeaksValidation);
+        Assert.Throws<InvalidSettingException>(() => ValidationHoldOut.Seeded(0, 1));
+    }
+
+    [Fact]
+    public void ComparisonWorkflowReportsWithTheOneModelSpelling()
+    {
+        using var tmp = new TempDirectory();
+        var raw = Read(tmp);
+        var options = new ComparisonOptions { Methods = ["full", "random"], Target = CompressionTarget.Fraction(0.5), Training = Small() with { Epochs = 1 } };
+        var result = ComparisonWorkflow.Run(TrainingData.ForTraining(raw, options.Training, "/data/train.tsv"), options, cancellationToken: TestContext.Current.CancellationToken);
+        Assert.True(result.AllSucceeded, string.Join("; ", result.Methods.Select(m => m.Error)));
+        Assert.Equal(["full", "random"], result.Methods.Select(m => m.Method));
+        Assert.Equal("MF on train.tsv, budget 0.5 of the full table, dim 8", result.Title);
+        var settings = result.Settings();
+        Assert.Equal("mf", (string)settings["model"]!);
+        Assert.Equal("normal", (string)settings["init"]!);
+        Assert.Equal(raw.Train.Count, (int)settings["train_interactions"]!);
+        Assert.StartsWith("# MF on train.tsv", result.Markdown(), StringComparison.Ordinal);
+    }
+
+    private sealed class Recorder(List<WorkflowProgress> into) : IProgress<WorkflowProgress>
+    {
+        public void Report(WorkflowProgress value) => into.Add(value);
+    }
+}
