@@ -75,7 +75,7 @@ public static class CompressWorkflow
 
     /// <summary>
     /// Compresses, summarises and, with <paramref name="previous"/>, renumbers. <paramref name="describeData"/>
-    /// (a stand-alone compression) adds the progress line about the data and the source and hold-out to the summary.
+    /// (a stand-alone compression) adds the progress line about the data and the source to the summary; the hold-out is always recorded.
     /// </summary>
     internal static Compressed Compress(TrainingData data, ICompressionMethod method, CompressionTarget target, int dim, int seed, IProgress<WorkflowProgress>? progress, bool describeData, StoredAssignment? previous, string? previousSource)
     {
@@ -99,10 +99,13 @@ public static class CompressWorkflow
         if (describeData)
         {
             json["source"] = data.Source;
-            if (data.HoldOut.ToSummaryJson() is { } holdOut)
-            {
-                json[ValidationHoldOut.SummaryKey] = holdOut;
-            }
+        }
+
+        // Recorded wherever the assignment is kept (a compress output or a model directory), so
+        // reusing either with --assignment is checked against the run's hold-out.
+        if (data.HoldOut.ToSummaryJson() is { } holdOut)
+        {
+            json[ValidationHoldOut.SummaryKey] = holdOut;
         }
 
         var assignment = result.Assignment;

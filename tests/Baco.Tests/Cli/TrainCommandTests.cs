@@ -117,6 +117,10 @@ public class TrainCommandTests
         // Same fraction and seed: the assignment train itself computes, and no note.
         Assert.DoesNotContain("note:", Train("stored", "--assignment", assignment, "--seed", "3"));
         Train("own", "--method", "baco", "--gamma", "0.5", "--seed", "3");
+
+        // A model directory records its hold-out too, so reusing it as the assignment is checked the same way.
+        Assert.DoesNotContain("note:", Train("from-model", "--assignment", Path.Combine(tmp.Path, "own"), "--seed", "3"));
+        Assert.Contains("another validation hold-out", Train("from-model-seed-4", "--assignment", Path.Combine(tmp.Path, "own"), "--seed", "4"));
         foreach (string f in new[] { "user_codes.npy", "item_codes.npy" })
         {
             Assert.Equal(File.ReadAllBytes(Path.Combine(tmp.Path, "own", f)), File.ReadAllBytes(Path.Combine(tmp.Path, "stored", f)));
