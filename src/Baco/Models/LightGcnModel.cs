@@ -1,6 +1,7 @@
 using Baco.Codebooks;
 using Baco.Graph;
-using Baco.Internals;
+using Baco.Models.Kernels;
+using Baco.Numerics;
 
 namespace Baco.Models;
 

@@ -1,4 +1,5 @@
 using Baco.Codebooks;
+using Baco.Numerics;
 
 namespace Baco.Models;
 
@@ -48,13 +49,13 @@ public sealed class MatrixFactorizationModel : EmbeddingModelBase
         // Final = ego, so both gradients add up on the ego rows.
         foreach (int u in UserRows)
         {
-            Internals.VectorMath.Axpy(1f, EgoGradBuffer.AsSpan(u * Dim, Dim), FinalGradBuffer.AsSpan(u * Dim, Dim));
+            VectorMath.Axpy(1f, EgoGradBuffer.AsSpan(u * Dim, Dim), FinalGradBuffer.AsSpan(u * Dim, Dim));
         }
 
         foreach (int i in ItemRows)
         {
             int o = ItemOffset + (i * Dim);
-            Internals.VectorMath.Axpy(1f, EgoGradBuffer.AsSpan(o, Dim), FinalGradBuffer.AsSpan(o, Dim));
+            VectorMath.Axpy(1f, EgoGradBuffer.AsSpan(o, Dim), FinalGradBuffer.AsSpan(o, Dim));
         }
 
         UserTable.GradientRows(UserRows, FinalGradBuffer, 0, Gradients[0]);

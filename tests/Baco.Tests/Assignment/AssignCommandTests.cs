@@ -3,7 +3,6 @@ using Baco.Assignment;
 using Baco.Clustering.Baselines;
 using Baco.Codebooks;
 using Baco.Data;
-using Baco.IO;
 using Baco.Tests.Cli;
 
 namespace Baco.Tests.Assignment;

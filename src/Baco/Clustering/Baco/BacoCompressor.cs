@@ -219,12 +219,12 @@ public sealed class BacoCompressor : ICompressionMethod
             }
 
             var assignment = CoClusterNumbering.Build("baco", _graph, clusters.UserLabels, clusters.ItemLabels, secondary, _options.Isolated == IsolatedPolicy.SharedColdRow);
-            assignment = assignment with { Baco = FoldIn(assignment, gamma) };
+            assignment = assignment with { FoldIn = MakeFoldIn(assignment, gamma) };
             return new BacoRun(clusters, assignment, secondaryUsers);
         }
 
         /// <summary>The volumes of every row's label (primary codes only: a secondary row adds no volume).</summary>
-        private BacoFoldIn FoldIn(CodebookAssignment a, double gamma)
+        private BacoFoldIn MakeFoldIn(CodebookAssignment a, double gamma)
         {
             var userVolumes = new double[a.Users.RowCount];
             for (int u = 0; u < _graph.UserCount; u++)

@@ -1,3 +1,5 @@
+using Baco.Codebooks;
+
 namespace Baco.Clustering.Baco;
 
 /// <summary>
@@ -25,9 +27,24 @@ public sealed record BacoFoldIn(
     double UserWeightScale,
     double ItemWeightScale,
     double[] UserRowVolumes,
-    double[] ItemRowVolumes)
+    double[] ItemRowVolumes) : IFoldIn
 {
     /// <summary>The weight a node of <paramref name="scheme"/> with <paramref name="degree"/> training neighbours gets at <paramref name="scale"/>.</summary>
     public static double Weight(WeightScheme scheme, int degree, double scale)
         => (scheme == WeightScheme.AuthorsCpm ? degree : NodeWeights.Raw(scheme, degree)) * scale;
+
+    /// <summary>The same figures with the row volumes following their rows: user row r becomes <paramref name="userNumber"/>[r], item row r <paramref name="itemNumber"/>[r].</summary>
+    public IFoldIn WithRowsRenumbered(int[] userNumber, int[] itemNumber)
+        => this with { UserRowVolumes = Permute(UserRowVolumes, userNumber), ItemRowVolumes = Permute(ItemRowVolumes, itemNumber) };
+
+    private static double[] Permute(double[] byRow, int[] number)
+    {
+        var result = new double[byRow.Length];
+        for (int r = 0; r < byRow.Length; r++)
+        {
+            result[number[r]] = byRow[r];
+        }
+
+        return result;
+    }
 }

@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 using Baco.Codebooks;
 using Baco.Data;
 
-namespace Baco.IO;
+namespace Baco.Assignment;
 
 /// <summary>What <see cref="AssignmentStore.Load"/> returns: the assignment, both id maps and the summary.</summary>
 /// <param name="Assignment">Codebook assignment (codes and offsets of both sides).</param>

@@ -1,9 +1,10 @@
 using System.Text.Json.Nodes;
+using Baco.Assignment;
 using Baco.Codebooks;
 using Baco.Data;
 using Baco.IO;
 
-namespace Baco.Tests.Data;
+namespace Baco.Tests.Assignment;
 
 public sealed class AssignmentStoreTests : IDisposable
 {

@@ -1,7 +1,7 @@
 using System.Numerics;
 using System.Runtime.InteropServices;
 
-namespace Baco.Internals;
+namespace Baco.Numerics;
 
 /// <summary>Small SIMD helpers over float spans (single-threaded; callers split work).</summary>
 internal static class VectorMath

@@ -1,4 +1,4 @@
-namespace Baco.Internals;
+namespace Baco.Numerics;
 
 /// <summary>
 /// Running top-K over (score, item) as a binary min-heap on caller-provided spans. Items must be

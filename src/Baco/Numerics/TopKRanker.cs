@@ -1,9 +1,7 @@
 using System.Numerics;
 using System.Runtime.Intrinsics;
 
-using Baco.Numerics;
-
-namespace Baco.Internals;
+namespace Baco.Numerics;
 
 /// <summary>
 /// Full-ranking top-K for many users: blocked scoring (6 users x L2-sized item chunks), masking

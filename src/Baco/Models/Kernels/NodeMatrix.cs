@@ -1,4 +1,4 @@
-namespace Baco.Internals;
+namespace Baco.Models.Kernels;
 
 /// <summary>
 /// A node-space matrix (users then items, dim floats per row) whose user and item blocks may

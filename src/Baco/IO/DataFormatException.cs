@@ -1,4 +1,4 @@
-namespace Baco.Data;
+namespace Baco.IO;
 
 /// <summary>
 /// Input that cannot be read as interactions. Carries the file, the 1-based line (0 when the

@@ -1,9 +1,8 @@
 using System.Text.Json.Nodes;
-using Baco.Clustering;
 using Baco.Codebooks;
 using Baco.Graph;
 
-namespace Baco.Reports;
+namespace Baco.Clustering;
 
 /// <summary>
 /// The machine-readable record of one compression (written as summary.json).

@@ -1,6 +1,6 @@
 using Baco.Graph;
 
-namespace Baco.Internals;
+namespace Baco.Models.Kernels;
 
 /// <summary>
 /// The symmetric normalised adjacency D^-1/2 A D^-1/2 of the bipartite graph over one node

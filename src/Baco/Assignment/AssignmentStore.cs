@@ -5,8 +5,9 @@ using System.Text.Json.Nodes;
 using Baco.Clustering.Baco;
 using Baco.Codebooks;
 using Baco.Data;
+using Baco.IO;
 
-namespace Baco.IO;
+namespace Baco.Assignment;
 
 /// <summary>
 /// Saves a <see cref="CodebookAssignment"/> with its id maps and a summary to a directory that
@@ -112,7 +113,7 @@ public static class AssignmentStore
             ItemRowOfUserRow = LoadLinks(dir, metaPath, meta, userSide.RowCount, itemSide.RowCount),
             UserColdRow = ColdRow(metaPath, meta, "user_cold_row", userSide.RowCount),
             ItemColdRow = ColdRow(metaPath, meta, "item_cold_row", itemSide.RowCount),
-            Baco = meta.ContainsKey("baco_fold_in") ? LoadBaco(dir, metaPath, meta, userSide.RowCount, itemSide.RowCount) : null,
+            FoldIn = meta.ContainsKey("baco_fold_in") ? LoadBaco(dir, metaPath, meta, userSide.RowCount, itemSide.RowCount) : null,
             PreviousRows = meta.ContainsKey("row_map") ? LoadRowMap(dir, metaPath, meta, userSide.RowCount, itemSide.RowCount) : null,
         };
         return new StoredAssignment(assignment, userIds, itemIds, summary);
@@ -162,10 +163,14 @@ public static class AssignmentStore
             meta["cocluster_links"] = CoClusterLinksFile;
         }
 
-        if (a.Baco is { } baco)
+        if (a.FoldIn is BacoFoldIn baco)
         {
             WriteText(Path.Combine(dir, BacoFoldInFile), BacoJson(baco).ToJsonString(Indented) + "\n");
             meta["baco_fold_in"] = BacoFoldInFile;
+        }
+        else if (a.FoldIn is not null)
+        {
+            throw new NotSupportedException($"the assignment store has no file for a {a.FoldIn.GetType().Name}");
         }
 
         if (a.PreviousRows is { } rowMap)

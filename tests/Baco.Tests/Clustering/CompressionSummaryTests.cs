@@ -1,8 +1,7 @@
 using Baco.Clustering;
 using Baco.Codebooks;
-using Baco.Reports;
 
-namespace Baco.Tests.Reports;
+namespace Baco.Tests.Clustering;
 
 public class CompressionSummaryTests
 {

@@ -2,7 +2,7 @@ using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 
-namespace Baco.Internals;
+namespace Baco.Numerics;
 
 /// <summary>
 /// Blocked dot-product scoring of a few users against item panels. Items are packed in panels

@@ -4,7 +4,7 @@ using System.Runtime.Intrinsics;
 
 using Baco.Numerics;
 
-namespace Baco.Internals;
+namespace Baco.Models.Kernels;
 
 /// <summary>
 /// Normalised-adjacency times dense products for LightGCN. For each output row r,
