@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Baco.Clustering.Baco;
+using Baco.Clustering.Balanced;
 using Baco.Codebooks;
 using Baco.Data;
 using Baco.IO;

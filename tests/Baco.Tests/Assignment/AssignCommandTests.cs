@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using Baco.Assignment;
-using Baco.Clustering.Baselines;
+using Baco.Clustering.Hashing;
 using Baco.Codebooks;
 using Baco.Data;
 using Baco.Tests.Cli;

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using Baco.Assignment;
 using Baco.Clustering;
-using Baco.Clustering.Baco;
+using Baco.Clustering.Balanced;
 using Baco.Codebooks;
 using Baco.Data;
 
