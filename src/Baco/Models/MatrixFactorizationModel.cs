@@ -28,7 +28,7 @@ public sealed class MatrixFactorizationModel : EmbeddingModelBase
     }
 
     /// <inheritdoc/>
-    protected override void ForwardCore()
+    private protected override void ForwardCore()
     {
         UserTable.LookupRows(UserRows, EgoBuffer, 0);
         ItemTable.LookupRows(ItemRows, EgoBuffer, ItemOffset);
@@ -44,7 +44,7 @@ public sealed class MatrixFactorizationModel : EmbeddingModelBase
     }
 
     /// <inheritdoc/>
-    protected override void BackwardCore()
+    private protected override void BackwardCore()
     {
         // Final = ego, so both gradients add up on the ego rows.
         foreach (int u in UserRows)

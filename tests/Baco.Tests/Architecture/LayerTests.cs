@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Baco.Tests.TestSupport;
 
 namespace Baco.Tests.Architecture;
 
@@ -23,7 +24,7 @@ public sealed partial class LayerTests
     [Fact]
     public void NoSourceFileImportsALayerAboveItsOwn()
     {
-        string src = Path.Combine(RepositoryRoot(), "src", "Baco");
+        string src = Path.Combine(Repository.Root(), "src", "Baco");
         var violations = new List<LayerViolation>();
         int files = 0;
         foreach (string path in Directory.EnumerateFiles(src, "*.cs", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
@@ -120,19 +121,6 @@ public sealed partial class LayerTests
         Assert.Null(Layering.UnitOf("BacoX.Models"));
         Assert.Null(Layering.UnitOf("System.Text.RegularExpressions.Generated"));
         Assert.Null(Layering.UnitOf(string.Empty));
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Baco.slnx")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"no Baco.slnx above {AppContext.BaseDirectory}: the test reads the library's source");
     }
 
     [GeneratedRegex(@"^namespace ([\w.]+);", RegexOptions.Multiline)]

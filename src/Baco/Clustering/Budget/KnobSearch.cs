@@ -6,7 +6,7 @@ namespace Baco.Clustering.Budget;
 /// <param name="Result">The result at that knob (parameters at most the budget).</param>
 /// <param name="Runs">How many times the method was run.</param>
 /// <param name="WithinTolerance">Whether the result is within the tolerance below the budget.</param>
-public sealed record KnobSearchResult<T>(double Knob, T Result, int Runs, bool WithinTolerance);
+internal sealed record KnobSearchResult<T>(double Knob, T Result, int Runs, bool WithinTolerance);
 
 /// <summary>
 /// Finds the value of a method's knob (BACO's gamma, a resolution, a cluster count) whose result
@@ -15,7 +15,7 @@ public sealed record KnobSearchResult<T>(double Knob, T Result, int Runs, bool W
 /// budget by geometric steps, then bisects in log space (or on integers). Deterministic: the
 /// sequence of knobs tried depends only on the results, which depend only on the seed.
 /// </summary>
-public static class KnobSearch
+internal static class KnobSearch
 {
     /// <summary>Runs the search.</summary>
     /// <param name="run">Runs the method at a knob value.</param>

@@ -12,6 +12,11 @@ namespace Baco.Clustering.Community;
 /// </summary>
 public abstract class GraphClusteringMethod : ICompressionMethod
 {
+    /// <summary>Only the library's methods derive from it.</summary>
+    private protected GraphClusteringMethod()
+    {
+    }
+
     /// <inheritdoc/>
     public abstract string Name { get; }
 

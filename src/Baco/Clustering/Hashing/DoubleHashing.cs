@@ -20,7 +20,7 @@ public sealed class DoubleHashing : HashingMethod
     public override string Name => "double";
 
     /// <inheritdoc/>
-    public override CodebookAssignment Build(BipartiteGraph graph, int rows, int seed)
+    internal override CodebookAssignment Build(BipartiteGraph graph, int rows, int seed)
     {
         ArgumentNullException.ThrowIfNull(graph);
         var (ku, ki) = RowSplit.Proportional(rows, graph.UserCount, graph.ItemCount);
@@ -30,7 +30,7 @@ public sealed class DoubleHashing : HashingMethod
     }
 
     /// <inheritdoc/>
-    protected override double InitialRows(BipartiteGraph graph, long budget, int dim)
+    private protected override double InitialRows(BipartiteGraph graph, long budget, int dim)
         => (double)(budget - graph.UserCount - graph.ItemCount) / dim;
 
     /// <summary>

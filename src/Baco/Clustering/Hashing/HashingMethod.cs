@@ -12,6 +12,11 @@ namespace Baco.Clustering.Hashing;
 /// </summary>
 public abstract class HashingMethod : ICompressionMethod
 {
+    /// <summary>Only the library's methods derive from it.</summary>
+    private protected HashingMethod()
+    {
+    }
+
     /// <inheritdoc/>
     public abstract string Name { get; }
 
@@ -34,8 +39,8 @@ public abstract class HashingMethod : ICompressionMethod
     }
 
     /// <summary>The assignment for a total of <paramref name="rows"/> codebook rows.</summary>
-    public abstract CodebookAssignment Build(BipartiteGraph graph, int rows, int seed);
+    internal abstract CodebookAssignment Build(BipartiteGraph graph, int rows, int seed);
 
     /// <summary>Rows whose parameters are about the budget (default: no extra indices).</summary>
-    protected virtual double InitialRows(BipartiteGraph graph, long budget, int dim) => (double)budget / dim;
+    private protected virtual double InitialRows(BipartiteGraph graph, long budget, int dim) => (double)budget / dim;
 }

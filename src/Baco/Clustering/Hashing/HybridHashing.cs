@@ -18,7 +18,7 @@ public sealed class HybridHashing : HashingMethod
     public override string Name => "hybrid";
 
     /// <inheritdoc/>
-    public override CodebookAssignment Build(BipartiteGraph graph, int rows, int seed)
+    internal override CodebookAssignment Build(BipartiteGraph graph, int rows, int seed)
     {
         ArgumentNullException.ThrowIfNull(graph);
         var (ku, ki) = RowSplit.Proportional(rows, graph.UserCount, graph.ItemCount);
@@ -26,7 +26,7 @@ public sealed class HybridHashing : HashingMethod
     }
 
     /// <inheritdoc/>
-    protected override double InitialRows(BipartiteGraph graph, long budget, int dim)
+    private protected override double InitialRows(BipartiteGraph graph, long budget, int dim)
         => (budget - graph.UserCount - graph.ItemCount) / Math.Max(dim - 0.5, 0.5);
 
     private static SideAssignment Side(int[] offsets, int rows, int seed, ulong tag)

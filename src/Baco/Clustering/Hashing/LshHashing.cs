@@ -25,7 +25,7 @@ public sealed class LshHashing : HashingMethod
     public override string Name => "lsh";
 
     /// <inheritdoc/>
-    public override CodebookAssignment Build(BipartiteGraph graph, int rows, int seed)
+    internal override CodebookAssignment Build(BipartiteGraph graph, int rows, int seed)
     {
         ArgumentNullException.ThrowIfNull(graph);
         var (ku, ki) = RowSplit.Proportional(rows, graph.UserCount, graph.ItemCount);

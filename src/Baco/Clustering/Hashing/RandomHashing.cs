@@ -15,7 +15,7 @@ public sealed class RandomHashing : HashingMethod
     public override string Name => "random";
 
     /// <inheritdoc/>
-    public override CodebookAssignment Build(BipartiteGraph graph, int rows, int seed)
+    internal override CodebookAssignment Build(BipartiteGraph graph, int rows, int seed)
     {
         ArgumentNullException.ThrowIfNull(graph);
         var (ku, ki) = RowSplit.Proportional(rows, graph.UserCount, graph.ItemCount);

@@ -17,7 +17,7 @@ public sealed class UniversalHashing : HashingMethod
     public override string Name => "hash";
 
     /// <inheritdoc/>
-    public override CodebookAssignment Build(BipartiteGraph graph, int rows, int seed)
+    internal override CodebookAssignment Build(BipartiteGraph graph, int rows, int seed)
     {
         ArgumentNullException.ThrowIfNull(graph);
         var (ku, ki) = RowSplit.Proportional(rows, graph.UserCount, graph.ItemCount);
