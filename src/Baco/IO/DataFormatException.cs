@@ -1,8 +1,9 @@
 namespace Baco.IO;
 
 /// <summary>
-/// Input that cannot be read as interactions. Carries the file, the 1-based line (0 when the
-/// problem is the file as a whole) and the reason, and formats them as "file:line: reason".
+/// A file that cannot be read: interactions, or the files of a stored assignment or model. Carries
+/// the file, the 1-based line (0 when the problem is the file as a whole) and the reason, and
+/// formats them as "file:line: reason".
 /// </summary>
 public sealed class DataFormatException : BacoException
 {
