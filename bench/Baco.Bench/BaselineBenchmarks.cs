@@ -1,7 +1,9 @@
 using System.Diagnostics;
 using System.Globalization;
 using Baco.Clustering;
-using Baco.Clustering.Baselines;
+using Baco.Clustering.Community;
+using Baco.Clustering.Hashing;
+using Baco.Clustering.Spectral;
 using Baco.Data;
 using Baco.Graph;
 

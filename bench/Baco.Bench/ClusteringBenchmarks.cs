@@ -1,6 +1,6 @@
 using System.Globalization;
 using Baco.Clustering;
-using Baco.Clustering.Baco;
+using Baco.Clustering.Balanced;
 using Baco.Data;
 using Baco.Graph;
 

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
-using Baco.Clustering.Baco;
+using Baco.Clustering.Balanced;
 using Baco.Data;
 using Baco.Graph;
 

@@ -1,6 +1,5 @@
 using System.Reflection;
 using System.Text.Json.Serialization;
-using Baco.Models;
 
 namespace Baco;
 
@@ -8,13 +7,13 @@ namespace Baco;
 /// The one spelling of the values the library's option enums take, on the command line, in JSON
 /// files and in reports: the name each member's <see cref="JsonStringEnumMemberNameAttribute"/>
 /// gives, so <see cref="JsonStringEnumConverter"/> writes the same ("lightgcn" and "mf" for
-/// <see cref="ModelKind"/>, "normal" and "xavier" for <see cref="EmbeddingInit"/>). Parsing ignores
+/// the model kinds, "normal" and "xavier" for the initialisations). Parsing ignores
 /// case and surrounding spaces and also accepts the C# member name, which older files wrote
 /// (config.json version 1: "LightGcn", "MatrixFactorization").
 /// </summary>
 public static class Names
 {
-    /// <summary>The name of <paramref name="value"/>, e.g. "mf" for <see cref="ModelKind.MatrixFactorization"/>.</summary>
+    /// <summary>The name of <paramref name="value"/>, e.g. "mf" for <c>ModelKind.MatrixFactorization</c>.</summary>
     public static string Of<T>(T value)
         where T : struct, Enum
         => Table<T>.ByValue.TryGetValue(value, out string? name) ? name : throw new ArgumentOutOfRangeException(nameof(value), value, $"not a member of {typeof(T).Name}");
@@ -46,9 +45,6 @@ public static class Names
         ArgumentNullException.ThrowIfNull(names);
         return names.Count <= 1 ? string.Concat(names) : $"{string.Join(", ", names.Take(names.Count - 1))} {conjunction} {names[^1]}";
     }
-
-    /// <summary>The model's name in prose (titles, progress lines, messages): "LightGCN" or "MF".</summary>
-    public static string Display(ModelKind model) => model == ModelKind.LightGcn ? "LightGCN" : "MF";
 
     /// <summary>The names of one enum, read once from its attributes.</summary>
     private static class Table<T>

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Baco.Clustering.Baco;
+using Baco.Clustering.Balanced;
 using Baco.Codebooks;
 using Baco.Data;
 using Baco.Models;
@@ -24,8 +24,8 @@ public class NamesTests
         Assert.Equal(ModelKind.LightGcn, lightGcn);
         Assert.False(Names.TryParse("gcn", out ModelKind _));
         Assert.False(Names.TryParse(null, out ModelKind _));
-        Assert.Equal("LightGCN", Names.Display(ModelKind.LightGcn));
-        Assert.Equal("MF", Names.Display(ModelKind.MatrixFactorization));
+        Assert.Equal("LightGCN", ModelNames.Display(ModelKind.LightGcn));
+        Assert.Equal("MF", ModelNames.Display(ModelKind.MatrixFactorization));
     }
 
     [Fact]

@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Text.Json.Nodes;
 using Baco.Assignment;
 using Baco.Data;
-using Baco.IO;
 
 namespace Baco.Cli.Commands;
 

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using Baco.Clustering.Baco;
+using Baco.Clustering.Balanced;
 
 namespace Baco.Cli.Commands;
 

@@ -2,6 +2,7 @@ using System.CommandLine;
 using Baco.Cli.Rendering;
 using Baco.Clustering;
 using Baco.IO;
+using Baco.Reports;
 using Baco.Training;
 using Baco.Workflows;
 using Spectre.Console;
@@ -65,9 +66,9 @@ internal static class BenchCommand
         var live = io.Error == Console.Error && !Console.IsErrorRedirected;
         var result = ComparisonWorkflow.Run(data, options, new ComparisonProgressPrinter(io.Error, live), cancellationToken);
         ComparisonTable.Write(io.Console, result.Methods, result.Dim, result.Title);
-        TrainCommand.Save(io, outDir, result.ResultsJson(), work =>
+        TrainCommand.Save(io, outDir, ComparisonReport.Json(result), work =>
         {
-            File.WriteAllText(Path.Combine(work, "report.md"), result.Markdown());
+            File.WriteAllText(Path.Combine(work, "report.md"), ComparisonReport.Markdown(result));
             ComparisonPlots.RecallVersusRatio(result.Methods, result.Dim, Path.Combine(work, "recall_vs_ratio.png"));
             ComparisonPlots.ClusterSizes(result.Methods, Path.Combine(work, "cluster_sizes.png"));
         }, "results.json");

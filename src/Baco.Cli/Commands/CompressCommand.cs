@@ -2,7 +2,6 @@ using System.CommandLine;
 using Baco.Assignment;
 using Baco.Cli.Rendering;
 using Baco.Clustering;
-using Baco.IO;
 using Baco.Training;
 using Baco.Workflows;
 

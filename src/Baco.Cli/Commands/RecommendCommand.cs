@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
 using Baco.Assignment;
-using Baco.IO;
 using Baco.Models;
 using Spectre.Console;
 

@@ -1,4 +1,4 @@
-using Baco.IO;
+using Baco.Assignment;
 using Baco.Models;
 
 namespace Baco.Cli.Commands;

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text.Json.Nodes;
+using Baco.Assignment;
 using Baco.Cli.Rendering;
 using Baco.Clustering;
 using Baco.IO;
@@ -132,12 +133,12 @@ internal static class TrainCommand
             {
                 // Keep what was learnt before the divergence; the run still fails (exit 2).
                 var kept = prepared.Keep(e);
-                Save(io, outDir, kept.MetricsJson(), kept.WriteModel);
+                Save(io, outDir, TrainingReport.MetricsJson(kept), kept.WriteModel);
                 io.Error.WriteLine($"baco: the best model before the divergence (epoch {kept.Training.BestEpoch}) was saved to {outDir.Target}");
                 throw;
             }
 
-            Save(io, outDir, trained.MetricsJson(), trained.WriteModel);
+            Save(io, outDir, TrainingReport.MetricsJson(trained), trained.WriteModel);
             Rendering.MetricsTable.Write(io.Console, trained.Training, prepared.Assignment, options.Dim, outDir.Target);
             return ExitCodes.Ok;
         }, io.Error));

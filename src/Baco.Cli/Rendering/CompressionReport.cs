@@ -1,6 +1,6 @@
 using System.Globalization;
+using Baco.Clustering;
 using Baco.Codebooks;
-using Baco.Reports;
 using Spectre.Console;
 
 namespace Baco.Cli.Rendering;

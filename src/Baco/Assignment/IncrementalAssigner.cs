@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
-using Baco.Clustering.Baco;
-using Baco.Clustering.Baselines;
+using Baco.Clustering.Balanced;
+using Baco.Clustering.Hashing;
 using Baco.Codebooks;
 using Baco.Data;
 using Baco.IO;
@@ -71,7 +71,7 @@ public sealed class IncrementalAssigner
                 }
             }
 
-            if (_kind == Kind.Baco && known.Baco is null)
+            if (_kind == Kind.Baco && known.FoldIn is not BacoFoldIn)
             {
                 throw new UnusableDataException("the BACO assignment does not record its gamma, weights and row volumes (written by an older baco); compress again to assign new entities");
             }
@@ -257,7 +257,7 @@ public sealed class IncrementalAssigner
 
     private Placement Balanced(bool user, ReadOnlySpan<int> neighbours, SideAssignment other)
     {
-        var b = _known.Baco!;
+        var b = (BacoFoldIn)_known.FoldIn!;
         double w = user
             ? BacoFoldIn.Weight(b.UserWeights, neighbours.Length, b.UserWeightScale)
             : BacoFoldIn.Weight(b.ItemWeights, neighbours.Length, b.ItemWeightScale);

@@ -1,7 +1,6 @@
 using Baco.Clustering;
 using Baco.Codebooks;
 using Baco.Data;
-using Baco.IO;
 
 namespace Baco.Assignment;
 

@@ -1,5 +1,7 @@
-using Baco.Clustering.Baco;
-using Baco.Clustering.Baselines;
+using Baco.Clustering.Balanced;
+using Baco.Clustering.Community;
+using Baco.Clustering.Hashing;
+using Baco.Clustering.Spectral;
 
 namespace Baco.Clustering;
 

@@ -1,5 +1,3 @@
-using Baco.Clustering.Baco;
-
 namespace Baco.Codebooks;
 
 /// <summary>
@@ -26,8 +24,8 @@ public sealed record CodebookAssignment(string Method, SideAssignment Users, Sid
     /// <summary>The item row that isolated items share, or -1 when there is none or the method does not say.</summary>
     public int ItemColdRow { get; init; } = -1;
 
-    /// <summary>For BACO: gamma, settings, weight scales and row volumes, for placing new nodes; null otherwise.</summary>
-    public BacoFoldIn? Baco { get; init; }
+    /// <summary>What the method keeps for placing new nodes (for BACO: gamma, settings, weight scales and row volumes); null for methods that keep nothing.</summary>
+    public IFoldIn? FoldIn { get; init; }
 
     /// <summary>
     /// When the rows were numbered against an earlier assignment (<c>baco compress --previous</c>):
@@ -77,20 +75,9 @@ public sealed record CodebookAssignment(string Method, SideAssignment Users, Sid
             ItemRowOfUserRow = links,
             UserColdRow = UserColdRow >= 0 ? userNumber[UserColdRow] : -1,
             ItemColdRow = ItemColdRow >= 0 ? itemNumber[ItemColdRow] : -1,
-            Baco = Baco is { } b ? b with { UserRowVolumes = Permute(b.UserRowVolumes, userNumber), ItemRowVolumes = Permute(b.ItemRowVolumes, itemNumber) } : null,
+            FoldIn = FoldIn?.WithRowsRenumbered(userNumber, itemNumber),
             PreviousRows = null,
         };
-
-        static double[] Permute(double[] byRow, int[] number)
-        {
-            var result = new double[byRow.Length];
-            for (int r = 0; r < byRow.Length; r++)
-            {
-                result[number[r]] = byRow[r];
-            }
-
-            return result;
-        }
     }
 
     /// <summary>The identity assignment: every entity its own row.</summary>

@@ -1,3 +1,5 @@
+using Baco.IO;
+
 namespace Baco.Data;
 
 /// <summary>
@@ -135,7 +137,7 @@ public static class InteractionReader
         }
         catch (Exception e) when (e is UnauthorizedAccessException or IOException)
         {
-            throw new DataFormatException(path, 0, $"cannot open the file: {Baco.IO.IoFailure.Reason(e)}");
+            throw new DataFormatException(path, 0, $"cannot open the file: {IoFailure.Reason(e)}");
         }
 
         // The layout is sniffed and the size estimated before streaming: a pipe cannot be rewound.

@@ -1,3 +1,5 @@
+using Baco.IO;
+
 namespace Baco.Data;
 
 /// <summary>

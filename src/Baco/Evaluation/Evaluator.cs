@@ -1,6 +1,5 @@
 using Baco.Data;
 using Baco.Graph;
-using Baco.Internals;
 using Baco.Models;
 
 using Baco.Numerics;

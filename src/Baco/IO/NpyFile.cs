@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.RegularExpressions;
-using Baco.Data;
 
 namespace Baco.IO;
 
@@ -11,7 +10,7 @@ namespace Baco.IO;
 /// and float32 vectors and row-major float32 matrices, little-endian. Readers check magic,
 /// dtype, shape and length and throw <see cref="DataFormatException"/> naming the file.
 /// </summary>
-public static partial class NpyFile
+internal static partial class NpyFile
 {
     private const int Alignment = 64;
     private static ReadOnlySpan<byte> Magic => [0x93, (byte)'N', (byte)'U', (byte)'M', (byte)'P', (byte)'Y'];

@@ -4,7 +4,7 @@ namespace Baco.IO;
 /// <param name="Data">Row-major values, Rows * Columns of them.</param>
 /// <param name="Rows">Number of rows.</param>
 /// <param name="Columns">Number of columns.</param>
-public sealed record NpyMatrix(float[] Data, int Rows, int Columns)
+internal sealed record NpyMatrix(float[] Data, int Rows, int Columns)
 {
     /// <summary>Row r as a span.</summary>
     public ReadOnlySpan<float> Row(int r) => Data.AsSpan(r * Columns, Columns);

@@ -1,5 +1,4 @@
 using Baco.Codebooks;
-using Baco.Internals;
 
 using Baco.Numerics;
 

@@ -11,7 +11,7 @@ public abstract class EmbeddingModelBase : IRecommenderModel
     private int[] _itemRows = [];
 
     /// <summary>Creates the buffers around the given codebooks (not copied).</summary>
-    protected EmbeddingModelBase(CodebookAssignment assignment, int dim, float[] userCodebook, float[] itemCodebook)
+    private protected EmbeddingModelBase(CodebookAssignment assignment, int dim, float[] userCodebook, float[] itemCodebook)
     {
         ArgumentNullException.ThrowIfNull(assignment);
         Assignment = assignment;
@@ -76,25 +76,25 @@ public abstract class EmbeddingModelBase : IRecommenderModel
     public CompressedEmbedding ItemTable { get; }
 
     /// <summary>Offset of the item block in node-space buffers.</summary>
-    protected int ItemOffset => UserCount * Dim;
+    private protected int ItemOffset => UserCount * Dim;
 
     /// <summary>Layer-0 embeddings, node space.</summary>
-    protected float[] EgoBuffer { get; }
+    private protected float[] EgoBuffer { get; }
 
     /// <summary>Final embeddings, node space.</summary>
-    protected float[] FinalBuffer { get; }
+    private protected float[] FinalBuffer { get; }
 
     /// <summary>Loss gradient on final embeddings.</summary>
-    protected float[] FinalGradBuffer { get; }
+    private protected float[] FinalGradBuffer { get; }
 
     /// <summary>Loss gradient on ego embeddings.</summary>
-    protected float[] EgoGradBuffer { get; }
+    private protected float[] EgoGradBuffer { get; }
 
     /// <summary>Users of the last forward.</summary>
-    protected int[] UserRows => _userRows;
+    private protected int[] UserRows => _userRows;
 
     /// <summary>Items of the last forward.</summary>
-    protected int[] ItemRows => _itemRows;
+    private protected int[] ItemRows => _itemRows;
 
     /// <inheritdoc/>
     public void Forward(ReadOnlySpan<int> users, ReadOnlySpan<int> items)
@@ -130,7 +130,7 @@ public abstract class EmbeddingModelBase : IRecommenderModel
     }
 
     /// <summary>Checks the arguments of <see cref="FoldInUser"/>.</summary>
-    protected void CheckFoldIn(ReadOnlySpan<int> codes, ReadOnlySpan<int> items, Span<float> final)
+    private protected void CheckFoldIn(ReadOnlySpan<int> codes, ReadOnlySpan<int> items, Span<float> final)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(final.Length, Dim, nameof(final));
         if (codes.IsEmpty)
@@ -153,13 +153,13 @@ public abstract class EmbeddingModelBase : IRecommenderModel
     public abstract void ComputeEmbeddings(Span<float> users, Span<float> items);
 
     /// <summary>Fills Final (and Ego) at the forward rows.</summary>
-    protected abstract void ForwardCore();
+    private protected abstract void ForwardCore();
 
     /// <summary>Fills <see cref="Gradients"/> from the gradient buffers at the forward rows.</summary>
-    protected abstract void BackwardCore();
+    private protected abstract void BackwardCore();
 
     /// <summary>Zeroes a node-space buffer at the forward rows.</summary>
-    protected void ClearRows(float[] buffer)
+    private protected void ClearRows(float[] buffer)
     {
         foreach (int u in _userRows)
         {

@@ -1,6 +1,7 @@
 using Baco.Codebooks;
 using Baco.Graph;
-using Baco.Internals;
+using Baco.Models.Kernels;
+using Baco.Numerics;
 
 namespace Baco.Models;
 
@@ -137,7 +138,7 @@ public sealed class LightGcnModel : EmbeddingModelBase
     }
 
     /// <inheritdoc/>
-    protected override void ForwardCore()
+    private protected override void ForwardCore()
     {
         var e0 = LookupEgo();
         BuildNodeRows();
@@ -206,7 +207,7 @@ public sealed class LightGcnModel : EmbeddingModelBase
     }
 
     /// <inheritdoc/>
-    protected override void BackwardCore()
+    private protected override void BackwardCore()
     {
         // dL/dE0 = (G + Â G + ... + Â^L G) / (L+1) + ego gradient, G nonzero only at the batch rows.
         var g = NodeMatrix.Joint(FinalGradBuffer, UserCount);

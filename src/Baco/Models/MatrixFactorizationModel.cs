@@ -1,4 +1,5 @@
 using Baco.Codebooks;
+using Baco.Numerics;
 
 namespace Baco.Models;
 
@@ -27,7 +28,7 @@ public sealed class MatrixFactorizationModel : EmbeddingModelBase
     }
 
     /// <inheritdoc/>
-    protected override void ForwardCore()
+    private protected override void ForwardCore()
     {
         UserTable.LookupRows(UserRows, EgoBuffer, 0);
         ItemTable.LookupRows(ItemRows, EgoBuffer, ItemOffset);
@@ -43,18 +44,18 @@ public sealed class MatrixFactorizationModel : EmbeddingModelBase
     }
 
     /// <inheritdoc/>
-    protected override void BackwardCore()
+    private protected override void BackwardCore()
     {
         // Final = ego, so both gradients add up on the ego rows.
         foreach (int u in UserRows)
         {
-            Internals.VectorMath.Axpy(1f, EgoGradBuffer.AsSpan(u * Dim, Dim), FinalGradBuffer.AsSpan(u * Dim, Dim));
+            VectorMath.Axpy(1f, EgoGradBuffer.AsSpan(u * Dim, Dim), FinalGradBuffer.AsSpan(u * Dim, Dim));
         }
 
         foreach (int i in ItemRows)
         {
             int o = ItemOffset + (i * Dim);
-            Internals.VectorMath.Axpy(1f, EgoGradBuffer.AsSpan(o, Dim), FinalGradBuffer.AsSpan(o, Dim));
+            VectorMath.Axpy(1f, EgoGradBuffer.AsSpan(o, Dim), FinalGradBuffer.AsSpan(o, Dim));
         }
 
         UserTable.GradientRows(UserRows, FinalGradBuffer, 0, Gradients[0]);

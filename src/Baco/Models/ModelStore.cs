@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
+using Baco.Assignment;
 using Baco.Codebooks;
 using Baco.Data;
 using Baco.Graph;

@@ -1,6 +1,6 @@
 using Baco.Data;
 using Baco.Graph;
-using Baco.Internals;
+using Baco.Numerics;
 
 namespace Baco.Models;
 

@@ -1,4 +1,4 @@
-using Baco.IO;
+using Baco.Assignment;
 
 namespace Baco.Models;
 

@@ -1,5 +1,5 @@
+using Baco.Assignment;
 using Baco.Data;
-using Baco.IO;
 
 namespace Baco.Models;
 

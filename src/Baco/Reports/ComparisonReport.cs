@@ -14,6 +14,20 @@ public static class ComparisonReport
 {
     private static readonly int[] Ks = [10, 20, 50];
 
+    /// <summary>The content of report.md: <see cref="Markdown(IReadOnlyList{MethodOutcome}, int, string)"/> of the comparison's methods under its title.</summary>
+    public static string Markdown(ComparisonResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        return Markdown(result.Methods, result.Dim, result.Title);
+    }
+
+    /// <summary>The content of results.json: <see cref="Json(IReadOnlyList{MethodOutcome}, int, JsonObject)"/> of the comparison's methods with its settings.</summary>
+    public static JsonObject Json(ComparisonResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        return Json(result.Methods, result.Dim, result.Settings());
+    }
+
     /// <summary>Markdown table, one row per method, failures included.</summary>
     public static string Markdown(IReadOnlyList<MethodOutcome> outcomes, int dim, string title)
     {

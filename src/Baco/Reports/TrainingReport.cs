@@ -3,6 +3,7 @@ using Baco.Codebooks;
 using Baco.Evaluation;
 using Baco.Models;
 using Baco.Training;
+using Baco.Workflows;
 
 namespace Baco.Reports;
 
@@ -26,6 +27,20 @@ public static class TrainingReport
             target[$"recall_uncapped@{k}"] = metrics.RecallUncappedAt(k);
             target[$"ndcg@{k}"] = metrics.NdcgAt(k);
         }
+    }
+
+    /// <summary>The content of metrics.json for a trained model: <see cref="MetricsJson(TrainingResult, CodebookAssignment, TrainingOptions, double, string?)"/>, and diverged_in_epoch for a kept model.</summary>
+    public static JsonObject MetricsJson(TrainOutcome outcome)
+    {
+        ArgumentNullException.ThrowIfNull(outcome);
+        var prepared = outcome.Prepared;
+        var json = MetricsJson(outcome.Training, prepared.Assignment, prepared.Options, prepared.ClusteringSeconds, prepared.Data.Source);
+        if (outcome.DivergedInEpoch is int epoch)
+        {
+            json["diverged_in_epoch"] = epoch;
+        }
+
+        return json;
     }
 
     /// <summary>The content of metrics.json: test and best validation metrics, parameters, best epoch, times and the per-epoch history.</summary>

@@ -11,7 +11,7 @@ namespace Baco.Training;
 /// Dense, as PyTorch's: with weight decay every row has a gradient anyway, and codebooks are small.
 /// Element-wise, so the two-way split cannot change results.
 /// </summary>
-public sealed class AdamOptimizer
+internal sealed class AdamOptimizer
 {
     private readonly float[][] _m;
     private readonly float[][] _v;

@@ -1,5 +1,5 @@
-using Baco.Internals;
 using Baco.Models;
+using Baco.Numerics;
 
 namespace Baco.Training;
 

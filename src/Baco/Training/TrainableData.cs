@@ -6,7 +6,7 @@ namespace Baco.Training;
 /// Up-front checks that BPR training can run on a dataset, so unusable data fail before
 /// compression or the first epoch, in the user's own ids, instead of mid-epoch.
 /// </summary>
-public static class TrainableData
+internal static class TrainableData
 {
     /// <summary>
     /// Throws <see cref="UnusableDataException"/> when <paramref name="data"/> (as training will see

@@ -48,7 +48,7 @@ public sealed record WarmStart(string Source, ModelKind Model, int Layers, int D
         string? problem = null;
         if (model != options.Model)
         {
-            problem = $"{source} is a{(model == ModelKind.LightGcn ? string.Empty : "n")} {Names.Display(model)} model and this run trains {Names.Display(options.Model)}: a warm start continues the same model";
+            problem = $"{source} is a{(model == ModelKind.LightGcn ? string.Empty : "n")} {ModelNames.Display(model)} model and this run trains {ModelNames.Display(options.Model)}: a warm start continues the same model";
         }
         else if (model == ModelKind.LightGcn && layers != options.Layers)
         {

@@ -1,5 +1,5 @@
 using Baco.Clustering;
-using Baco.Clustering.Baco;
+using Baco.Clustering.Balanced;
 using Baco.Training;
 
 namespace Baco.Workflows;

@@ -1,11 +1,13 @@
 using System.Text.Json.Nodes;
 using Baco.Models;
-using Baco.Reports;
 using Baco.Training;
 
 namespace Baco.Workflows;
 
-/// <summary>What <see cref="ComparisonWorkflow.Run"/> returns: one outcome per method, and the report's title and settings.</summary>
+/// <summary>
+/// What <see cref="ComparisonWorkflow.Run"/> returns: one outcome per method, and the report's title
+/// and settings (report.md and results.json are <c>Baco.Reports.ComparisonReport</c>'s).
+/// </summary>
 /// <param name="Methods">The methods' outcomes, in the order they ran.</param>
 /// <param name="Data">The data compared on.</param>
 /// <param name="Options">The comparison's settings.</param>
@@ -15,7 +17,7 @@ public sealed record ComparisonResult(IReadOnlyList<MethodOutcome> Methods, Trai
     public int Dim => Options.Training.Dim;
 
     /// <summary>The report's title: "LightGCN on train.tsv, budget 25 %, dim 64".</summary>
-    public string Title => $"{Names.Display(Options.Training.Model)} on {Path.GetFileName(Data.Source)}, {Options.Target}, dim {Dim}";
+    public string Title => $"{ModelNames.Display(Options.Training.Model)} on {Path.GetFileName(Data.Source)}, {Options.Target}, dim {Dim}";
 
     /// <summary>Whether every method ran.</summary>
     public bool AllSucceeded => Methods.All(o => o.Error is null);
@@ -45,10 +47,4 @@ public sealed record ComparisonResult(IReadOnlyList<MethodOutcome> Methods, Trai
             ["seed"] = t.Seed,
         };
     }
-
-    /// <summary>The content of results.json (<see cref="ComparisonReport.Json"/>).</summary>
-    public JsonObject ResultsJson() => ComparisonReport.Json(Methods, Dim, Settings());
-
-    /// <summary>The content of report.md (<see cref="ComparisonReport.Markdown"/>).</summary>
-    public string Markdown() => ComparisonReport.Markdown(Methods, Dim, Title);
 }

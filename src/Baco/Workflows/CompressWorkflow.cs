@@ -5,7 +5,6 @@ using Baco.Clustering;
 using Baco.Codebooks;
 using Baco.Graph;
 using Baco.IO;
-using Baco.Reports;
 using Baco.Training;
 
 namespace Baco.Workflows;

@@ -5,7 +5,6 @@ using Baco.Codebooks;
 using Baco.Data;
 using Baco.IO;
 using Baco.Models;
-using Baco.Reports;
 using Baco.Training;
 
 namespace Baco.Workflows;
@@ -186,7 +185,7 @@ public sealed class PreparedTraining
     public TrainOutcome Train(IProgress<WorkflowProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         var a = Assignment;
-        progress?.Report(WorkflowProgress.Status($"training {Names.Display(Options.Model)} (dim {Options.Dim}, {a.Users.RowCount:N0} + {a.Items.RowCount:N0} rows, {a.Parameters(Options.Dim):N0} parameters) on {Data.Dataset.Train.Count:N0} interactions"));
+        progress?.Report(WorkflowProgress.Status($"training {ModelNames.Display(Options.Model)} (dim {Options.Dim}, {a.Users.RowCount:N0} + {a.Items.RowCount:N0} rows, {a.Parameters(Options.Dim):N0} parameters) on {Data.Dataset.Train.Count:N0} interactions"));
         var relay = progress is null ? null : new Relay<TrainingProgress>(t => progress.Report(new WorkflowProgress(WorkflowProgressKind.Training, string.Empty) { Training = t }));
         var trained = Trainer.Train(Data.Dataset, a, Options, relay, cancellationToken);
         return new TrainOutcome(this, trained, null);
@@ -207,22 +206,10 @@ public sealed class PreparedTraining
 /// <param name="DivergedInEpoch">For the best model of a diverged run (<see cref="PreparedTraining.Keep"/>): the epoch that diverged.</param>
 public sealed record TrainOutcome(PreparedTraining Prepared, TrainingResult Training, int? DivergedInEpoch)
 {
-    /// <summary>The content of metrics.json (<see cref="TrainingReport.MetricsJson"/>, and diverged_in_epoch for a kept model).</summary>
-    public JsonObject MetricsJson()
-    {
-        var json = TrainingReport.MetricsJson(Training, Prepared.Assignment, Prepared.Options, Prepared.ClusteringSeconds, Prepared.Data.Source);
-        if (DivergedInEpoch is int epoch)
-        {
-            json["diverged_in_epoch"] = epoch;
-        }
-
-        return json;
-    }
-
     /// <summary>
     /// Writes the model directory's files (<see cref="ModelStore.Save"/>: codebooks, assignment,
     /// graph, seen interactions) into <paramref name="directory"/>, not atomically: write into an
-    /// <see cref="OutputDirectory"/>. metrics.json is the caller's (<see cref="MetricsJson"/>).
+    /// <see cref="OutputDirectory"/>. metrics.json is the caller's (<c>Baco.Reports.TrainingReport.MetricsJson</c>).
     /// </summary>
     public void WriteModel(string directory)
     {

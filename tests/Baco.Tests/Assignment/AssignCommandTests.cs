@@ -1,9 +1,8 @@
 using System.Text.Json.Nodes;
 using Baco.Assignment;
-using Baco.Clustering.Baselines;
+using Baco.Clustering.Hashing;
 using Baco.Codebooks;
 using Baco.Data;
-using Baco.IO;
 using Baco.Tests.Cli;
 
 namespace Baco.Tests.Assignment;

@@ -1,8 +1,7 @@
 using Baco.Assignment;
-using Baco.Clustering.Baco;
+using Baco.Clustering.Balanced;
 using Baco.Codebooks;
 using Baco.Data;
-using Baco.IO;
 
 namespace Baco.Tests.Assignment;
 
@@ -20,7 +19,7 @@ public class BalancedGainTests
         return new CodebookAssignment("baco", users, items)
         {
             ItemRowOfUserRow = [0, 1],
-            Baco = new BacoFoldIn(1.0, WeightScheme.Degree, WeightScheme.Cpm, rule, secondary, 0.5, 0.5, [4.0, 2.0], [heavy, 0.1]),
+            FoldIn = new BacoFoldIn(1.0, WeightScheme.Degree, WeightScheme.Cpm, rule, secondary, 0.5, 0.5, [4.0, 2.0], [heavy, 0.1]),
         };
     }
 
@@ -37,7 +36,7 @@ public class BalancedGainTests
 
         // Without secondary rows, one code; the graph methods' majority rule picks row 0 instead.
         Assert.Equal([1], new IncrementalAssigner(TwoCoClusters(MoveRule.Always, secondary: false), 0).PlaceUser(3, [0, 1, 3]).Codes);
-        var graph = TwoCoClusters(MoveRule.Always, false) with { Method = "leiden", Baco = null };
+        var graph = TwoCoClusters(MoveRule.Always, false) with { Method = "leiden", FoldIn = null };
         Assert.Equal([0], new IncrementalAssigner(graph, 0).PlaceUser(3, [0, 1, 3]).Codes);
     }
 
@@ -67,13 +66,14 @@ public class BalancedGainTests
         Assert.Equal(a.ItemRowOfUserRow, loaded.ItemRowOfUserRow);
         Assert.Equal(1, loaded.UserColdRow);
         Assert.Equal(-1, loaded.ItemColdRow);
-        var b = loaded.Baco!;
-        Assert.Equal(a.Baco!.Gamma, b.Gamma);
+        var b = Assert.IsType<BacoFoldIn>(loaded.FoldIn);
+        var fold = Assert.IsType<BacoFoldIn>(a.FoldIn);
+        Assert.Equal(fold.Gamma, b.Gamma);
         Assert.Equal(MoveRule.IfBetter, b.MoveRule);
         Assert.True(b.SecondaryUserClusters);
         Assert.Equal(WeightScheme.Degree, b.UserWeights);
-        Assert.Equal(a.Baco.ItemRowVolumes, b.ItemRowVolumes); // doubles written shortest-round-trip: exact
-        Assert.Equal(a.Baco.UserRowVolumes, b.UserRowVolumes);
+        Assert.Equal(fold.ItemRowVolumes, b.ItemRowVolumes); // doubles written shortest-round-trip: exact
+        Assert.Equal(fold.UserRowVolumes, b.UserRowVolumes);
     }
 
     [Fact]
@@ -82,7 +82,7 @@ public class BalancedGainTests
         var graph = TestGraphs.Planted(40, 30, 3, 5, 0.9, 2);
         var a = new BacoCompressor().Run(graph, 0.5).Assignment;
         Assert.NotNull(a.ItemRowOfUserRow);
-        Assert.NotNull(a.Baco);
+        Assert.IsType<BacoFoldIn>(a.FoldIn);
 
         // Every linked pair shares a label: some training edge joins a user of the user row to an
         // item of the item row (a co-cluster with both sides holds its inside interactions).
@@ -112,7 +112,7 @@ public class BalancedGainTests
         }
 
         // Volumes: each side's weights sum over all rows to the side's total weight.
-        Assert.Equal(NodeWeights.ForUsers(graph, WeightScheme.Degree).Sum(), a.Baco!.UserRowVolumes.Sum(), 9);
-        Assert.Equal(NodeWeights.ForItems(graph, WeightScheme.Cpm).Sum(), a.Baco.ItemRowVolumes.Sum(), 9);
+        Assert.Equal(NodeWeights.ForUsers(graph, WeightScheme.Degree).Sum(), ((BacoFoldIn)a.FoldIn!).UserRowVolumes.Sum(), 9);
+        Assert.Equal(NodeWeights.ForItems(graph, WeightScheme.Cpm).Sum(), ((BacoFoldIn)a.FoldIn).ItemRowVolumes.Sum(), 9);
     }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Baco.Assignment;
 using Baco.IO;
 using static Baco.Tests.Assignment.StableRowsData;
 

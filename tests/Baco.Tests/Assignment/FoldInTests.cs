@@ -1,5 +1,5 @@
 using Baco.Assignment;
-using Baco.Clustering.Baco;
+using Baco.Clustering.Balanced;
 using Baco.Graph;
 using Baco.Models;
 using Baco.Tests.Cli;

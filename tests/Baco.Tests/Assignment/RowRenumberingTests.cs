@@ -1,10 +1,9 @@
 using System.Text.Json.Nodes;
 using Baco.Assignment;
 using Baco.Clustering;
-using Baco.Clustering.Baco;
+using Baco.Clustering.Balanced;
 using Baco.Codebooks;
 using Baco.Data;
-using Baco.IO;
 
 namespace Baco.Tests.Assignment;
 
@@ -42,7 +41,7 @@ public class RowRenumberingTests
         {
             ItemRowOfUserRow = [0, 1, 2],
             ItemColdRow = 3,
-            Baco = fold,
+            FoldIn = fold,
         };
 
         // User rows 0, 1, 2 -> 2, 0, 1; item rows 0, 1, 2, 3 -> 1, 3, 2, 0 (the cold row first).
@@ -58,8 +57,9 @@ public class RowRenumberingTests
         Assert.Equal(before.Items.Codes, back.Items.Codes);
         Assert.Equal(before.ItemRowOfUserRow, back.ItemRowOfUserRow);
         Assert.Equal(3, back.ItemColdRow);
-        Assert.Equal(fold.UserRowVolumes, back.Baco!.UserRowVolumes);
-        Assert.Equal(fold.ItemRowVolumes, back.Baco.ItemRowVolumes);
+        var backFold = Assert.IsType<BacoFoldIn>(back.FoldIn);
+        Assert.Equal(fold.UserRowVolumes, backFold.UserRowVolumes);
+        Assert.Equal(fold.ItemRowVolumes, backFold.ItemRowVolumes);
         Assert.Equal([0, 1, 2], back.PreviousRows!.UserRows);
         Assert.Equal([0, 1, 2, 3], back.PreviousRows.ItemRows);
         Assert.Equal(AssignmentFingerprint.Of(before, users, items), back.PreviousRows.Previous);
@@ -168,7 +168,7 @@ public class RowRenumberingTests
         Assert.Equal(second.Users.Codes.Select(c => userNew[c]), after.Users.Codes);
         for (int row = 0; row < second.Users.RowCount; row++)
         {
-            Assert.Equal(second.Baco!.UserRowVolumes[row], after.Baco!.UserRowVolumes[userNew[row]]);
+            Assert.Equal(((BacoFoldIn)second.FoldIn!).UserRowVolumes[row], ((BacoFoldIn)after.FoldIn!).UserRowVolumes[userNew[row]]);
             int link = second.ItemRowOfUserRow![row];
             Assert.Equal(link < 0 ? -1 : itemNew[link], after.ItemRowOfUserRow![userNew[row]]);
         }

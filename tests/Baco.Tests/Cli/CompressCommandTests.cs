@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using Baco.IO;
+using Baco.Assignment;
 
 namespace Baco.Tests.Cli;
 

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json.Nodes;
-using Baco.IO;
+using Baco.Assignment;
 using Baco.Models;
 using Baco.Training;
 

@@ -1,7 +1,6 @@
 using Baco.Assignment;
 using Baco.Clustering;
 using Baco.Data;
-using Baco.Tests.Clustering.Baselines;
 
 namespace Baco.Tests.Clustering;
 

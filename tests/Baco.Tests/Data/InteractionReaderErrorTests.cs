@@ -1,4 +1,5 @@
 using Baco.Data;
+using Baco.IO;
 
 namespace Baco.Tests.Data;
 

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using Baco.Data;
+using Baco.IO;
 
 namespace Baco.Tests.Data;
 

@@ -1,5 +1,6 @@
 using System.Text;
 using Baco.Data;
+using Baco.IO;
 
 namespace Baco.Tests.Data;
 

@@ -1,4 +1,5 @@
-using Baco.Internals;
+
+using Baco.Numerics;
 
 namespace Baco.Tests.Evaluation;
 

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Baco.Assignment;
 using Baco.Codebooks;
 using Baco.Data;
 using Baco.IO;

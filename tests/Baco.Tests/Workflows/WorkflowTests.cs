@@ -1,9 +1,10 @@
 using System.Text.Json.Nodes;
+using Baco.Assignment;
 using Baco.Clustering;
-using Baco.Clustering.Baco;
+using Baco.Clustering.Balanced;
 using Baco.Data;
-using Baco.IO;
 using Baco.Models;
+using Baco.Reports;
 using Baco.Tests.Cli;
 using Baco.Training;
 using Baco.Workflows;
@@ -115,7 +116,7 @@ public class WorkflowTests
         }
 
         var cliMetrics = JsonNode.Parse(File.ReadAllText(Path.Combine(cliModel, "metrics.json")))!.AsObject();
-        var metrics = outcome.MetricsJson();
+        var metrics = TrainingReport.MetricsJson(outcome);
         foreach (string timing in Timings)
         {
             cliMetrics.Remove(timing);
@@ -227,7 +228,7 @@ public class WorkflowTests
         Assert.Equal("mf", (string)settings["model"]!);
         Assert.Equal("normal", (string)settings["init"]!);
         Assert.Equal(raw.Train.Count, (int)settings["train_interactions"]!);
-        Assert.StartsWith("# MF on train.tsv", result.Markdown(), StringComparison.Ordinal);
+        Assert.StartsWith("# MF on train.tsv", ComparisonReport.Markdown(result), StringComparison.Ordinal);
     }
 
     private sealed class Recorder(List<WorkflowProgress> into) : IProgress<WorkflowProgress>

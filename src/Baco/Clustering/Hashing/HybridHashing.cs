@@ -1,0 +1,52 @@
+using Baco.Clustering.Budget;
+using Baco.Codebooks;
+using Baco.Graph;
+
+namespace Baco.Clustering.Hashing;
+
+/// <summary>
+/// Hybrid hashing (Zhang et al. 2020, "Model Size Reduction Using Frequency Based Double Hashing
+/// for Recommender Systems", RecSys: frequency-based double hashing): per side, half the rows go
+/// one each to the most frequent entities; every other entity is double-hashed into the remaining
+/// rows (two codes, summed). Only the double-hashed entities pay an extra index. (The GraphHash
+/// authors' code gives a frequent entity its own row twice, i.e. the row doubled and one extra
+/// index for every entity; one code is the same embedding up to scale and costs less.)
+/// </summary>
+public sealed class HybridHashing : HashingMethod
+{
+    /// <inheritdoc/>
+    public override string Name => "hybrid";
+
+    /// <inheritdoc/>
+    internal override CodebookAssignment Build(BipartiteGraph graph, int rows, int seed)
+    {
+        ArgumentNullException.ThrowIfNull(graph);
+        var (ku, ki) = RowSplit.Proportional(rows, graph.UserCount, graph.ItemCount);
+        return new CodebookAssignment(Name, Side(graph.UserOffsets, ku, seed, 1), Side(graph.ItemOffsets, ki, seed, 2), CodeCombiner.Sum);
+    }
+
+    /// <inheritdoc/>
+    private protected override double InitialRows(BipartiteGraph graph, long budget, int dim)
+        => (budget - graph.UserCount - graph.ItemCount) / Math.Max(dim - 0.5, 0.5);
+
+    private static SideAssignment Side(int[] offsets, int rows, int seed, ulong tag)
+    {
+        int count = offsets.Length - 1;
+        if (rows >= count)
+        {
+            return SideAssignment.Identity(count);
+        }
+
+        // Frequent entities take rows shared.. of the table; the rest hash into 0..shared-1.
+        int reserved = Math.Min(rows / 2, rows - 1);
+        int shared = rows - reserved;
+        int[] rank = FrequencyRanking.TopRanks(offsets, reserved);
+        var own = new int[count];
+        for (int e = 0; e < count; e++)
+        {
+            own[e] = rank[e] >= 0 ? shared + rank[e] : -1;
+        }
+
+        return DoubleHashing.TwoCodes(count, shared, own, rows, seed, tag);
+    }
+}

@@ -1,0 +1,34 @@
+using Baco.Clustering.Budget;
+
+namespace Baco.Tests.Clustering.Budget;
+
+public sealed class KnobSearchInterpolationTests
+{
+    [Fact]
+    public void PowerLawCurveIsHitInFewRuns()
+    {
+        // Parameters grow like knob^0.6 (as rows do with a resolution); budget far from the guess.
+        var r = KnobSearch.Search(k => (long)(1000 * Math.Pow(k, 0.6)), p => p, 250_000, 1.0, 1e-4, 1e9);
+        Assert.True(r.WithinTolerance);
+        Assert.InRange(r.Result, 245_000, 250_000);
+        Assert.True(r.Runs <= 12, $"{r.Runs} runs");
+    }
+
+    [Fact]
+    public void IntegerKnobLandsInTheWindow()
+    {
+        var r = KnobSearch.Search(k => (long)k * 64, p => p, 100_000, 10, 1, 1_000_000, integer: true);
+        Assert.True(r.WithinTolerance);
+        Assert.True(r.Result <= 100_000);
+        Assert.Equal(Math.Floor(r.Knob), r.Knob);
+    }
+
+    [Fact]
+    public void StepFunctionNeverExceedsTheBudget()
+    {
+        // A jump over the window: the best result under the budget is kept, flagged as outside.
+        var r = KnobSearch.Search(k => k < 5 ? 900L : 1200L, p => p, 1000, 1, 1e-3, 100);
+        Assert.Equal(900, r.Result);
+        Assert.False(r.WithinTolerance);
+    }
+}
