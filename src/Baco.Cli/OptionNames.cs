@@ -23,6 +23,7 @@ internal static class OptionNames
         ["WarmStart"] = "--warm-start",
         ["Passes"] = "--passes",
         ["StopRows"] = "--stop-rows",
+        ["RehomeAbove"] = "--rehome-above",
         ["UserWeights"] = "--user-weights",
         ["ItemWeights"] = "--item-weights",
         ["Method"] = "--method",

@@ -20,7 +20,9 @@ internal sealed class BacoOptionsBinder
 
     public Option<int?> StopRows { get; } = CliOptions.OptionalNumber<int>("--stop-rows", "Stop the passes once user rows + item rows is at most N (the authors' row budget).", r => r >= 1, "must be at least 1");
 
-    public IEnumerable<Option> All => [UserWeights, ItemWeights, Passes, Move, NoSecondary, Isolated, StopRows];
+    public Option<double> RehomeAbove { get; } = CliOptions.Number("--rehome-above", "Experimental: users of a co-cluster holding more than this share of the users move to their secondary co-cluster (0: off).", 0.0, s => s is >= 0 and < 1, "must be at least 0 and below 1");
+
+    public IEnumerable<Option> All => [UserWeights, ItemWeights, Passes, Move, NoSecondary, Isolated, StopRows, RehomeAbove];
 
     public void AddTo(Command command)
     {
@@ -50,6 +52,7 @@ internal sealed class BacoOptionsBinder
             SecondaryUserClusters = !parsed.GetValue(NoSecondary),
             Isolated = Names.Parse<IsolatedPolicy>(parsed.GetValue(Isolated)!, nameof(BacoOptions.Isolated), "an isolated-entity policy"),
             StopRows = parsed.GetValue(StopRows),
+            RehomeAbove = parsed.GetValue(RehomeAbove),
         };
         options.Validate();
         return options;

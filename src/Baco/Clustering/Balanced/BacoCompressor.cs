@@ -9,7 +9,8 @@ namespace Baco.Clustering.Balanced;
 /// <param name="Clusters">Labels, objective and pass statistics.</param>
 /// <param name="Assignment">Codebook rows per user and item.</param>
 /// <param name="SecondaryUsers">Users that received a secondary row.</param>
-public sealed record BacoRun(CoClustering Clusters, CodebookAssignment Assignment, int SecondaryUsers);
+/// <param name="RehomedUsers">Users moved out of an oversized co-cluster (<see cref="BacoOptions.RehomeAbove"/>).</param>
+public sealed record BacoRun(CoClustering Clusters, CodebookAssignment Assignment, int SecondaryUsers, int RehomedUsers = 0);
 
 /// <summary>
 /// BACO: balanced co-clustering of users and items (Jiang, Yang and Wu, SIGIR 2026), as
@@ -151,7 +152,7 @@ public sealed class BacoCompressor : ICompressionMethod
         var c = run.Clusters;
         int space = graph.UserCount + graph.ItemCount;
         int[] sizes = ClusterDiagnostics.CoClusterSizes(c.UserLabels, c.ItemLabels, space);
-        return new Dictionary<string, double>
+        var stats = new Dictionary<string, double>
         {
             ["objective_q"] = c.Objective,
             ["passes"] = c.Passes.Count,
@@ -162,6 +163,14 @@ public sealed class BacoCompressor : ICompressionMethod
             ["gini"] = ClusterDiagnostics.Gini(sizes),
             ["accl"] = ClusterDiagnostics.Accl(graph, c.UserLabels, c.ItemLabels, sizes.Length),
         };
+
+        // Only when the experimental option acted, so other runs' summaries are as before.
+        if (run.RehomedUsers > 0)
+        {
+            stats["rehomed_users"] = run.RehomedUsers;
+        }
+
+        return stats;
     }
 
     private static int CountConnected(int[] offsets)
@@ -219,9 +228,17 @@ public sealed class BacoCompressor : ICompressionMethod
                 }
             }
 
-            var assignment = CoClusterNumbering.Build("baco", _graph, clusters.UserLabels, clusters.ItemLabels, secondary, _options.Isolated == IsolatedPolicy.SharedColdRow);
+            int[] userLabels = clusters.UserLabels;
+            int moved = 0;
+            if (_options.RehomeAbove > 0 && secondary is not null)
+            {
+                (userLabels, secondary, moved) = GiantClusterRehoming.Apply(_graph, userLabels, secondary, _options.RehomeAbove);
+                secondaryUsers = secondary.Count(s => s >= 0);
+            }
+
+            var assignment = CoClusterNumbering.Build("baco", _graph, userLabels, clusters.ItemLabels, secondary, _options.Isolated == IsolatedPolicy.SharedColdRow);
             assignment = assignment with { FoldIn = MakeFoldIn(assignment, gamma) };
-            return new BacoRun(clusters, assignment, secondaryUsers);
+            return new BacoRun(clusters, assignment, secondaryUsers, moved);
         }
 
         /// <summary>The volumes of every row's label (primary codes only: a secondary row adds no volume).</summary>

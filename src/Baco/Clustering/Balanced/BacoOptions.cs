@@ -59,6 +59,14 @@ public sealed record BacoOptions
     /// </summary>
     public int? StopRows { get; init; }
 
+    /// <summary>
+    /// Experimental (issue 13), 0 = off: after the passes, a user in a primary co-cluster holding
+    /// more than this share of the connected users moves to its secondary co-cluster (which then
+    /// becomes its only row). Aimed at the giant co-cluster of low-degree users that BACO forms
+    /// at tight budgets (docs/BENCHMARKS.md, "BACO at 9,000 rows: the giant co-cluster").
+    /// </summary>
+    public double RehomeAbove { get; init; }
+
     /// <summary>Checks the options and throws <see cref="InvalidSettingException"/> if one is out of range.</summary>
     public void Validate()
     {
@@ -70,6 +78,16 @@ public sealed record BacoOptions
         if (StopRows is < 1)
         {
             throw new InvalidSettingException(nameof(StopRows), $"{StopRows} must be at least 1");
+        }
+
+        if (!(RehomeAbove is >= 0 and < 1))
+        {
+            throw new InvalidSettingException(nameof(RehomeAbove), $"{RehomeAbove} must be at least 0 and below 1");
+        }
+
+        if (RehomeAbove > 0 && !SecondaryUserClusters)
+        {
+            throw new InvalidSettingException(nameof(RehomeAbove), "moves users to their secondary co-cluster, so it needs secondary user clusters on");
         }
     }
 }

@@ -1,0 +1,88 @@
+using Baco.Clustering;
+using Baco.Clustering.Balanced;
+
+namespace Baco.Tests.Clustering.Balanced;
+
+public sealed class GiantClusterRehomingTests
+{
+    [Fact]
+    public void UsersOfAnOversizedCoClusterMoveToTheirSecondaryCoClusterWhichBecomesTheirOnlyRow()
+    {
+        // User 0..3 in label 10 (4 of 5 connected users: above a 0.5 share); user 4 in label 20.
+        var g = TestGraphs.FromEdges(6, 3, (0, 0), (1, 0), (2, 1), (3, 1), (4, 2));
+        int[] primary = [10, 10, 10, 10, 20, 10];
+        int[] secondary = [20, -1, 20, 30, -1, 20];
+        var (p, s, moved) = GiantClusterRehoming.Apply(g, primary, secondary, 0.5);
+
+        // Users with a secondary label move and lose it; user 1 has none and stays; user 5 is isolated and stays.
+        Assert.Equal([20, 10, 20, 30, 20, 10], p);
+        Assert.Equal([-1, -1, -1, -1, -1, 20], s);
+        Assert.Equal(3, moved);
+        Assert.Equal([10, 10, 10, 10, 20, 10], primary); // the inputs are not changed
+    }
+
+    [Fact]
+    public void NoCoClusterAboveTheShareMeansNoMove()
+    {
+        var g = TestGraphs.FromEdges(4, 2, (0, 0), (1, 0), (2, 1), (3, 1));
+        var (p, s, moved) = GiantClusterRehoming.Apply(g, [1, 1, 2, 2], [2, 2, 1, 1], 0.5);
+        Assert.Equal(0, moved);
+        Assert.Equal([1, 1, 2, 2], p);
+        Assert.Equal([2, 2, 1, 1], s);
+    }
+
+    [Fact]
+    public void BacoWithRehomingShrinksTheLargestUserRowAndReportsTheMovedUsers()
+    {
+        var g = TestGraphs.Planted(600, 400, 10, 6, 0.8, 5);
+        var target = CompressionTarget.Knob(0.5);
+        var context = new CompressionContext(8, 3);
+        var plain = new BacoCompressor().Compress(g, target, context);
+        var rehomed = new BacoCompressor(new BacoOptions { RehomeAbove = 0.01 }).Compress(g, target, context);
+        double moved = rehomed.Stats["rehomed_users"];
+        Assert.True(moved > 0);
+        Assert.False(plain.Stats.ContainsKey("rehomed_users"));
+        Assert.Equal(rehomed.Stats["secondary_users"], rehomed.Assignment.ExtraIndices);
+        Assert.True(rehomed.Assignment.ExtraIndices <= plain.Assignment.ExtraIndices - (long)moved);
+        Assert.True(LargestUserRow(rehomed.Assignment) < LargestUserRow(plain.Assignment));
+    }
+
+    [Fact]
+    public void ASecondaryLabelLeftWithoutUsersIsDropped()
+    {
+        // Label 10 holds users 0 and 1 (both move to 20); user 2 (label 20) had secondary 10, which no user holds afterwards.
+        var g = TestGraphs.FromEdges(3, 2, (0, 0), (1, 0), (2, 1));
+        var (p, s, moved) = GiantClusterRehoming.Apply(g, [10, 10, 20], [20, 20, 10], 0.5);
+        Assert.Equal(2, moved);
+        Assert.Equal([20, 20, 20], p);
+        Assert.Equal([-1, -1, -1], s);
+    }
+
+    private static int LargestUserRow(Baco.Codebooks.CodebookAssignment a)
+    {
+        var counts = new int[a.Users.RowCount];
+        for (int u = 0; u < a.Users.EntityCount; u++)
+        {
+            counts[a.Users.CodesOf(u)[0]]++;
+        }
+
+        return counts.Max();
+    }
+
+    [Theory]
+    [InlineData(-0.1)]
+    [InlineData(1.0)]
+    [InlineData(double.NaN)]
+    public void AShareOutsideZeroToOneIsRefused(double share)
+    {
+        var e = Assert.Throws<InvalidSettingException>(() => new BacoOptions { RehomeAbove = share }.Validate());
+        Assert.Equal(nameof(BacoOptions.RehomeAbove), e.Setting);
+    }
+
+    [Fact]
+    public void RehomingNeedsSecondaryClusters()
+    {
+        var e = Assert.Throws<InvalidSettingException>(() => new BacoOptions { RehomeAbove = 0.1, SecondaryUserClusters = false }.Validate());
+        Assert.Contains("secondary", e.Message);
+    }
+}
