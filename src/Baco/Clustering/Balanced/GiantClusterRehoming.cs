@@ -3,7 +3,7 @@ using Baco.Graph;
 namespace Baco.Clustering.Balanced;
 
 /// <summary>
-/// Experimental (issue 13; <see cref="BacoOptions.RehomeAbove"/>): users of an oversized primary
+/// Experimental (docs/METHOD.md, "Rehoming the giant co-cluster"; <see cref="BacoOptions.RehomeAbove"/>): users of an oversized primary
 /// co-cluster move to their secondary co-cluster, which becomes their only row. At tight budgets
 /// label propagation gathers thousands of low-degree users into one co-cluster whose single row
 /// cannot tell them apart; their secondary co-cluster is the best other co-cluster among their
