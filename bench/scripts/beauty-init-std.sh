@@ -17,8 +17,9 @@ for seed in 0 1; do
     [ -f "$out/metrics.json" ] && continue
     mkdir -p "$runs/ck-std$std-s$seed"
     echo "seed $seed $method start $(date -u +%FT%TZ)"
-    $baco train --train "$data/train.tsv" --val "$data/val.tsv" --test "$data/test.tsv" --method "$method" \
-      --budget-rows 9000 --epochs 300 --eval-every 10 --patience 50 --seed "$seed" --init-std "$std" \
+    target=(--budget-rows 9000); [ "$method" = full ] && target=()  # full keeps every row: a budget would be refused
+    $baco train --train "$data/train.tsv" --val "$data/val.tsv" --test "$data/test.tsv" --method "$method" "${target[@]}" \
+      --epochs 300 --eval-every 10 --patience 50 --seed "$seed" --init-std "$std" \
       --checkpoint "$runs/ck-std$std-s$seed/ck.$method" --out "$out" 2> "$runs/std$std-s$seed-$method.err" > /dev/null
     echo "seed $seed $method exit $? $(date -u +%FT%TZ)"
   done
