@@ -65,11 +65,11 @@ internal static class BenchCommand
     {
         var live = io.Error == Console.Error && !Console.IsErrorRedirected;
         var result = ComparisonWorkflow.Run(data, options, new ComparisonProgressPrinter(io.Error, live), cancellationToken);
-        ComparisonTable.Write(io.Console, result.Methods, result.Dim, result.Title);
+        ComparisonTable.Write(io.Console, result.Methods, result.Dim, result.Title, result.Options.Training.EarlyStopK);
         TrainCommand.Save(io, outDir, ComparisonReport.Json(result), work =>
         {
             File.WriteAllText(Path.Combine(work, "report.md"), ComparisonReport.Markdown(result));
-            ComparisonPlots.RecallVersusRatio(result.Methods, result.Dim, Path.Combine(work, "recall_vs_ratio.png"));
+            ComparisonPlots.RecallVersusRatio(result.Methods, result.Dim, Path.Combine(work, "recall_vs_ratio.png"), result.Options.Training.EarlyStopK);
             ComparisonPlots.ClusterSizes(result.Methods, Path.Combine(work, "cluster_sizes.png"));
         }, "results.json");
         io.Console.WriteLine($"report, results.json and plots in {outDir.Target}");

@@ -6,14 +6,14 @@ namespace Baco.Cli.Rendering;
 /// <summary>The comparison's PNG plots: recall against parameter ratio, and sorted cluster sizes per method.</summary>
 internal static class ComparisonPlots
 {
-    public static void RecallVersusRatio(IReadOnlyList<MethodOutcome> outcomes, int dim, string path)
+    public static void RecallVersusRatio(IReadOnlyList<MethodOutcome> outcomes, int dim, string path, int headlineK)
     {
         var plot = new Plot();
         foreach (var o in outcomes.Where(o => o.Succeeded))
         {
             var a = o.Compression!.Assignment;
             double ratio = a.ParameterRatio(dim);
-            double recall = o.Training!.Test!.RecallAt(20) * 100;
+            double recall = o.Training!.Test!.RecallAt(headlineK) * 100;
             var marker = plot.Add.Marker(ratio, recall);
             marker.Size = 10;
             marker.LegendText = o.Method;
@@ -22,9 +22,9 @@ internal static class ComparisonPlots
             text.OffsetX = 6;
         }
 
-        plot.Title("Recall@20 against parameter ratio");
+        plot.Title($"Recall@{headlineK} against parameter ratio");
         plot.XLabel("parameters / full-table parameters");
-        plot.YLabel("Recall@20 (%)");
+        plot.YLabel($"Recall@{headlineK} (%)");
         plot.ShowLegend(Alignment.LowerRight);
         plot.SavePng(path, 900, 600);
     }

@@ -8,15 +8,17 @@ namespace Baco.Cli.Rendering;
 /// <summary>The comparison table on the console.</summary>
 internal static class ComparisonTable
 {
-    public static void Write(IAnsiConsole console, IReadOnlyList<MethodOutcome> outcomes, int dim, string title)
+    public static void Write(IAnsiConsole console, IReadOnlyList<MethodOutcome> outcomes, int dim, string title, int headlineK)
     {
+        int[] ks = ComparisonReport.EvaluatedKs(outcomes);
         var table = new Table().Border(TableBorder.Rounded).Title(Markup.Escape(title));
-        foreach (var h in new[] { "method", "rows", "ratio", "cluster s", "train s", "R@10", "R@20", "R@50", "N@10", "N@20", "N@50" })
+        string[] heads = ["method", "rows", "ratio", "cluster s", "train s", .. ks.Select(k => $"R@{k}"), .. ks.Select(k => $"N@{k}")];
+        foreach (var h in heads)
         {
             table.AddColumn(h == "method" ? new TableColumn(h) : new TableColumn(h).RightAligned());
         }
 
-        string? best = outcomes.Where(o => o.Succeeded).MaxBy(o => o.Training!.Test!.RecallAt(20))?.Method;
+        string? best = outcomes.Where(o => o.Succeeded).MaxBy(o => o.Training!.Test!.RecallAt(headlineK))?.Method;
         foreach (var o in outcomes)
         {
             var a = o.Compression?.Assignment;
@@ -26,21 +28,21 @@ internal static class ComparisonTable
             string cs = o.Compression is null ? "-" : o.Compression.Seconds.ToString("F2", CultureInfo.InvariantCulture);
             if (!o.Succeeded)
             {
-                table.AddRow(name, rows, ratio, cs, "-", $"[red]failed: {Markup.Escape(o.Error ?? "?")}[/]", string.Empty, string.Empty, string.Empty, string.Empty, string.Empty);
+                table.AddRow([name, rows, ratio, cs, "-", $"[red]failed: {Markup.Escape(o.Error ?? "?")}[/]", .. Enumerable.Repeat(string.Empty, heads.Length - 6)]);
                 continue;
             }
 
             var t = o.Training!.Test!;
             string P(double v) => (v * 100).ToString("F2", CultureInfo.InvariantCulture);
-            table.AddRow(name, rows, ratio, cs, o.Training.Seconds.ToString("F1", CultureInfo.InvariantCulture),
-                P(t.RecallAt(10)), P(t.RecallAt(20)), P(t.RecallAt(50)), P(t.NdcgAt(10)), P(t.NdcgAt(20)), P(t.NdcgAt(50)));
+            table.AddRow([name, rows, ratio, cs, o.Training.Seconds.ToString("F1", CultureInfo.InvariantCulture),
+                .. ks.Select(k => P(t.RecallAt(k))), .. ks.Select(k => P(t.NdcgAt(k)))]);
         }
 
         console.Write(table);
-        if (ComparisonReport.BestBaseline(outcomes) is { } bb && outcomes.FirstOrDefault(o => o.Method == "baco" && o.Succeeded) is { } baco)
+        if (ComparisonReport.BestBaseline(outcomes, headlineK) is { } bb && outcomes.FirstOrDefault(o => o.Method == "baco" && o.Succeeded) is { } baco)
         {
-            double diff = (baco.Training!.Test!.RecallAt(20) / bb.Value) - 1;
-            console.MarkupLine(Markup.Escape(FormattableString.Invariant($"BACO vs the best baseline ({bb.Method}) in Recall@20: {diff:+0.0%;-0.0%}")));
+            double diff = (baco.Training!.Test!.RecallAt(headlineK) / bb.Value) - 1;
+            console.MarkupLine(Markup.Escape(FormattableString.Invariant($"BACO vs the best baseline ({bb.Method}) in Recall@{headlineK}: {diff:+0.0%;-0.0%}")));
         }
 
         console.WriteLine("Metrics in %; Recall@K = hits / min(K, |relevant|).");

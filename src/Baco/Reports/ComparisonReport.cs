@@ -6,19 +6,21 @@ using Baco.Workflows;
 namespace Baco.Reports;
 
 /// <summary>
-/// The comparison table as Markdown (report.md) and JSON (results.json). Differences are in
-/// Recall@20 and relative: to the full model, and to the best baseline (the best method that is
-/// neither "full" nor "baco").
+/// The comparison table as Markdown (report.md) and JSON (results.json), with a column per
+/// evaluated cut-off (<see cref="Training.TrainingOptions.Ks"/>). Differences are in Recall@K at
+/// the headline K (the early-stopping K, 20 by default) and relative: to the full model, and to
+/// the best baseline (the best method that is neither "full" nor "baco").
 /// </summary>
 public static class ComparisonReport
 {
-    private static readonly int[] Ks = [10, 20, 50];
+    /// <summary>The headline cut-off when none is given: the default early-stopping K.</summary>
+    public const int DefaultHeadlineK = 20;
 
-    /// <summary>The content of report.md: <see cref="Markdown(IReadOnlyList{MethodOutcome}, int, string)"/> of the comparison's methods under its title.</summary>
+    /// <summary>The content of report.md: <see cref="Markdown(IReadOnlyList{MethodOutcome}, int, string, int)"/> of the comparison's methods under its title.</summary>
     public static string Markdown(ComparisonResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
-        return Markdown(result.Methods, result.Dim, result.Title);
+        return Markdown(result.Methods, result.Dim, result.Title, result.Options.Training.EarlyStopK);
     }
 
     /// <summary>The content of results.json: <see cref="Json(IReadOnlyList{MethodOutcome}, int, JsonObject)"/> of the comparison's methods with its settings.</summary>
@@ -28,18 +30,21 @@ public static class ComparisonReport
         return Json(result.Methods, result.Dim, result.Settings());
     }
 
-    /// <summary>Markdown table, one row per method, failures included.</summary>
-    public static string Markdown(IReadOnlyList<MethodOutcome> outcomes, int dim, string title)
+    /// <summary>Markdown table, one row per method, failures included; differences in Recall@<paramref name="headlineK"/>.</summary>
+    public static string Markdown(IReadOnlyList<MethodOutcome> outcomes, int dim, string title, int headlineK = DefaultHeadlineK)
     {
+        ArgumentNullException.ThrowIfNull(outcomes);
+        int[] ks = EvaluatedKs(outcomes);
         var sb = new StringBuilder();
         sb.AppendLine(CultureInfo.InvariantCulture, $"# {title}");
         sb.AppendLine();
-        sb.AppendLine("Metrics in %, Recall@K = hits / min(K, |relevant|). Differences are relative, in Recall@20.");
+        sb.AppendLine(CultureInfo.InvariantCulture, $"Metrics in %, Recall@K = hits / min(K, |relevant|). Differences are relative, in Recall@{headlineK}.");
         sb.AppendLine();
-        sb.AppendLine("| method | user rows | item rows | params | ratio | clustering s | training s | best epoch / run | R@10 | R@20 | R@50 | N@10 | N@20 | N@50 | vs full | vs best baseline |");
-        sb.AppendLine("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
-        double? full = Recall20(outcomes.FirstOrDefault(o => o.Method == "full"));
-        double? bestBaseline = BestBaseline(outcomes)?.Value;
+        string metricHeads = string.Join(" | ", ks.Select(k => $"R@{k}").Concat(ks.Select(k => $"N@{k}")));
+        sb.AppendLine(CultureInfo.InvariantCulture, $"| method | user rows | item rows | params | ratio | clustering s | training s | best epoch / run | {metricHeads} | vs full | vs best baseline |");
+        sb.AppendLine("|" + string.Concat(Enumerable.Repeat("---|", 10 + (2 * ks.Length))));
+        double? full = Recall(outcomes.FirstOrDefault(o => o.Method == "full"), headlineK);
+        double? bestBaseline = BestBaseline(outcomes, headlineK)?.Value;
         foreach (var o in outcomes)
         {
             var a = o.Compression?.Assignment;
@@ -52,24 +57,25 @@ public static class ComparisonReport
             string epochs = o.Training is null ? "-" : FormattableString.Invariant($"{o.Training.BestEpoch} / {o.Training.EpochsRun}");
             if (!o.Succeeded)
             {
-                sb.AppendLine(CultureInfo.InvariantCulture, $"| {o.Method} | {rows} | {clustering} | {training} | {epochs} | failed: {Escape(o.Error ?? "no test metrics")} | | | | | | | |");
+                string empty = string.Concat(Enumerable.Repeat(" |", (2 * ks.Length) + 1));
+                sb.AppendLine(CultureInfo.InvariantCulture, $"| {o.Method} | {rows} | {clustering} | {training} | {epochs} | failed: {Escape(o.Error ?? "no test metrics")} |{empty}");
                 continue;
             }
 
             var t = o.Training!.Test!;
             var cells = new List<string>();
-            cells.AddRange(Ks.Select(k => Pct(t.RecallAt(k))));
-            cells.AddRange(Ks.Select(k => Pct(t.NdcgAt(k))));
-            double r20 = t.RecallAt(20);
-            string vsFull = full is double f && f > 0 ? Relative(r20, f) : "-";
-            string vsBest = bestBaseline is double b && b > 0 && o.Method != "full" ? Relative(r20, b) : "-";
+            cells.AddRange(ks.Select(k => Pct(t.RecallAt(k))));
+            cells.AddRange(ks.Select(k => Pct(t.NdcgAt(k))));
+            double headline = t.RecallAt(headlineK);
+            string vsFull = full is double f && f > 0 ? Relative(headline, f) : "-";
+            string vsBest = bestBaseline is double b && b > 0 && o.Method != "full" ? Relative(headline, b) : "-";
             sb.AppendLine(CultureInfo.InvariantCulture, $"| {o.Method} | {rows} | {clustering} | {training} | {epochs} | {string.Join(" | ", cells)} | {vsFull} | {vsBest} |");
         }
 
-        if (BestBaseline(outcomes) is { } best)
+        if (BestBaseline(outcomes, headlineK) is { } best)
         {
             sb.AppendLine();
-            sb.AppendLine(CultureInfo.InvariantCulture, $"Best baseline by Recall@20: {best.Method} ({Pct(best.Value)} %).");
+            sb.AppendLine(CultureInfo.InvariantCulture, $"Best baseline by Recall@{headlineK}: {best.Method} ({Pct(best.Value)} %).");
         }
 
         return sb.ToString();
@@ -112,13 +118,21 @@ public static class ComparisonReport
         return new JsonObject { ["settings"] = settings, ["methods"] = rows };
     }
 
-    /// <summary>The best method by Recall@20 that is neither the full model nor BACO.</summary>
-    public static (string Method, double Value)? BestBaseline(IReadOnlyList<MethodOutcome> outcomes)
+    /// <summary>The cut-offs the methods were evaluated at (the first successful method's; every method shares the training options).</summary>
+    public static int[] EvaluatedKs(IReadOnlyList<MethodOutcome> outcomes)
     {
+        ArgumentNullException.ThrowIfNull(outcomes);
+        return outcomes.FirstOrDefault(o => o.Succeeded)?.Training!.Test!.Ks ?? [.. Evaluation.Evaluator.DefaultKs];
+    }
+
+    /// <summary>The best method by Recall@<paramref name="k"/> that is neither the full model nor BACO.</summary>
+    public static (string Method, double Value)? BestBaseline(IReadOnlyList<MethodOutcome> outcomes, int k = DefaultHeadlineK)
+    {
+        ArgumentNullException.ThrowIfNull(outcomes);
         (string, double)? best = null;
         foreach (var o in outcomes)
         {
-            if (o.Method is "full" or "baco" || Recall20(o) is not double r)
+            if (o.Method is "full" or "baco" || Recall(o, k) is not double r)
             {
                 continue;
             }
@@ -132,7 +146,7 @@ public static class ComparisonReport
         return best;
     }
 
-    private static double? Recall20(MethodOutcome? o) => o is { Succeeded: true } ? o.Training!.Test!.RecallAt(20) : null;
+    private static double? Recall(MethodOutcome? o, int k) => o is { Succeeded: true } ? o.Training!.Test!.RecallAt(k) : null;
 
     private static string Pct(double v) => (v * 100).ToString("F3", CultureInfo.InvariantCulture);
 

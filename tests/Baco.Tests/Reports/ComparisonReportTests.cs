@@ -55,4 +55,29 @@ public class ComparisonReportTests
         Assert.Equal(0.4, (double)row["recall@20"]!);
         Assert.True((bool)row["ok"]!);
     }
+
+    [Fact]
+    public void TheTableFollowsTheEvaluatedCutOffsAndTheHeadlineK()
+    {
+        // Evaluated at K = 5 and 100 only: no column or difference may ask for K = 20.
+        MethodOutcome At(string method, double recall5)
+        {
+            var o = Outcome(method, 0.2);
+            var metrics = new RankingMetrics([5, 100], [recall5, 0.9], [recall5, 0.9], [0.04, 0.08], 10, 0);
+            return o with { Training = o.Training! with { Test = metrics } };
+        }
+
+        var outcomes = new[] { At("full", 0.5), At("baco", 0.2), At("leiden", 0.4), new MethodOutcome("scc", null, null, "failed") };
+        string md = ComparisonReport.Markdown(outcomes, dim: 8, "t", headlineK: 5);
+        Assert.Contains("| R@5 | R@100 | N@5 | N@100 | vs full | vs best baseline |", md);
+        Assert.DoesNotContain("@20", md);
+        Assert.Contains("Best baseline by Recall@5: leiden (40.000 %).", md);
+        Assert.Contains("| -60.0% | -50.0% |", md); // baco at K = 5: 0.2 against full 0.5 and against leiden 0.4
+        Assert.Equal(("leiden", 0.4), ComparisonReport.BestBaseline(outcomes, 5));
+        Assert.Equal([5, 100], ComparisonReport.EvaluatedKs(outcomes));
+
+        // Every table line has the same number of cells, failures included.
+        var rows = md.Split('\n').Where(l => l.StartsWith('|')).Select(l => l.Count(c => c == '|')).Distinct();
+        Assert.Single(rows);
+    }
 }
