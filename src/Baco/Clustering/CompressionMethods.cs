@@ -54,22 +54,24 @@ public static class CompressionMethods
     public static IReadOnlyList<string> Names { get; } = [.. All.Select(m => m.Name)];
 
     /// <summary>The method called <paramref name="name"/> (any case), or null.</summary>
-    public static CompressionMethodInfo? Find(string name)
-    {
-        ArgumentNullException.ThrowIfNull(name);
-        return All.FirstOrDefault(m => string.Equals(m.Name, name.Trim(), StringComparison.OrdinalIgnoreCase));
-    }
+    public static CompressionMethodInfo? Find(string name) => IndexOf(name) is int i and >= 0 ? All[i] : null;
 
     /// <summary>Creates a method by name; BACO's options apply to "baco" only.</summary>
     public static ICompressionMethod Create(string name, BacoOptions? bacoOptions = null)
     {
-        ArgumentNullException.ThrowIfNull(name);
-        int index = Array.FindIndex(Registry, r => string.Equals(r.Info.Name, name.Trim(), StringComparison.OrdinalIgnoreCase));
+        int index = IndexOf(name);
         if (index < 0)
         {
             throw new InvalidSettingException("Method", $"'{name}' is not a compression method; choose one of {string.Join(", ", Names)}");
         }
 
         return Registry[index].Create(bacoOptions ?? new BacoOptions());
+    }
+
+    /// <summary>The registry position of <paramref name="name"/> (any case, surrounding spaces ignored), or -1.</summary>
+    private static int IndexOf(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        return Array.FindIndex(Registry, r => string.Equals(r.Info.Name, name.Trim(), StringComparison.OrdinalIgnoreCase));
     }
 }

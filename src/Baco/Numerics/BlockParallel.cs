@@ -62,22 +62,5 @@ internal static class BlockParallel
         }, _ => { });
     }
 
-    /// <summary>Runs independent tasks, at most <see cref="Parallelism.Threads"/> at a time, in order when one thread.</summary>
-    public static void Invoke(params Action[] actions)
-    {
-        int threads = Parallelism.Threads;
-        if (threads == 1)
-        {
-            foreach (var action in actions)
-            {
-                action();
-            }
-
-            return;
-        }
-
-        Parallel.Invoke(Options(threads), actions);
-    }
-
     private static ParallelOptions Options(int threads) => new() { MaxDegreeOfParallelism = threads };
 }
