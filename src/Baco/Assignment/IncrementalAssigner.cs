@@ -1,10 +1,11 @@
 using System.Text.Json.Nodes;
+using Baco.Clustering;
 using Baco.Clustering.Balanced;
+using Baco.Clustering.Community;
 using Baco.Clustering.Hashing;
 using Baco.Codebooks;
 using Baco.Data;
 using Baco.IO;
-
 using Baco.Randomness;
 
 namespace Baco.Assignment;
@@ -24,7 +25,7 @@ public readonly record struct Placement(int[] Codes, bool Cold);
 public sealed class IncrementalAssigner
 {
     private readonly CodebookAssignment _known;
-    private readonly Kind _kind;
+    private readonly NewEntityRule _rule;
     private readonly int _seed;
     private readonly int[] _userRowOfItemRow = [];
     private readonly int _userCold;
@@ -40,24 +41,15 @@ public sealed class IncrementalAssigner
         ArgumentNullException.ThrowIfNull(known);
         _known = known;
         _seed = seed;
-        _kind = known.Method.ToLowerInvariant() switch
+        var method = CompressionMethods.Find(known.Method)
+            ?? throw new UnusableDataException($"method '{known.Method}' has no rule for new entities");
+        _rule = method.NewEntities;
+        if (_rule == NewEntityRule.None)
         {
-            "baco" => Kind.Baco,
-            "graphhash" or "leiden" or "lp" or "scc" => Kind.Graph,
-            "doublegraphhash" => Kind.DoubleGraph,
-            "random" => Kind.Random,
-            "hash" => Kind.Hash,
-            "double" => Kind.Double,
-            "frequency" => Kind.Frequency,
-            "hybrid" => Kind.Hybrid,
-            "lsh" => throw new UnusableDataException(
-                "method 'lsh' cannot give rows to new entities faithfully: its rows are runs of the training entities' signatures merged down to the budget, and where a new signature falls depends on every training signature, which the assignment does not keep"),
-            "full" => throw new UnusableDataException(
-                "method 'full' gives every entity its own row, so a new entity would need a new row; compress the data with the new entities instead"),
-            _ => throw new UnusableDataException($"method '{known.Method}' has no rule for new entities"),
-        };
+            throw new UnusableDataException($"method '{method.Name}' cannot give rows to new entities: {method.NoNewEntitiesReason}");
+        }
 
-        if (_kind is Kind.Baco or Kind.Graph or Kind.DoubleGraph)
+        if (UsesNeighbours)
         {
             int[] links = known.ItemRowOfUserRow ?? throw new UnusableDataException(
                 $"the '{known.Method}' assignment does not record which user row and item row form a co-cluster (written by an older baco); compress again to assign new entities");
@@ -71,13 +63,13 @@ public sealed class IncrementalAssigner
                 }
             }
 
-            if (_kind == Kind.Baco && known.FoldIn is not BacoFoldIn)
+            if (_rule == NewEntityRule.BalancedGain && known.FoldIn is not BacoFoldIn)
             {
                 throw new UnusableDataException("the BACO assignment does not record its gamma, weights and row volumes (written by an older baco); compress again to assign new entities");
             }
         }
 
-        if (_kind is Kind.Frequency or Kind.Hybrid)
+        if (_rule is NewEntityRule.SharedRowsModulo or NewEntityRule.SharedRowsDoubleHash)
         {
             foreach (var side in new[] { known.Users, known.Items })
             {
@@ -105,7 +97,8 @@ public sealed class IncrementalAssigner
         {
             seed = s;
         }
-        else if (stored.Assignment.Method is "hash" or "double" or "hybrid" or "doublegraphhash")
+        else if (CompressionMethods.Find(stored.Assignment.Method)?.NewEntities is NewEntityRule.IdHash or NewEntityRule.IdDoubleHash
+            or NewEntityRule.SharedRowsDoubleHash or NewEntityRule.MajorityCoClusterAndHash)
         {
             throw new DataFormatException(Path.Combine(directory, AssignmentStore.SummaryFile), 0,
                 $"missing or invalid 'seed' (whole number expected): method '{stored.Assignment.Method}' hashes with it");
@@ -114,34 +107,22 @@ public sealed class IncrementalAssigner
         return new IncrementalAssigner(stored.Assignment, seed);
     }
 
-    private enum Kind
-    {
-        Baco,
-        Graph,
-        DoubleGraph,
-        Random,
-        Hash,
-        Double,
-        Frequency,
-        Hybrid,
-    }
-
     /// <summary>The assignment new nodes are placed into.</summary>
     public CodebookAssignment Known => _known;
 
     /// <summary>The rule applied, in words (for summaries).</summary>
-    public string Rule => _kind switch
+    public string Rule => _rule switch
     {
-        Kind.Baco => "balanced gain a(c) - gamma * w_x * W(c) over the co-clusters of the known neighbours, with the stored gamma, weights and volumes; secondary user row as BACO's",
-        Kind.Graph => "the co-cluster holding most of the known neighbours (ties: first met in id order)",
-        Kind.DoubleGraph => "the co-cluster holding most of the known neighbours, plus the method's hash row",
-        Kind.Frequency => "id modulo the shared rows (a new entity is not among the frequent ones)",
-        Kind.Hybrid => "double hashing into the shared rows (a new entity is not among the frequent ones)",
+        NewEntityRule.BalancedGain => "balanced gain a(c) - gamma * w_x * W(c) over the co-clusters of the known neighbours, with the stored gamma, weights and volumes; secondary user row as BACO's",
+        NewEntityRule.MajorityCoCluster => "the co-cluster holding most of the known neighbours (ties: first met in id order)",
+        NewEntityRule.MajorityCoClusterAndHash => "the co-cluster holding most of the known neighbours, plus the method's hash row",
+        NewEntityRule.SharedRowsModulo => "id modulo the shared rows (a new entity is not among the frequent ones)",
+        NewEntityRule.SharedRowsDoubleHash => "double hashing into the shared rows (a new entity is not among the frequent ones)",
         _ => "the method's hash of the new dense id",
     };
 
     /// <summary>Whether placing depends on the interactions (false for the hashing methods).</summary>
-    public bool UsesNeighbours => _kind is Kind.Baco or Kind.Graph or Kind.DoubleGraph;
+    public bool UsesNeighbours => _rule is NewEntityRule.BalancedGain or NewEntityRule.MajorityCoCluster or NewEntityRule.MajorityCoClusterAndHash;
 
     /// <summary>
     /// Rows for the new user with dense id <paramref name="user"/> (at least the known user
@@ -175,37 +156,31 @@ public sealed class IncrementalAssigner
         }
 
         var distinct = sorted.AsSpan(0, n);
-        ulong tag = (ulong)(user ? StreamTag.UserSide : StreamTag.ItemSide);
-        switch (_kind)
+        var side = user ? StreamTag.UserSide : StreamTag.ItemSide;
+        switch (_rule)
         {
-            case Kind.Random:
+            case NewEntityRule.IdModuloRows:
                 return new Placement([id % own.RowCount], false);
-            case Kind.Hash:
-                return new Placement([new UniversalHash(SplitMix64.Derive(_seed, tag)).Apply(id, own.RowCount)], false);
-            case Kind.Double:
-                return new Placement(TwoHashes(id, own.RowCount, tag), false);
-            case Kind.Frequency:
-                return new Placement([id % SharedRows(own.RowCount)], false);
-            case Kind.Hybrid:
-                return new Placement(TwoHashes(id, SharedRows(own.RowCount), tag), false);
-            case Kind.Graph:
+            case NewEntityRule.IdHash:
+                return new Placement([UniversalHash.For(_seed, side).Apply(id, own.RowCount)], false);
+            case NewEntityRule.IdDoubleHash:
+                return new Placement(TwoHashes(id, own.RowCount, side), false);
+            case NewEntityRule.SharedRowsModulo:
+                return new Placement([id % FrequencyRanking.SharedRows(own.RowCount)], false);
+            case NewEntityRule.SharedRowsDoubleHash:
+                return new Placement(TwoHashes(id, FrequencyRanking.SharedRows(own.RowCount), side), false);
+            case NewEntityRule.MajorityCoCluster:
                 {
                     int row = Majority(user, distinct, other);
                     return row >= 0 ? new Placement([row], false) : new Placement([Cold(user)], true);
                 }
 
-            case Kind.DoubleGraph:
+            case NewEntityRule.MajorityCoClusterAndHash:
                 {
                     int row = Majority(user, distinct, other);
                     bool cold = row < 0;
                     row = cold ? Cold(user) : row;
-                    int h = new UniversalHash(SplitMix64.Derive(_seed, user ? StreamTag.DoubleGraphHashUsers : StreamTag.DoubleGraphHashItems)).Apply(id, own.RowCount);
-                    if (h == row && own.RowCount > 1)
-                    {
-                        h = (h + 1) % own.RowCount;
-                    }
-
-                    return new Placement([row, h], cold);
+                    return new Placement([row, DoubleGraphHash.SideHash(_seed, user).ApplyAvoiding(id, own.RowCount, row)], cold);
                 }
 
             default:
@@ -308,21 +283,12 @@ public sealed class IncrementalAssigner
 
     private int Cold(bool user) => user ? _userCold : _itemCold;
 
-    /// <summary>As <see cref="DoubleHashing"/>: two seeded hashes into <paramref name="rows"/>, the second moved on when they collide.</summary>
-    private int[] TwoHashes(int id, int rows, ulong tag)
+    /// <summary>As <see cref="DoubleHashing"/>: the two seeded hashes of the side.</summary>
+    private int[] TwoHashes(int id, int rows, StreamTag side)
     {
-        int a = new UniversalHash(SplitMix64.Derive(_seed, (tag * 16) + 1)).Apply(id, rows);
-        int c = new UniversalHash(SplitMix64.Derive(_seed, (tag * 16) + 2)).Apply(id, rows);
-        if (c == a && rows > 1)
-        {
-            c = (c + 1) % rows;
-        }
-
-        return [a, c];
+        var (first, second) = new DoubleHash(_seed, side).Apply(id, rows);
+        return [first, second];
     }
-
-    /// <summary>As <see cref="FrequencyHashing"/>: the rows left to the infrequent entities.</summary>
-    private static int SharedRows(int rows) => rows - Math.Min(rows / 2, rows - 1);
 
     /// <summary>The row most entities point to (ties: the lowest), the fallback when a side has no cold row.</summary>
     private static int LargestRow(SideAssignment side)

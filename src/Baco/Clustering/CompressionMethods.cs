@@ -21,30 +21,63 @@ public enum MethodFamily
     Hashing,
 }
 
+/// <summary>How a method gives rows to an entity that arrives after the clustering (<c>baco assign</c>), without new rows.</summary>
+public enum NewEntityRule
+{
+    /// <summary>It cannot: a new entity would need a row of its own, or its row depends on data the assignment does not keep.</summary>
+    None,
+
+    /// <summary>BACO's balanced gain over the co-clusters of its known neighbours, with the stored gamma, weights and volumes.</summary>
+    BalancedGain,
+
+    /// <summary>The co-cluster holding most of its known neighbours.</summary>
+    MajorityCoCluster,
+
+    /// <summary>The co-cluster holding most of its known neighbours, plus the method's hashed second row.</summary>
+    MajorityCoClusterAndHash,
+
+    /// <summary>Its dense id modulo the rows.</summary>
+    IdModuloRows,
+
+    /// <summary>The method's universal hash of its dense id.</summary>
+    IdHash,
+
+    /// <summary>The method's two hashes of its dense id.</summary>
+    IdDoubleHash,
+
+    /// <summary>Its dense id modulo the rows left to infrequent entities (a new entity is not a frequent one).</summary>
+    SharedRowsModulo,
+
+    /// <summary>The two hashes of its dense id into the rows left to infrequent entities.</summary>
+    SharedRowsDoubleHash,
+}
+
 /// <summary>One compression method: its command-line name, family, and what other parts of the product may rely on.</summary>
 /// <param name="Name">Command-line name, also written into assignments.</param>
 /// <param name="Family">How its rows are formed.</param>
 /// <param name="RowsAreClusters">Each row is a set of entities chosen from the data (not a hash of ids), so a new clustering's rows can be matched to an earlier one's (<c>--previous</c>).</param>
-public sealed record CompressionMethodInfo(string Name, MethodFamily Family, bool RowsAreClusters);
+/// <param name="NewEntities">How an entity that arrives later gets rows (<c>baco assign</c>).</param>
+/// <param name="NoNewEntitiesReason">Why it cannot, when <paramref name="NewEntities"/> is <see cref="NewEntityRule.None"/>.</param>
+public sealed record CompressionMethodInfo(string Name, MethodFamily Family, bool RowsAreClusters, NewEntityRule NewEntities, string? NoNewEntitiesReason = null);
 
 /// <summary>The compression methods by command-line name: the one place that knows them all.</summary>
 public static class CompressionMethods
 {
     private static readonly (CompressionMethodInfo Info, Func<BacoOptions, ICompressionMethod> Create)[] Registry =
     [
-        (new("full", MethodFamily.Full, false), _ => new FullTable()),
-        (new("baco", MethodFamily.Baco, true), o => new BacoCompressor(o)),
-        (new("graphhash", MethodFamily.Graph, true), _ => new GraphHash()),
-        (new("leiden", MethodFamily.Graph, true), _ => new LeidenClustering()),
-        (new("scc", MethodFamily.Graph, true), _ => new SpectralCoClustering()),
-        (new("lp", MethodFamily.Graph, true), _ => new LabelPropagation()),
-        (new("doublegraphhash", MethodFamily.Graph, false), _ => new DoubleGraphHash()),
-        (new("random", MethodFamily.Hashing, false), _ => new RandomHashing()),
-        (new("hash", MethodFamily.Hashing, false), _ => new UniversalHashing()),
-        (new("frequency", MethodFamily.Hashing, false), _ => new FrequencyHashing()),
-        (new("double", MethodFamily.Hashing, false), _ => new DoubleHashing()),
-        (new("hybrid", MethodFamily.Hashing, false), _ => new HybridHashing()),
-        (new("lsh", MethodFamily.Hashing, true), _ => new LshHashing()),
+        (new("full", MethodFamily.Full, false, NewEntityRule.None, "it gives every entity its own row, so a new entity would need a new row; compress the data with the new entities instead"), _ => new FullTable()),
+        (new("baco", MethodFamily.Baco, true, NewEntityRule.BalancedGain), o => new BacoCompressor(o)),
+        (new("graphhash", MethodFamily.Graph, true, NewEntityRule.MajorityCoCluster), _ => new GraphHash()),
+        (new("leiden", MethodFamily.Graph, true, NewEntityRule.MajorityCoCluster), _ => new LeidenClustering()),
+        (new("scc", MethodFamily.Graph, true, NewEntityRule.MajorityCoCluster), _ => new SpectralCoClustering()),
+        (new("lp", MethodFamily.Graph, true, NewEntityRule.MajorityCoCluster), _ => new LabelPropagation()),
+        (new("doublegraphhash", MethodFamily.Graph, false, NewEntityRule.MajorityCoClusterAndHash), _ => new DoubleGraphHash()),
+        (new("random", MethodFamily.Hashing, false, NewEntityRule.IdModuloRows), _ => new RandomHashing()),
+        (new("hash", MethodFamily.Hashing, false, NewEntityRule.IdHash), _ => new UniversalHashing()),
+        (new("frequency", MethodFamily.Hashing, false, NewEntityRule.SharedRowsModulo), _ => new FrequencyHashing()),
+        (new("double", MethodFamily.Hashing, false, NewEntityRule.IdDoubleHash), _ => new DoubleHashing()),
+        (new("hybrid", MethodFamily.Hashing, false, NewEntityRule.SharedRowsDoubleHash), _ => new HybridHashing()),
+        (new("lsh", MethodFamily.Hashing, true, NewEntityRule.None, "its rows are runs of the training entities' signatures merged down to the budget, and where a new signature falls depends on every training signature, which the assignment does not keep"), _ => new LshHashing()),
     ];
 
     /// <summary>Every method, in the order reports list them.</summary>

@@ -23,17 +23,24 @@ public sealed class CompressionMethodsTests
 
     [Theory]
     [MemberData(nameof(Names))]
-    public void EveryMethodEitherPlacesNewEntitiesOrSaysWhyNot(string name)
+    public void EveryMethodPlacesNewEntitiesByItsRegisteredRuleOrSaysWhyNot(string name)
     {
         var graph = BaselineGraphs.Random();
         var assignment = CompressionMethods.Create(name).Compress(graph, CompressionTarget.Fraction(0.3), new CompressionContext(8, 1)).Assignment;
-        try
+        var info = CompressionMethods.Find(name)!;
+        if (info.NewEntities == NewEntityRule.None)
         {
-            _ = new IncrementalAssigner(assignment, 1);
-        }
-        catch (UnusableDataException e)
-        {
+            var e = Assert.Throws<UnusableDataException>(() => new IncrementalAssigner(assignment, 1));
             Assert.Contains($"'{name}'", e.Message);
+            Assert.Contains(info.NoNewEntitiesReason!, e.Message);
+        }
+        else
+        {
+            Assert.Null(info.NoNewEntitiesReason);
+            var assigner = new IncrementalAssigner(assignment, 1);
+            var placed = assigner.PlaceUser(graph.UserCount, [0, 1]);
+            Assert.All(placed.Codes, c => Assert.InRange(c, 0, assignment.Users.RowCount - 1));
+            Assert.Equal(assigner.UsesNeighbours, info.Family != MethodFamily.Hashing);
         }
     }
 

@@ -19,39 +19,36 @@ internal static class SecondaryUserClusters
         var secondary = new int[users];
         double[] volumes = itemVolumes.ToArray();
         int[] counts = userCounts.ToArray();
-        BlockParallel.Blocks(BlockParallel.BlockCount(users, BlockUsers), () => new Scratch(volumes.Length), (b, scratch) =>
-            Range(graph, userLabels, itemLabels, userWeight, volumes, counts, gamma, b * BlockUsers, Math.Min(users, (b + 1) * BlockUsers), secondary, scratch));
+        BlockParallel.Blocks(BlockParallel.BlockCount(users, BlockUsers), () => new SparseAccumulator(volumes.Length), (b, links) =>
+            Range(graph, userLabels, itemLabels, userWeight, volumes, counts, gamma, b * BlockUsers, Math.Min(users, (b + 1) * BlockUsers), secondary, links));
         return secondary;
     }
 
     private const int BlockUsers = 1024;
 
     private static void Range(BipartiteGraph graph, int[] userLabels, int[] itemLabels, double[] userWeight,
-        double[] itemVolumes, int[] userCounts, double gamma, int from, int to, int[] secondary, Scratch scratch)
+        double[] itemVolumes, int[] userCounts, double gamma, int from, int to, int[] secondary, SparseAccumulator links)
     {
-        // acc is back to all zeros after each user (the candidates reset it), so workers reuse it.
-        var (acc, touched) = (scratch.Acc, scratch.Touched);
         for (int x = from; x < to; x++)
         {
             int own = userLabels[x];
-            touched.Clear();
+            links.Clear();
             foreach (int i in graph.ItemsOf(x))
             {
                 int c = itemLabels[i];
-                if (c != own && userCounts[c] > 0 && acc[c]++ == 0)
+                if (c != own && userCounts[c] > 0)
                 {
-                    touched.Add(c);
+                    links.Add(c, 1);
                 }
             }
 
             double penalty = gamma * userWeight[x];
             int best = -1;
             double bestScore = double.NegativeInfinity;
-            foreach (int c in touched)
+            foreach (int c in links.Keys)
             {
                 // W_I[own] is the same for every candidate, so it does not change the argmax.
-                double score = acc[c] - (penalty * itemVolumes[c]);
-                acc[c] = 0;
+                double score = links[c] - (penalty * itemVolumes[c]);
                 if (score > bestScore)
                 {
                     bestScore = score;
@@ -61,12 +58,5 @@ internal static class SecondaryUserClusters
 
             secondary[x] = best;
         }
-    }
-
-    private sealed class Scratch(int labels)
-    {
-        public int[] Acc { get; } = new int[labels];
-
-        public List<int> Touched { get; } = [];
     }
 }

@@ -1,4 +1,5 @@
 using Baco.Graph;
+using Baco.Numerics;
 
 namespace Baco.Clustering.Community;
 
@@ -92,13 +93,10 @@ internal sealed class CoGraph
         var offsets = new int[count + 1];
         var targets = new List<int>();
         var weights = new List<double>();
-        var acc = new double[count];
-        var seen = new int[count];
-        Array.Fill(seen, -1);
-        var touched = new List<int>();
+        var weightTo = new SparseAccumulator(count);
         for (int c = 0; c < count; c++)
         {
-            touched.Clear();
+            weightTo.Clear();
             for (int k = memberOffsets[c]; k < memberOffsets[c + 1]; k++)
             {
                 int v = members[k];
@@ -112,22 +110,15 @@ internal sealed class CoGraph
                         continue;
                     }
 
-                    if (seen[d] != c)
-                    {
-                        seen[d] = c;
-                        acc[d] = 0;
-                        touched.Add(d);
-                    }
-
-                    acc[d] += Weights[p];
+                    weightTo.Add(d, Weights[p]);
                 }
             }
 
-            touched.Sort();
-            foreach (int d in touched)
+            weightTo.SortKeys();
+            foreach (int d in weightTo.Keys)
             {
                 targets.Add(d);
-                weights.Add(acc[d]);
+                weights.Add(weightTo[d]);
             }
 
             offsets[c + 1] = targets.Count;

@@ -24,10 +24,14 @@ public sealed class DoubleGraphHash : GraphClusteringMethod
     {
         var single = Communities(graph, co, gamma, seed, leiden: false);
         var a = single.Assignment;
-        var users = AddHash(a.Users, new UniversalHash(SplitMix64.Derive(seed, StreamTag.DoubleGraphHashUsers)));
-        var items = AddHash(a.Items, new UniversalHash(SplitMix64.Derive(seed, StreamTag.DoubleGraphHashItems)));
+        var users = AddHash(a.Users, SideHash(seed, users: true));
+        var items = AddHash(a.Items, SideHash(seed, users: false));
         return new KnobRun(new CodebookAssignment(Name, users, items, CodeCombiner.Sum) { ItemRowOfUserRow = a.ItemRowOfUserRow, UserColdRow = a.UserColdRow, ItemColdRow = a.ItemColdRow }, single.Stats);
     }
+
+    /// <summary>The hash that gives a side's entities their second row.</summary>
+    internal static UniversalHash SideHash(int seed, bool users)
+        => UniversalHash.For(seed, users ? StreamTag.DoubleGraphHashUsers : StreamTag.DoubleGraphHashItems);
 
     private static SideAssignment AddHash(SideAssignment side, UniversalHash hash)
     {
@@ -37,14 +41,8 @@ public sealed class DoubleGraphHash : GraphClusteringMethod
         for (int e = 0; e < n; e++)
         {
             int own = side.Codes[e];
-            int h = hash.Apply(e, rows);
-            if (h == own && rows > 1)
-            {
-                h = (h + 1) % rows;
-            }
-
             codes[2 * e] = own;
-            codes[(2 * e) + 1] = h;
+            codes[(2 * e) + 1] = hash.ApplyAvoiding(e, rows, own);
             offsets[e + 1] = 2 * (e + 1);
         }
 

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Baco.Clustering.Budget;
 using Baco.Codebooks;
 using Baco.Graph;
+using Baco.Numerics;
 using Baco.Randomness;
 
 namespace Baco.Clustering.Community;
@@ -84,10 +85,7 @@ public sealed class LabelPropagation : ICompressionMethod
         }
 
         rows += (anyColdUser ? 1 : 0) + (anyColdItem ? 1 : 0);
-        var freq = new int[n];
-        var stamp = new int[n];
-        int tick = 0;
-        var touched = new List<int>();
+        var votes = new SparseAccumulator(n);
         var best = new List<int>();
         done = 0;
         reached = targetRows > 0 && rows <= targetRows;
@@ -103,32 +101,24 @@ public sealed class LabelPropagation : ICompressionMethod
                     continue;
                 }
 
-                tick++;
-                touched.Clear();
-                int top = 0;
+                // Vote counts are small integers, exact in doubles.
+                votes.Clear();
+                double top = 0;
                 for (int p = co.Offsets[v]; p < co.Offsets[v + 1]; p++)
                 {
-                    int c = labels[co.Targets[p]];
-                    if (stamp[c] != tick)
-                    {
-                        stamp[c] = tick;
-                        freq[c] = 0;
-                        touched.Add(c);
-                    }
-
-                    top = Math.Max(top, ++freq[c]);
+                    top = Math.Max(top, votes.Add(labels[co.Targets[p]], 1));
                 }
 
                 int own = labels[v];
-                if (stamp[own] == tick && freq[own] == top)
+                if (votes[own] == top)
                 {
                     continue;
                 }
 
                 best.Clear();
-                foreach (int c in touched)
+                foreach (int c in votes.Keys)
                 {
-                    if (freq[c] == top)
+                    if (votes[c] == top)
                     {
                         best.Add(c);
                     }

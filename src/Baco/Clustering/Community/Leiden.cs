@@ -1,4 +1,5 @@
 using Baco.Codebooks;
+using Baco.Numerics;
 using Baco.Randomness;
 
 namespace Baco.Clustering.Community;
@@ -144,10 +145,7 @@ internal static class Leiden
             rext[v] = ext[v];
         }
 
-        var w = new double[n];
-        var stamp = new int[n];
-        int clock = 0;
-        var touched = new List<int>();
+        var weightTo = new SparseAccumulator(n);
         foreach (int v in rng.Permutation(n))
         {
             if (refined[v] != v || rsize[v] != 1)
@@ -162,30 +160,19 @@ internal static class Leiden
                 continue;
             }
 
-            clock++;
-            touched.Clear();
+            weightTo.Clear();
             for (int p = g.Offsets[v]; p < g.Offsets[v + 1]; p++)
             {
                 int u = g.Targets[p];
-                if (partition[u] != s)
+                if (partition[u] == s)
                 {
-                    continue;
+                    weightTo.Add(refined[u], g.Weights[p]);
                 }
-
-                int r = refined[u];
-                if (stamp[r] != clock)
-                {
-                    stamp[r] = clock;
-                    w[r] = 0;
-                    touched.Add(r);
-                }
-
-                w[r] += g.Weights[p];
             }
 
             int best = -1;
             double bestGain = -1e-12;
-            foreach (int r in touched)
+            foreach (int r in weightTo.Keys)
             {
                 if (r == v)
                 {
@@ -193,7 +180,7 @@ internal static class Leiden
                 }
 
                 bool wellConnected = rext[r] >= gamma * ((rku[r] * (ckd[s] - rkd[r])) + (rkd[r] * (cku[s] - rku[r]))) / m;
-                double gain = w[r] - (gamma * ((ku * rkd[r]) + (kd * rku[r])) / m);
+                double gain = weightTo[r] - (gamma * ((ku * rkd[r]) + (kd * rku[r])) / m);
                 if (wellConnected && gain > bestGain)
                 {
                     best = r;
@@ -206,7 +193,7 @@ internal static class Leiden
                 continue;
             }
 
-            rext[best] += ext[v] - (2 * w[best]);
+            rext[best] += ext[v] - (2 * weightTo[best]);
             rku[best] += ku;
             rkd[best] += kd;
             rsize[best]++;

@@ -1,3 +1,5 @@
+using Baco.Numerics;
+
 namespace Baco.Clustering.Community;
 
 /// <summary>
@@ -11,11 +13,8 @@ internal sealed class ModularityMover
 {
     private readonly CoGraph _g;
     private readonly double _gamma;
-    private readonly double[] _neighW;
-    private readonly int[] _stamp;
-    private readonly List<int> _touched = [];
+    private readonly SparseAccumulator _weightTo;
     private readonly Stack<int> _empty = new();
-    private int _clock;
 
     public ModularityMover(CoGraph g, double gamma, int[] initial)
     {
@@ -26,8 +25,7 @@ internal sealed class ModularityMover
         KU = new double[n];
         KD = new double[n];
         Size = new int[n];
-        _neighW = new double[n];
-        _stamp = new int[n];
+        _weightTo = new SparseAccumulator(n);
         for (int v = 0; v < n; v++)
         {
             KU[Community[v]] += g.KU[v];
@@ -67,7 +65,7 @@ internal sealed class ModularityMover
         double stay = Gain(old, ku, kd);
         int best = old;
         double bestGain = stay;
-        foreach (int c in _touched)
+        foreach (int c in _weightTo.Keys)
         {
             if (c == old)
             {
@@ -101,31 +99,16 @@ internal sealed class ModularityMover
         return best == old ? 0 : bestGain - stay;
     }
 
-    /// <summary>Neighbour communities of v from the last <see cref="Gather"/>.</summary>
-    public List<int> Touched => _touched;
-
-    /// <summary>Weight from v into community c (valid for c in <see cref="Touched"/>, else 0).</summary>
-    public double WeightTo(int c) => _stamp[c] == _clock ? _neighW[c] : 0;
-
     /// <summary>Collects w(v, c) for every community c next to v.</summary>
-    public void Gather(int v)
+    private void Gather(int v)
     {
-        _clock++;
-        _touched.Clear();
+        _weightTo.Clear();
         for (int p = _g.Offsets[v]; p < _g.Offsets[v + 1]; p++)
         {
-            int c = Community[_g.Targets[p]];
-            if (_stamp[c] != _clock)
-            {
-                _stamp[c] = _clock;
-                _neighW[c] = 0;
-                _touched.Add(c);
-            }
-
-            _neighW[c] += _g.Weights[p];
+            _weightTo.Add(Community[_g.Targets[p]], _g.Weights[p]);
         }
     }
 
     private double Gain(int c, double ku, double kd)
-        => WeightTo(c) - (_gamma * ((ku * KD[c]) + (kd * KU[c])) / _g.M);
+        => _weightTo[c] - (_gamma * ((ku * KD[c]) + (kd * KU[c])) / _g.M);
 }

@@ -24,8 +24,8 @@ public sealed class DoubleHashing : HashingMethod
     {
         ArgumentNullException.ThrowIfNull(graph);
         var (ku, ki) = RowSplit.Proportional(rows, graph.UserCount, graph.ItemCount);
-        var users = TwoCodes(graph.UserCount, ku, null, ku, seed, 1);
-        var items = TwoCodes(graph.ItemCount, ki, null, ki, seed, 2);
+        var users = TwoCodes(graph.UserCount, ku, null, ku, new DoubleHash(seed, StreamTag.UserSide));
+        var items = TwoCodes(graph.ItemCount, ki, null, ki, new DoubleHash(seed, StreamTag.ItemSide));
         return new CodebookAssignment(Name, users, items, CodeCombiner.Sum);
     }
 
@@ -37,10 +37,8 @@ public sealed class DoubleHashing : HashingMethod
     /// Two hashed codes in [0, rows) per entity, except entities in <paramref name="own"/>, which
     /// keep the single code own[e] when it is non-negative; the side has rowCount rows.
     /// </summary>
-    internal static SideAssignment TwoCodes(int count, int rows, int[]? own, int rowCount, int seed, ulong tag)
+    internal static SideAssignment TwoCodes(int count, int rows, int[]? own, int rowCount, DoubleHash hash)
     {
-        var h1 = new UniversalHash(SplitMix64.Derive(seed, (tag * 16) + 1));
-        var h2 = new UniversalHash(SplitMix64.Derive(seed, (tag * 16) + 2));
         var offsets = new long[count + 1];
         var codes = new List<int>(2 * count);
         for (int e = 0; e < count; e++)
@@ -51,15 +49,9 @@ public sealed class DoubleHashing : HashingMethod
             }
             else
             {
-                int a = h1.Apply(e, rows);
-                int b = h2.Apply(e, rows);
-                if (b == a && rows > 1)
-                {
-                    b = (b + 1) % rows;
-                }
-
-                codes.Add(a);
-                codes.Add(b);
+                var (first, second) = hash.Apply(e, rows);
+                codes.Add(first);
+                codes.Add(second);
             }
 
             offsets[e + 1] = codes.Count;

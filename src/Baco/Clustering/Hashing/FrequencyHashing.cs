@@ -33,14 +33,13 @@ public sealed class FrequencyHashing : HashingMethod
             return SideAssignment.Identity(count);
         }
 
-        // At least one shared row must remain for the infrequent entities.
-        int reserved = Math.Min(rows / 2, rows - 1);
-        int shared = rows - reserved;
-        int[] rank = FrequencyRanking.TopRanks(offsets, reserved);
-        var codes = new int[count];
+        int[] codes = FrequencyRanking.OwnRowsOfFrequent(offsets, rows, out int shared);
         for (int e = 0; e < count; e++)
         {
-            codes[e] = rank[e] >= 0 ? shared + rank[e] : e % shared;
+            if (codes[e] < 0)
+            {
+                codes[e] = e % shared;
+            }
         }
 
         return SideAssignment.FromLabels(codes, rows);

@@ -1,6 +1,7 @@
 using Baco.Clustering.Budget;
 using Baco.Codebooks;
 using Baco.Graph;
+using Baco.Randomness;
 
 namespace Baco.Clustering.Hashing;
 
@@ -22,14 +23,14 @@ public sealed class HybridHashing : HashingMethod
     {
         ArgumentNullException.ThrowIfNull(graph);
         var (ku, ki) = RowSplit.Proportional(rows, graph.UserCount, graph.ItemCount);
-        return new CodebookAssignment(Name, Side(graph.UserOffsets, ku, seed, 1), Side(graph.ItemOffsets, ki, seed, 2), CodeCombiner.Sum);
+        return new CodebookAssignment(Name, Side(graph.UserOffsets, ku, new DoubleHash(seed, StreamTag.UserSide)), Side(graph.ItemOffsets, ki, new DoubleHash(seed, StreamTag.ItemSide)), CodeCombiner.Sum);
     }
 
     /// <inheritdoc/>
     private protected override double InitialRows(BipartiteGraph graph, long budget, int dim)
         => (budget - graph.UserCount - graph.ItemCount) / Math.Max(dim - 0.5, 0.5);
 
-    private static SideAssignment Side(int[] offsets, int rows, int seed, ulong tag)
+    private static SideAssignment Side(int[] offsets, int rows, DoubleHash hash)
     {
         int count = offsets.Length - 1;
         if (rows >= count)
@@ -38,15 +39,7 @@ public sealed class HybridHashing : HashingMethod
         }
 
         // Frequent entities take rows shared.. of the table; the rest hash into 0..shared-1.
-        int reserved = Math.Min(rows / 2, rows - 1);
-        int shared = rows - reserved;
-        int[] rank = FrequencyRanking.TopRanks(offsets, reserved);
-        var own = new int[count];
-        for (int e = 0; e < count; e++)
-        {
-            own[e] = rank[e] >= 0 ? shared + rank[e] : -1;
-        }
-
-        return DoubleHashing.TwoCodes(count, shared, own, rows, seed, tag);
+        int[] own = FrequencyRanking.OwnRowsOfFrequent(offsets, rows, out int shared);
+        return DoubleHashing.TwoCodes(count, shared, own, rows, hash);
     }
 }

@@ -19,6 +19,19 @@ internal readonly struct UniversalHash
         _b = rng.NextUInt64() % P;
     }
 
+    /// <summary>The hash of stream <paramref name="tag"/> under <paramref name="seed"/>.</summary>
+    public static UniversalHash For(int seed, StreamTag tag) => new(SplitMix64.Derive(seed, tag));
+
+    /// <summary>
+    /// <see cref="Apply"/>, moved on by one row when it lands on <paramref name="avoid"/>: a second
+    /// code of an entity must differ from its first, or the pair would be one row counted twice.
+    /// </summary>
+    public int ApplyAvoiding(int x, int m, int avoid)
+    {
+        int h = Apply(x, m);
+        return h == avoid && m > 1 ? (h + 1) % m : h;
+    }
+
     /// <summary>Hash of a non-negative id into [0, m).</summary>
     public int Apply(int x, int m)
     {

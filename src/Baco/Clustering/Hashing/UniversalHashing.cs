@@ -23,8 +23,8 @@ public sealed class UniversalHashing : HashingMethod
         var (ku, ki) = RowSplit.Proportional(rows, graph.UserCount, graph.ItemCount);
         return new CodebookAssignment(
             Name,
-            Hashed(graph.UserCount, ku, new UniversalHash(SplitMix64.Derive(seed, StreamTag.UserSide))),
-            Hashed(graph.ItemCount, ki, new UniversalHash(SplitMix64.Derive(seed, StreamTag.ItemSide))));
+            Hashed(graph.UserCount, ku, UniversalHash.For(seed, StreamTag.UserSide)),
+            Hashed(graph.ItemCount, ki, UniversalHash.For(seed, StreamTag.ItemSide)));
     }
 
     private static SideAssignment Hashed(int count, int rows, UniversalHash hash)
