@@ -55,7 +55,7 @@ internal static class BaselineBenchmarks
             long p = last!.Assignment.Parameters(64);
             Console.WriteLine(string.Create(
                 CultureInfo.InvariantCulture,
-                $"| {method.Name} | {median:F2} | {last.Assignment.TotalRows:N0} ({last.Assignment.Users.RowCount:N0} + {last.Assignment.Items.RowCount:N0}) | {p:N0} | {(double)p / full:F4} | {last.Knob:G5} | {last.Stats.GetValueOrDefault("search_runs", 1):F0} |"));
+                $"| {method.Name} | {median:F2} | {last.Assignment.TotalRows:N0} ({last.Assignment.Users.RowCount:N0} + {last.Assignment.Items.RowCount:N0}) | {p:N0} | {(double)p / full:F4} | {last.Knob:G5} | {last.Stats.SearchRuns ?? 1:N0} |"));
         }
 
         return 0;

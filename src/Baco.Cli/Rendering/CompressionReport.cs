@@ -23,11 +23,16 @@ internal static class CompressionReport
         Row(s.Method == "baco" ? "gamma" : "knob", double.IsFinite(s.Knob) ? s.Knob.ToString("G6", CultureInfo.InvariantCulture) : "-");
         Row("target", s.Target);
         Row("clustering time", $"{s.Seconds:F3} s");
-        foreach (var key in new[] { "objective_q", "gini", "accl", "co_clusters", "secondary_users", "search_runs", "passes" })
+        var st = s.Stats;
+        foreach (var (name, value) in new (string, double?)[]
         {
-            if (s.Stats.TryGetValue(key, out double v))
+            ("objective q", st.ObjectiveQ), ("gini", st.Gini), ("accl", st.Accl), ("co clusters", st.CoClusters),
+            ("secondary users", st.SecondaryUsers), ("search runs", st.SearchRuns), ("passes", st.Passes),
+        })
+        {
+            if (value is double v)
             {
-                Row(key.Replace('_', ' '), v == Math.Floor(v) && Math.Abs(v) < 1e12 ? v.ToString("N0", CultureInfo.InvariantCulture) : v.ToString("G5", CultureInfo.InvariantCulture));
+                Row(name, v == Math.Floor(v) && Math.Abs(v) < 1e12 ? v.ToString("N0", CultureInfo.InvariantCulture) : v.ToString("G5", CultureInfo.InvariantCulture));
             }
         }
 

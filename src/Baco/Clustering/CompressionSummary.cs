@@ -22,11 +22,11 @@ namespace Baco.Clustering;
 /// <param name="Dim">Embedding dimension.</param>
 /// <param name="Seed">Seed.</param>
 /// <param name="Target">The requested target, in words.</param>
-/// <param name="Stats">Method-specific figures.</param>
+/// <param name="Stats">What the run reports about itself.</param>
 public sealed record CompressionSummary(
     string Method, int Users, int Items, long Interactions, int UserRows, int ItemRows, long ExtraIndices,
     long Params, long FullParams, double Knob, double Seconds, int Dim, int Seed, string Target,
-    IReadOnlyDictionary<string, double> Stats)
+    CompressionStats Stats)
 {
     /// <summary>Compressed over full parameters.</summary>
     public double Ratio => ParameterCount.Ratio(Params, FullParams);
@@ -43,12 +43,7 @@ public sealed record CompressionSummary(
     /// <summary>The JSON form written to summary.json.</summary>
     public JsonObject ToJson()
     {
-        var stats = new JsonObject();
-        foreach (var (key, value) in Stats.OrderBy(kv => kv.Key, StringComparer.Ordinal))
-        {
-            stats[key] = Finite(value);
-        }
-
+        var stats = Stats.ToJson();
         return new JsonObject
         {
             ["method"] = Method,

@@ -16,6 +16,6 @@ public sealed class FullTable : ICompressionMethod
     public CompressionResult Compress(BipartiteGraph graph, CompressionTarget target, CompressionContext context)
     {
         ArgumentNullException.ThrowIfNull(graph);
-        return new CompressionResult(CodebookAssignment.Full(graph.UserCount, graph.ItemCount), double.NaN, 0, new Dictionary<string, double>());
+        return new CompressionResult(CodebookAssignment.Full(graph.UserCount, graph.ItemCount), double.NaN, 0, new CompressionStats());
     }
 }

@@ -13,8 +13,8 @@ public sealed record CompressionContext(int Dim = 64, int Seed = 0, IProgress<st
 /// <param name="Assignment">The codebook assignment.</param>
 /// <param name="Knob">The value of the method's knob that produced it (gamma, resolution, clusters, rows), or NaN if none.</param>
 /// <param name="Seconds">Time spent computing the assignment, including any knob search, excluding I/O.</param>
-/// <param name="Stats">Method-specific figures (e.g. "Q", "passes", "search_runs").</param>
-public sealed record CompressionResult(CodebookAssignment Assignment, double Knob, double Seconds, IReadOnlyDictionary<string, double> Stats);
+/// <param name="Stats">What the run reports about itself (search runs, passes, modularity, ...).</param>
+public sealed record CompressionResult(CodebookAssignment Assignment, double Knob, double Seconds, CompressionStats Stats);
 
 /// <summary>
 /// A way of compressing the user and item embedding tables of a bipartite graph into codebooks.

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
+using Baco.Codebooks;
 using Baco.Workflows;
 
 namespace Baco.Reports;
@@ -93,10 +94,7 @@ public static class ComparisonReport
                 var a = c.Assignment;
                 row["user_rows"] = a.Users.RowCount;
                 row["item_rows"] = a.Items.RowCount;
-                row["extra_indices"] = a.ExtraIndices;
-                row["params"] = a.Parameters(dim);
-                row["full_params"] = a.FullParameters(dim);
-                row["ratio"] = Math.Round(a.ParameterRatio(dim), 6);
+                AssignmentSizeJson.Write(row, a, dim);
                 row["knob"] = double.IsFinite(c.Knob) ? c.Knob : null;
                 row["clustering_seconds"] = Math.Round(c.Seconds, 6);
             }

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Baco.Assignment;
+using Baco.Codebooks;
 using Baco.Data;
 using Baco.IO;
 
@@ -52,10 +53,7 @@ public static class AssignWorkflow
         var after = x.Assignment;
         summary["users"] = after.Users.EntityCount;
         summary["items"] = after.Items.EntityCount;
-        summary["extra_indices"] = after.ExtraIndices;
-        summary["params"] = after.Parameters(dim);
-        summary["full_params"] = after.FullParameters(dim);
-        summary["ratio"] = Math.Round(after.ParameterRatio(dim), 6);
+        AssignmentSizeJson.Write(summary, after, dim);
         summary[AssignedKey] = new JsonObject
         {
             ["from_assignment"] = storedDirectory,

@@ -52,27 +52,27 @@ public static class ComparisonWorkflow
             cancellationToken.ThrowIfCancellationRequested();
             var method = methods[m];
             int index = m;
-            void Say(string stage, string message, TrainingProgress? t = null) =>
+            void Say(ComparisonStage stage, string message, TrainingProgress? t = null) =>
                 progress?.Report(new ComparisonProgress(method.Name, index, methods.Count, stage, message, t));
 
             CompressionResult? compression = null;
             try
             {
-                Say("compress", $"{method.Name}: compressing ({options.Target})");
+                Say(ComparisonStage.Compress, $"{method.Name}: compressing ({options.Target})");
                 var context = new CompressionContext(options.Training.Dim, (int)options.Training.Seed);
                 compression = method.Compress(graph, options.Target, context);
                 var a = compression.Assignment;
-                Say("train", $"{method.Name}: {a.Users.RowCount:N0} + {a.Items.RowCount:N0} rows, {a.Parameters(options.Training.Dim):N0} parameters in {compression.Seconds:F2} s; training");
-                var trainingProgress = new Relay<TrainingProgress>(t => Say("train", string.Empty, t));
+                Say(ComparisonStage.Train, $"{method.Name}: {a.Users.RowCount:N0} + {a.Items.RowCount:N0} rows, {a.Parameters(options.Training.Dim):N0} parameters in {compression.Seconds:F2} s; training");
+                var trainingProgress = new Relay<TrainingProgress>(t => Say(ComparisonStage.Train, string.Empty, t));
                 var training = checkpoint is null ? options.Training : options.Training with { CheckpointPath = CheckpointFile.ForMethod(checkpoint, method.Name) };
                 var trained = Trainer.Train(dataset, a, training, trainingProgress, cancellationToken);
                 outcomes.Add(new MethodOutcome(method.Name, compression, trained, null));
-                Say("done", $"{method.Name}: done in {trained.Seconds:F1} s");
+                Say(ComparisonStage.Done, $"{method.Name}: done in {trained.Seconds:F1} s");
             }
             catch (Exception ex) when (ex is not OperationCanceledException and not CheckpointException)
             {
                 outcomes.Add(new MethodOutcome(method.Name, compression, null, ex.Message) { FailedOnInput = ex is BacoException });
-                Say("failed", $"{method.Name}: failed: {ex.Message}");
+                Say(ComparisonStage.Failed, $"{method.Name}: failed: {ex.Message}");
             }
         }
 

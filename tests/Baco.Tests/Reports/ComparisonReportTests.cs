@@ -16,7 +16,7 @@ public class ComparisonReportTests
             : new CodebookAssignment(method, SideAssignment.FromLabels([0, 0, 1, 1], rows), SideAssignment.FromLabels([0, 1, 0, 1], 2));
         var metrics = new RankingMetrics([10, 20, 50], [0.1, recall20, 0.3], [0.1, recall20, 0.3], [0.05, 0.06, 0.07], 10, 0);
         var training = new TrainingResult(null!, 10, 20, false, null, metrics, 1.5, []);
-        return new MethodOutcome(method, new CompressionResult(assignment, 1.0, 0.25, new Dictionary<string, double>()), training, null);
+        return new MethodOutcome(method, new CompressionResult(assignment, 1.0, 0.25, new CompressionStats()), training, null);
     }
 
     [Fact]

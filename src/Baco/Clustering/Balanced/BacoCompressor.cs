@@ -147,30 +147,25 @@ public sealed class BacoCompressor : ICompressionMethod
         return best;
     }
 
-    private static Dictionary<string, double> Describe(BipartiteGraph graph, BacoRun run, int searchRuns)
+    private static CompressionStats Describe(BipartiteGraph graph, BacoRun run, int searchRuns)
     {
         var c = run.Clusters;
         int space = graph.UserCount + graph.ItemCount;
         int[] sizes = ClusterDiagnostics.CoClusterSizes(c.UserLabels, c.ItemLabels, space);
-        var stats = new Dictionary<string, double>
+        return new CompressionStats
         {
-            ["objective_q"] = c.Objective,
-            ["passes"] = c.Passes.Count,
-            ["stopped_early"] = c.StoppedEarly ? 1 : 0,
-            ["secondary_users"] = run.SecondaryUsers,
-            ["search_runs"] = searchRuns,
-            ["co_clusters"] = sizes.Length,
-            ["gini"] = ClusterDiagnostics.Gini(sizes),
-            ["accl"] = ClusterDiagnostics.Accl(graph, c.UserLabels, c.ItemLabels, sizes.Length),
+            ObjectiveQ = c.Objective,
+            Passes = c.Passes.Count,
+            StoppedEarly = c.StoppedEarly,
+            SecondaryUsers = run.SecondaryUsers,
+            SearchRuns = searchRuns,
+            CoClusters = sizes.Length,
+            Gini = ClusterDiagnostics.Gini(sizes),
+            Accl = ClusterDiagnostics.Accl(graph, c.UserLabels, c.ItemLabels, sizes.Length),
+
+            // Only when the experimental option acted, so other runs' summaries are as before.
+            RehomedUsers = run.RehomedUsers > 0 ? run.RehomedUsers : null,
         };
-
-        // Only when the experimental option acted, so other runs' summaries are as before.
-        if (run.RehomedUsers > 0)
-        {
-            stats["rehomed_users"] = run.RehomedUsers;
-        }
-
-        return stats;
     }
 
     private static int CountConnected(int[] offsets)

@@ -34,7 +34,8 @@ internal static class BudgetedRun
         long? budget = target.BudgetParameters(graph.UserCount, graph.ItemCount, context.Dim);
         KnobRun outcome;
         double knob;
-        var stats = new Dictionary<string, double>();
+        int? searchRuns = null;
+        bool? withinTolerance = null;
         if (budget is null)
         {
             knob = CheckKnob(target.Value, min, max, integer);
@@ -64,18 +65,18 @@ internal static class BudgetedRun
                 integer);
             knob = found.Knob;
             outcome = found.Result;
-            stats["search_runs"] = found.Runs;
-            stats["within_tolerance"] = found.WithinTolerance ? 1 : 0;
+            searchRuns = found.Runs;
+            withinTolerance = found.WithinTolerance;
         }
 
-        foreach (var (key, value) in outcome.Stats)
+        var stats = outcome.Stats with
         {
-            stats[key] = value;
-        }
-
-        stats["rows"] = outcome.Assignment.TotalRows;
-        stats["user_rows"] = outcome.Assignment.Users.RowCount;
-        stats["item_rows"] = outcome.Assignment.Items.RowCount;
+            SearchRuns = searchRuns ?? outcome.Stats.SearchRuns,
+            WithinTolerance = withinTolerance ?? outcome.Stats.WithinTolerance,
+            Rows = outcome.Assignment.TotalRows,
+            UserRows = outcome.Assignment.Users.RowCount,
+            ItemRows = outcome.Assignment.Items.RowCount,
+        };
         return new CompressionResult(outcome.Assignment, knob, clock.Elapsed.TotalSeconds, stats);
     }
 

@@ -3,4 +3,4 @@ using Baco.Codebooks;
 namespace Baco.Clustering.Budget;
 
 /// <summary>One run of a baseline at one knob value: the assignment and its own figures.</summary>
-internal sealed record KnobRun(CodebookAssignment Assignment, Dictionary<string, double> Stats);
+internal sealed record KnobRun(CodebookAssignment Assignment, CompressionStats Stats);

@@ -39,10 +39,10 @@ public abstract class GraphClusteringMethod : ICompressionMethod
         int[] labels = leiden ? Leiden.Run(co, gamma, seed, out levels) : Louvain.Run(co, gamma, seed, out levels);
         var (users, items) = DenseLabels.Split(labels, graph.UserCount);
         var assignment = CoClusterNumbering.Build(Name, graph, users, items);
-        return new KnobRun(assignment, new Dictionary<string, double>
+        return new KnobRun(assignment, new CompressionStats
         {
-            ["levels"] = levels,
-            ["Q"] = BipartiteModularity.Compute(graph, users, items, gamma),
+            Levels = levels,
+            Modularity = BipartiteModularity.Compute(graph, users, items, gamma),
         });
     }
 }

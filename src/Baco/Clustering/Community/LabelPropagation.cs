@@ -44,13 +44,13 @@ public sealed class LabelPropagation : ICompressionMethod
 
         var (users, items) = DenseLabels.Split(labels, graph.UserCount);
         var assignment = CoClusterNumbering.Build(Name, graph, users, items);
-        var stats = new Dictionary<string, double>
+        var stats = new CompressionStats
         {
-            ["passes"] = done,
-            ["rows"] = assignment.TotalRows,
-            ["user_rows"] = assignment.Users.RowCount,
-            ["item_rows"] = assignment.Items.RowCount,
-            ["Q"] = BipartiteModularity.Compute(graph, users, items),
+            Passes = done,
+            Rows = assignment.TotalRows,
+            UserRows = assignment.Users.RowCount,
+            ItemRows = assignment.Items.RowCount,
+            Modularity = BipartiteModularity.Compute(graph, users, items),
         };
         return new CompressionResult(assignment, done, clock.Elapsed.TotalSeconds, stats);
     }

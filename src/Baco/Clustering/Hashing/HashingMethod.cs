@@ -31,7 +31,7 @@ public abstract class HashingMethod : ICompressionMethod
             graph,
             target,
             context,
-            k => new KnobRun(Build(graph, (int)Math.Clamp(k, min, full), context.Seed), []),
+            k => new KnobRun(Build(graph, (int)Math.Clamp(k, min, full), context.Seed), new CompressionStats()),
             budget => InitialRows(graph, budget, context.Dim),
             min,
             full,

@@ -100,10 +100,10 @@ public sealed class SpectralCoClustering : ICompressionMethod
 
         var (users, items) = DenseLabels.Split(labels, uc);
         var assignment = CoClusterNumbering.Build(Name, graph, users, items);
-        return new KnobRun(assignment, new Dictionary<string, double>
+        return new KnobRun(assignment, new CompressionStats
         {
-            ["singular_vectors"] = vectors,
-            ["kmeans_iterations"] = iterations,
+            SingularVectors = vectors,
+            KMeansIterations = iterations,
         });
     }
 }

@@ -109,7 +109,7 @@ public class BacoCompressorTests
         Assert.True(p <= budget, $"{p} parameters exceed the budget {budget}");
         Assert.True(p >= 0.98 * budget, $"{p} parameters are more than 2 % under the budget {budget}");
         Assert.True(result.Knob > 0);
-        Assert.True(result.Stats["search_runs"] >= 2);
+        Assert.True(result.Stats.SearchRuns >= 2);
     }
 
     [Fact]
@@ -138,7 +138,7 @@ public class BacoCompressorTests
         Assert.Equal(0.05, result.Knob);
         var direct = new BacoCompressor().Run(Planted, 0.05, seed: 3);
         Assert.Equal(direct.Assignment.Users.Codes, result.Assignment.Users.Codes);
-        Assert.Equal(direct.Clusters.Objective, result.Stats["objective_q"]);
+        Assert.Equal(direct.Clusters.Objective, result.Stats.ObjectiveQ);
     }
 
     [Fact]
@@ -162,7 +162,7 @@ public class BacoCompressorTests
 
         var result = onePass.Compress(Planted, target, ctx);
         Assert.InRange(result.Assignment.Parameters(64), 1, 390 * 64);
-        Assert.Equal(2, result.Stats["passes"]);
+        Assert.Equal(2, result.Stats.Passes);
 
         // It is exactly the search a two-pass compressor makes.
         var twoPasses = new BacoCompressor(new BacoOptions { Passes = 2 }).Compress(Planted, target, ctx);

@@ -39,11 +39,12 @@ public sealed class GiantClusterRehomingTests
         var context = new CompressionContext(8, 3);
         var plain = new BacoCompressor().Compress(g, target, context);
         var rehomed = new BacoCompressor(new BacoOptions { RehomeAbove = 0.01 }).Compress(g, target, context);
-        double moved = rehomed.Stats["rehomed_users"];
+        int moved = rehomed.Stats.RehomedUsers!.Value;
         Assert.True(moved > 0);
-        Assert.False(plain.Stats.ContainsKey("rehomed_users"));
-        Assert.Equal(rehomed.Stats["secondary_users"], rehomed.Assignment.ExtraIndices);
-        Assert.True(rehomed.Assignment.ExtraIndices <= plain.Assignment.ExtraIndices - (long)moved);
+        Assert.Null(plain.Stats.RehomedUsers);
+        Assert.False(plain.Stats.ToJson().ContainsKey("rehomed_users"));
+        Assert.Equal(rehomed.Stats.SecondaryUsers!.Value, rehomed.Assignment.ExtraIndices);
+        Assert.True(rehomed.Assignment.ExtraIndices <= plain.Assignment.ExtraIndices - moved);
         Assert.True(LargestUserRow(rehomed.Assignment) < LargestUserRow(plain.Assignment));
     }
 

@@ -65,7 +65,7 @@ public sealed class GraphFamilyTests
         foreach (var method in new ICompressionMethod[] { new GraphHash(), new LeidenClustering() })
         {
             var r = method.Compress(g, CompressionTarget.Knob(1.0), new CompressionContext(8, 3));
-            Assert.True(r.Stats["Q"] >= q - 1e-12, $"{method.Name}: Q {r.Stats["Q"]} < planted {q}");
+            Assert.True(r.Stats.Modularity >= q - 1e-12, $"{method.Name}: Q {r.Stats.Modularity} < planted {q}");
         }
     }
 
