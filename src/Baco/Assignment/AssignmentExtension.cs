@@ -115,7 +115,7 @@ public static class AssignmentExtension
         var codes = new List<int>(side.Codes.Length + (2 * neighbours.Length));
         codes.AddRange(side.Codes);
         var offsets = new long[knownCount + neighbours.Length + 1];
-        Array.Copy(side.Offsets, offsets, side.Offsets.Length);
+        Array.Copy(side.OffsetArray, offsets, side.OffsetArray.Length);
         for (int k = 0; k < neighbours.Length; k++)
         {
             var p = place(knownCount + k, neighbours[k]?.ToArray() ?? []);

@@ -40,8 +40,8 @@ public static class AssignmentFingerprint
         {
             hash.AppendData(BitConverter.GetBytes(side.RowCount));
             hash.AppendData(BitConverter.GetBytes(side.EntityCount));
-            hash.AppendData(MemoryMarshal.AsBytes(side.Codes.AsSpan()));
-            hash.AppendData(MemoryMarshal.AsBytes(side.Offsets.AsSpan()));
+            hash.AppendData(MemoryMarshal.AsBytes(side.CodeArray.AsSpan()));
+            hash.AppendData(MemoryMarshal.AsBytes(side.OffsetArray.AsSpan()));
             foreach (string name in ids.Names())
             {
                 Text(name);

@@ -195,7 +195,7 @@ public sealed class IncrementalAssigner
         var index = new Dictionary<int, int>();
         foreach (int x in neighbours)
         {
-            int otherRow = other.Codes[other.Offsets[x]];
+            int otherRow = other.CodeArray[other.OffsetArray[x]];
             int row = user ? _userRowOfItemRow[otherRow] : _known.ItemRowOfUserRow![otherRow];
             if (row < 0 || otherRow == (user ? _known.ItemColdRow : _known.UserColdRow))
             {

@@ -153,8 +153,8 @@ public static class RowRenumbering
             }
 
             common++;
-            int r = now.Codes[now.Offsets[e]];
-            int q = before.Codes[before.Offsets[p]];
+            int r = now.CodeArray[now.OffsetArray[e]];
+            int q = before.CodeArray[before.OffsetArray[p]];
             if (r == cold || q == beforeCold)
             {
                 coldShared += r == cold && q == beforeCold ? 1 : 0;

@@ -22,8 +22,8 @@ internal static class CoClusterNumbering
         ArgumentNullException.ThrowIfNull(graph);
         var userRows = new LabelRows(userLabels);
         var itemRows = new LabelRows(itemLabels);
-        int[] users = Number(userLabels, graph.UserOffsets, sharedColdRow, userRows, out int ku, out int userCold);
-        int[] items = Number(itemLabels, graph.ItemOffsets, sharedColdRow, itemRows, out int ki, out int itemCold);
+        int[] users = Number(userLabels, graph.UserOffsetArray, sharedColdRow, userRows, out int ku, out int userCold);
+        int[] items = Number(itemLabels, graph.ItemOffsetArray, sharedColdRow, itemRows, out int ki, out int itemCold);
 
         // The item row of each user row's label (-1: no item holds it, or the cold row).
         var links = new int[ku];

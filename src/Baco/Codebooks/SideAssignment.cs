@@ -34,18 +34,23 @@ public sealed class SideAssignment
         }
 
         RowCount = rowCount;
-        Codes = codes;
-        Offsets = offsets;
+        CodeArray = codes;
+        OffsetArray = offsets;
     }
 
     /// <summary>Number of codebook rows on this side.</summary>
     public int RowCount { get; }
 
     /// <summary>Flat list of codes (int32, as an EmbeddingBag input).</summary>
-    public int[] Codes { get; }
+    public ReadOnlySpan<int> Codes => CodeArray;
 
     /// <summary>Start of each entity's codes, length EntityCount + 1 (int64, as EmbeddingBag offsets plus the end).</summary>
-    public long[] Offsets { get; }
+    public ReadOnlySpan<long> Offsets => OffsetArray;
+
+    // The arrays behind the spans, for the library's kernels and writers (never written after construction).
+    internal int[] CodeArray { get; }
+
+    internal long[] OffsetArray { get; }
 
     /// <summary>Number of entities.</summary>
     public int EntityCount => Offsets.Length - 1;
@@ -54,7 +59,7 @@ public sealed class SideAssignment
     public long ExtraIndices => Codes.Length - (long)EntityCount;
 
     /// <summary>Codes of entity e.</summary>
-    public ReadOnlySpan<int> CodesOf(int entity) => Codes.AsSpan((int)Offsets[entity], (int)(Offsets[entity + 1] - Offsets[entity]));
+    public ReadOnlySpan<int> CodesOf(int entity) => CodeArray.AsSpan((int)OffsetArray[entity], (int)(OffsetArray[entity + 1] - OffsetArray[entity]));
 
     /// <summary>One code per entity: entity e points to row labels[e].</summary>
     public static SideAssignment FromLabels(int[] labels, int rowCount)
@@ -94,7 +99,7 @@ public sealed class SideAssignment
             codes[k] = number[Codes[k]];
         }
 
-        return new SideAssignment(RowCount, codes, (long[])Offsets.Clone());
+        return new SideAssignment(RowCount, codes, (long[])OffsetArray.Clone());
     }
 
     /// <summary>Throws unless <paramref name="number"/> is a permutation of 0..<paramref name="rows"/>-1.</summary>

@@ -41,8 +41,8 @@ public sealed class Evaluator
         }
 
         var rel = BipartiteGraph.FromInteractions(userCount, itemCount, relevant);
-        _relOffsets = rel.UserOffsets;
-        _relItems = rel.UserItems;
+        _relOffsets = rel.UserOffsetArray;
+        _relItems = rel.UserItemArray;
 
         var us = new List<int>();
         var its = new List<int>();
@@ -53,8 +53,8 @@ public sealed class Evaluator
         }
 
         var ex = BipartiteGraph.FromPairs(userCount, itemCount, us.ToArray(), its.ToArray());
-        _exOffsets = ex.UserOffsets;
-        _exItems = ex.UserItems;
+        _exOffsets = ex.UserOffsetArray;
+        _exItems = ex.UserItemArray;
 
         var users = new List<int>();
         for (int u = 0; u < userCount; u++)

@@ -17,10 +17,10 @@ public sealed class BipartiteGraph
     {
         UserCount = userCount;
         ItemCount = itemCount;
-        UserOffsets = userOffsets;
-        UserItems = userItems;
-        ItemOffsets = itemOffsets;
-        ItemUsers = itemUsers;
+        UserOffsetArray = userOffsets;
+        UserItemArray = userItems;
+        ItemOffsetArray = itemOffsets;
+        ItemUserArray = itemUsers;
     }
 
     /// <summary>Number of users (rows of the biadjacency B).</summary>
@@ -30,31 +30,40 @@ public sealed class BipartiteGraph
     public int ItemCount { get; }
 
     /// <summary>Number of distinct interactions (edges).</summary>
-    public int EdgeCount => UserItems.Length;
+    public int EdgeCount => UserItemArray.Length;
 
     /// <summary>CSR offsets of user rows: items of user u are UserItems[UserOffsets[u]..UserOffsets[u+1]].</summary>
-    public int[] UserOffsets { get; }
+    public ReadOnlySpan<int> UserOffsets => UserOffsetArray;
 
     /// <summary>Concatenated, sorted item lists of all users.</summary>
-    public int[] UserItems { get; }
+    public ReadOnlySpan<int> UserItems => UserItemArray;
 
     /// <summary>CSR offsets of item rows: users of item i are ItemUsers[ItemOffsets[i]..ItemOffsets[i+1]].</summary>
-    public int[] ItemOffsets { get; }
+    public ReadOnlySpan<int> ItemOffsets => ItemOffsetArray;
 
     /// <summary>Concatenated, sorted user lists of all items.</summary>
-    public int[] ItemUsers { get; }
+    public ReadOnlySpan<int> ItemUsers => ItemUserArray;
+
+    // The arrays behind the spans, for the library's kernels (the graph is immutable: never written).
+    internal int[] UserOffsetArray { get; }
+
+    internal int[] UserItemArray { get; }
+
+    internal int[] ItemOffsetArray { get; }
+
+    internal int[] ItemUserArray { get; }
 
     /// <summary>Items user u interacted with.</summary>
-    public ReadOnlySpan<int> ItemsOf(int user) => UserItems.AsSpan(UserOffsets[user], UserOffsets[user + 1] - UserOffsets[user]);
+    public ReadOnlySpan<int> ItemsOf(int user) => UserItemArray.AsSpan(UserOffsetArray[user], UserOffsetArray[user + 1] - UserOffsetArray[user]);
 
     /// <summary>Users who interacted with item i.</summary>
-    public ReadOnlySpan<int> UsersOf(int item) => ItemUsers.AsSpan(ItemOffsets[item], ItemOffsets[item + 1] - ItemOffsets[item]);
+    public ReadOnlySpan<int> UsersOf(int item) => ItemUserArray.AsSpan(ItemOffsetArray[item], ItemOffsetArray[item + 1] - ItemOffsetArray[item]);
 
     /// <summary>Degree of user u.</summary>
-    public int UserDegree(int user) => UserOffsets[user + 1] - UserOffsets[user];
+    public int UserDegree(int user) => UserOffsetArray[user + 1] - UserOffsetArray[user];
 
     /// <summary>Degree of item i.</summary>
-    public int ItemDegree(int item) => ItemOffsets[item + 1] - ItemOffsets[item];
+    public int ItemDegree(int item) => ItemOffsetArray[item + 1] - ItemOffsetArray[item];
 
     /// <summary>
     /// The graph as one symmetric adjacency over users and items (users 0..U-1, items U..U+I-1),
@@ -85,7 +94,7 @@ public sealed class BipartiteGraph
             }
         }
 
-        ItemUsers.CopyTo(columns, offsets[u]); // item rows hold user ids, which are joint ids already
+        ItemUserArray.CopyTo(columns, offsets[u]); // item rows hold user ids, which are joint ids already
         return (offsets, columns);
     }
 

@@ -12,9 +12,9 @@ internal static class GraphExtensions
         var users = new int[g.EdgeCount];
         for (int u = 0; u < g.UserCount; u++)
         {
-            Array.Fill(users, u, g.UserOffsets[u], g.UserDegree(u));
+            Array.Fill(users, u, g.UserOffsetArray[u], g.UserDegree(u));
         }
 
-        return InteractionList.FromPairs(users, g.UserItems);
+        return InteractionList.FromPairs(users, g.UserItemArray);
     }
 }

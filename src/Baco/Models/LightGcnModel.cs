@@ -104,7 +104,7 @@ public sealed class LightGcnModel : EmbeddingModelBase
             Array.Clear(next);
             foreach (int i in items)
             {
-                int di = Math.Max(1, Graph.ItemOffsets[i + 1] - Graph.ItemOffsets[i]);
+                int di = Math.Max(1, Graph.ItemOffsetArray[i + 1] - Graph.ItemOffsetArray[i]);
                 float w = (float)(1.0 / Math.Sqrt((double)items.Length * di));
                 VectorMath.Axpy(w, layers[l - 1].AsSpan(i * Dim, Dim), next);
             }

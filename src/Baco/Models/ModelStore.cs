@@ -53,7 +53,7 @@ public static class ModelStore
         if (model is LightGcnModel lgcn)
         {
             NpyFile.WriteInt32(Path.Combine(directory, "graph_users.npy"), lgcn.Graph.ToInteractions().Users.AsSpan(0, lgcn.Graph.EdgeCount));
-            NpyFile.WriteInt32(Path.Combine(directory, "graph_items.npy"), lgcn.Graph.UserItems.AsSpan(0, lgcn.Graph.EdgeCount));
+            NpyFile.WriteInt32(Path.Combine(directory, "graph_items.npy"), lgcn.Graph.UserItemArray.AsSpan(0, lgcn.Graph.EdgeCount));
         }
 
         NpyFile.WriteInt32(Path.Combine(directory, "seen_users.npy"), seen.Users);

@@ -46,7 +46,7 @@ public sealed class Recommender
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)user, (uint)UserCount, nameof(user));
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(k);
         k = Math.Min(k, ItemCount);
-        return Rank(_users, user, k, _seen.UserOffsets, _seen.UserItems);
+        return Rank(_users, user, k, _seen.UserOffsetArray, _seen.UserItemArray);
     }
 
     /// <summary>

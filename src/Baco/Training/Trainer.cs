@@ -110,7 +110,7 @@ public static class Trainer
         for (int k = 0; k < m; k++)
         {
             int u = activeUsers[rng.NextInt(activeUsers.Length)];
-            order[k] = graph.UserOffsets[u] + rng.NextInt(graph.UserDegree(u));
+            order[k] = graph.UserOffsetArray[u] + rng.NextInt(graph.UserDegree(u));
         }
     }
 

@@ -44,8 +44,8 @@ internal sealed record TrainingFingerprint(IReadOnlyList<(string Name, string Va
             ("validation fraction", o.ValidationFraction.ToString("R", CultureInfo.InvariantCulture)),
             ("assignment rows", $"{a.Users.RowCount} + {a.Items.RowCount}"),
             ("code combiner", a.Combiner.ToString()),
-            ("user codes", Hash(a.Users.Codes, a.Users.Offsets)),
-            ("item codes", Hash(a.Items.Codes, a.Items.Offsets)),
+            ("user codes", Hash(a.Users.CodeArray, a.Users.OffsetArray)),
+            ("item codes", Hash(a.Items.CodeArray, a.Items.OffsetArray)),
             ("training interactions", $"{train.Count} {Hash(train.Users, train.Items)}"),
             ("validation interactions", validation is null ? "none" : $"{validation.Count} {Hash(validation.Users, validation.Items)}"),
         ];

@@ -103,8 +103,8 @@ public class AssignCommandTests
         foreach (var (b, x) in new[] { (before.Users, after.Users), (before.Items, after.Items) })
         {
             Assert.Equal(b.RowCount, x.RowCount);
-            Assert.Equal(b.Offsets, x.Offsets.AsSpan(0, b.Offsets.Length).ToArray());
-            Assert.Equal(b.Codes, x.Codes.AsSpan(0, b.Codes.Length).ToArray());
+            Assert.Equal(b.OffsetArray, x.OffsetArray.AsSpan(0, b.OffsetArray.Length).ToArray());
+            Assert.Equal(b.CodeArray, x.CodeArray.AsSpan(0, b.CodeArray.Length).ToArray());
         }
 
         // The .npy files of the known entities are the same bytes: the extended arrays start with them.

@@ -36,7 +36,7 @@ public class FoldInTests
         for (int u = 0; u < graph.UserCount; u += 7)
         {
             var codes = model.Assignment.Users.CodesOf(u);
-            int[] neighbours = graph.UserItems[graph.UserOffsets[u]..graph.UserOffsets[u + 1]];
+            int[] neighbours = graph.ItemsOf(u).ToArray();
             model.FoldInUser(codes, neighbours, folded);
             for (int c = 0; c < model.Dim; c++)
             {
@@ -58,7 +58,7 @@ public class FoldInTests
     {
         var (graph, model, recommender) = Trained(ModelKind.LightGcn);
         var assigner = new IncrementalAssigner(model.Assignment, 1);
-        int[] given = [.. graph.UserItems.AsSpan(graph.UserOffsets[3], graph.UserOffsets[4] - graph.UserOffsets[3])];
+        int[] given = [.. graph.ItemsOf(3)];
         var placement = assigner.PlaceUser(model.UserCount, given);
         var viaApi = recommender.RecommendNewUser(assigner, given, 15);
         var viaCodes = recommender.RecommendFolded(placement.Codes, given, 15);

@@ -165,7 +165,7 @@ public class RowRenumberingTests
         }
 
         Assert.True(second.ExtraIndices > 0);
-        Assert.Equal(second.Users.Codes.Select(c => userNew[c]), after.Users.Codes);
+        Assert.Equal(second.Users.CodeArray.Select(c => userNew[c]), after.Users.CodeArray);
         for (int row = 0; row < second.Users.RowCount; row++)
         {
             Assert.Equal(((BacoFoldIn)second.FoldIn!).UserRowVolumes[row], ((BacoFoldIn)after.FoldIn!).UserRowVolumes[userNew[row]]);

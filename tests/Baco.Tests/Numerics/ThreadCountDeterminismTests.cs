@@ -107,7 +107,7 @@ public sealed class ThreadCountDeterminismTests
             }
         }
 
-        Assert.Equal(expected.SelectMany(l => l), parallel.ItemUsers);
+        Assert.Equal(expected.SelectMany(l => l), parallel.ItemUsers.ToArray());
     }
 
     [Fact]

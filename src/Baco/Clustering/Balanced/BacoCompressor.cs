@@ -119,7 +119,7 @@ public sealed class BacoCompressor : ICompressionMethod
             // falls through the budget during the passes, so stopping there lands on it; the
             // row budget reserves one index per connected user for secondary rows (the
             // authors' rule), which keeps the run within the budget by construction.
-            long reserve = Options.SecondaryUserClusters ? CountConnected(graph.UserOffsets) : 0;
+            long reserve = Options.SecondaryUserClusters ? CountConnected(graph.UserOffsetArray) : 0;
             double gamma = search?.Knob ?? smallestTried;
             for (int attempt = 0; attempt < 3; attempt++)
             {
@@ -242,7 +242,7 @@ public sealed class BacoCompressor : ICompressionMethod
             var userVolumes = new double[a.Users.RowCount];
             for (int u = 0; u < _graph.UserCount; u++)
             {
-                userVolumes[a.Users.Codes[a.Users.Offsets[u]]] += _userWeight[u];
+                userVolumes[a.Users.CodeArray[a.Users.OffsetArray[u]]] += _userWeight[u];
             }
 
             var itemVolumes = new double[a.Items.RowCount];
@@ -252,7 +252,7 @@ public sealed class BacoCompressor : ICompressionMethod
             }
 
             return new BacoFoldIn(gamma, _options.UserWeights, _options.ItemWeights, _options.MoveRule, _options.SecondaryUserClusters,
-                NodeWeights.Scale(_graph.UserOffsets, _options.UserWeights), NodeWeights.Scale(_graph.ItemOffsets, _options.ItemWeights),
+                NodeWeights.Scale(_graph.UserOffsetArray, _options.UserWeights), NodeWeights.Scale(_graph.ItemOffsetArray, _options.ItemWeights),
                 userVolumes, itemVolumes);
         }
     }

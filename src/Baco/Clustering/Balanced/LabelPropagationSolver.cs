@@ -242,8 +242,8 @@ internal sealed class LabelPropagationSolver
     internal double Objective(double gamma)
     {
         long inside = 0;
-        int[] offsets = _graph.UserOffsets;
-        int[] items = _graph.UserItems;
+        int[] offsets = _graph.UserOffsetArray;
+        int[] items = _graph.UserItemArray;
         for (int u = 0; u < _users; u++)
         {
             int lu = _label[u];

@@ -13,11 +13,11 @@ public static class NodeWeights
 
     /// <summary>Weights of all users of the graph.</summary>
     public static double[] ForUsers(BipartiteGraph graph, WeightScheme scheme)
-        => Compute(graph.UserOffsets, scheme);
+        => Compute(graph.UserOffsetArray, scheme);
 
     /// <summary>Weights of all items of the graph.</summary>
     public static double[] ForItems(BipartiteGraph graph, WeightScheme scheme)
-        => Compute(graph.ItemOffsets, scheme);
+        => Compute(graph.ItemOffsetArray, scheme);
 
     /// <summary>Weights from CSR offsets (degrees are offset differences).</summary>
     internal static double[] Compute(int[] offsets, WeightScheme scheme)

@@ -22,7 +22,7 @@ public sealed class FrequencyHashing : HashingMethod
     {
         ArgumentNullException.ThrowIfNull(graph);
         var (ku, ki) = RowSplit.Proportional(rows, graph.UserCount, graph.ItemCount);
-        return new CodebookAssignment(Name, Side(graph.UserOffsets, ku), Side(graph.ItemOffsets, ki));
+        return new CodebookAssignment(Name, Side(graph.UserOffsetArray, ku), Side(graph.ItemOffsetArray, ki));
     }
 
     private static SideAssignment Side(int[] offsets, int rows)

@@ -23,7 +23,7 @@ public sealed class HybridHashing : HashingMethod
     {
         ArgumentNullException.ThrowIfNull(graph);
         var (ku, ki) = RowSplit.Proportional(rows, graph.UserCount, graph.ItemCount);
-        return new CodebookAssignment(Name, Side(graph.UserOffsets, ku, new DoubleHash(seed, StreamTag.UserSide)), Side(graph.ItemOffsets, ki, new DoubleHash(seed, StreamTag.ItemSide)), CodeCombiner.Sum);
+        return new CodebookAssignment(Name, Side(graph.UserOffsetArray, ku, new DoubleHash(seed, StreamTag.UserSide)), Side(graph.ItemOffsetArray, ki, new DoubleHash(seed, StreamTag.ItemSide)), CodeCombiner.Sum);
     }
 
     /// <inheritdoc/>

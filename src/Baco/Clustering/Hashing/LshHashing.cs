@@ -29,9 +29,9 @@ public sealed class LshHashing : HashingMethod
     {
         ArgumentNullException.ThrowIfNull(graph);
         var (ku, ki) = RowSplit.Proportional(rows, graph.UserCount, graph.ItemCount);
-        var userSig = Signatures(graph.UserOffsets, graph.UserItems, graph.ItemCount, seed, (ulong)StreamTag.UserSide);
-        var itemSig = Signatures(graph.ItemOffsets, graph.ItemUsers, graph.UserCount, seed, (ulong)StreamTag.ItemSide);
-        return new CodebookAssignment(Name, Bucket(userSig, graph.UserOffsets, ku), Bucket(itemSig, graph.ItemOffsets, ki));
+        var userSig = Signatures(graph.UserOffsetArray, graph.UserItemArray, graph.ItemCount, seed, (ulong)StreamTag.UserSide);
+        var itemSig = Signatures(graph.ItemOffsetArray, graph.ItemUserArray, graph.UserCount, seed, (ulong)StreamTag.ItemSide);
+        return new CodebookAssignment(Name, Bucket(userSig, graph.UserOffsetArray, ku), Bucket(itemSig, graph.ItemOffsetArray, ki));
     }
 
     /// <summary>64-bit SimHash signature of each entity's neighbour set.</summary>

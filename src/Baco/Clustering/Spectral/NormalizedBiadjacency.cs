@@ -16,8 +16,8 @@ internal sealed class NormalizedBiadjacency : ILinearOperator
     public NormalizedBiadjacency(BipartiteGraph g)
     {
         _g = g;
-        UserScale = Scales(g.UserOffsets);
-        ItemScale = Scales(g.ItemOffsets);
+        UserScale = Scales(g.UserOffsetArray);
+        ItemScale = Scales(g.ItemOffsetArray);
     }
 
     /// <summary>1 / sqrt(degree) per user, 0 if isolated.</summary>
@@ -30,9 +30,9 @@ internal sealed class NormalizedBiadjacency : ILinearOperator
 
     public int Cols => _g.ItemCount;
 
-    public void Apply(double[] x, double[] y, int r) => Multiply(_g.UserOffsets, _g.UserItems, UserScale, ItemScale, x, y, r);
+    public void Apply(double[] x, double[] y, int r) => Multiply(_g.UserOffsetArray, _g.UserItemArray, UserScale, ItemScale, x, y, r);
 
-    public void ApplyTranspose(double[] x, double[] y, int r) => Multiply(_g.ItemOffsets, _g.ItemUsers, ItemScale, UserScale, x, y, r);
+    public void ApplyTranspose(double[] x, double[] y, int r) => Multiply(_g.ItemOffsetArray, _g.ItemUserArray, ItemScale, UserScale, x, y, r);
 
     private static void Multiply(int[] offsets, int[] adj, double[] rowScale, double[] colScale, double[] x, double[] y, int r)
     {

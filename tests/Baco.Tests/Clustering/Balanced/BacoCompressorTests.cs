@@ -28,8 +28,8 @@ public class BacoCompressorTests
         Assert.Equal(run.SecondaryUsers, withTwo);
         Assert.Equal(withTwo, a.ExtraIndices);
         Assert.Equal(Planted.ItemCount, a.Items.Codes.Length);
-        Assert.All(a.Users.Codes, c => Assert.InRange(c, 0, a.Users.RowCount - 1));
-        Assert.All(a.Items.Codes, c => Assert.InRange(c, 0, a.Items.RowCount - 1));
+        Assert.All(a.Users.CodeArray, c => Assert.InRange(c, 0, a.Users.RowCount - 1));
+        Assert.All(a.Items.CodeArray, c => Assert.InRange(c, 0, a.Items.RowCount - 1));
 
         // Every row is used: the renumbering is dense.
         Assert.All(a.Users.RowSizes(), s => Assert.True(s > 0));
@@ -82,7 +82,7 @@ public class BacoCompressorTests
         var shared = new BacoCompressor(new BacoOptions { SecondaryUserClusters = false }).Run(g, 0.1, seed: 0).Assignment;
         Assert.Equal(shared.Users.Codes[3], shared.Users.Codes[4]);
         Assert.Equal(shared.Users.RowCount - 1, shared.Users.Codes[3]);
-        Assert.DoesNotContain(shared.Users.Codes[3], shared.Users.Codes[..3]);
+        Assert.DoesNotContain(shared.Users.CodeArray[3], shared.Users.CodeArray[..3]);
         Assert.Equal(shared.Items.RowCount - 1, shared.Items.Codes[3]);
 
         var own = new BacoCompressor(new BacoOptions { SecondaryUserClusters = false, Isolated = IsolatedPolicy.OwnRow }).Run(g, 0.1, seed: 0).Assignment;

@@ -64,7 +64,7 @@ public sealed class BudgetAndDeterminismTests
                 Assert.True(side.CodesOf(e).Length >= 1);
             }
 
-            Assert.All(side.Codes, c => Assert.InRange(c, 0, side.RowCount - 1));
+            Assert.All(side.CodeArray, c => Assert.InRange(c, 0, side.RowCount - 1));
         }
 
         Assert.Equal(g.UserCount, a.Users.EntityCount);

@@ -81,8 +81,8 @@ public sealed class GraphFamilyTests
             int coldUser = a.Users.RowCount - 1, coldItem = a.Items.RowCount - 1;
             Assert.All(Enumerable.Range(g.UserCount - 3, 3), u => Assert.Equal(coldUser, a.Users.CodesOf(u)[0]));
             Assert.All(Enumerable.Range(g.ItemCount - 2, 2), i => Assert.Equal(coldItem, a.Items.CodesOf(i)[0]));
-            Assert.DoesNotContain(coldUser, a.Users.Codes[..(g.UserCount - 3)]);
-            Assert.DoesNotContain(coldItem, a.Items.Codes[..(g.ItemCount - 2)]);
+            Assert.DoesNotContain(coldUser, a.Users.CodeArray[..(g.UserCount - 3)]);
+            Assert.DoesNotContain(coldItem, a.Items.CodeArray[..(g.ItemCount - 2)]);
         }
     }
 

@@ -30,7 +30,7 @@ public sealed class HashingFamilyTests
         var b = new UniversalHashing().Build(g, 100, seed: 1);
         var c = new UniversalHashing().Build(g, 100, seed: 2);
         Assert.Equal(a.Users.Codes, b.Users.Codes);
-        Assert.NotEqual(a.Users.Codes, c.Users.Codes);
+        Assert.NotEqual(a.Users.CodeArray, c.Users.CodeArray);
         Assert.Equal(100, a.TotalRows);
 
         // Random collisions use most rows (a striped modulo would use all; a bad hash few).
