@@ -12,7 +12,8 @@ internal sealed record KnobSearchResult<T>(double Knob, T Result, int Runs, bool
 /// Finds the value of a method's knob (BACO's gamma, a resolution, a cluster count) whose result
 /// has at most <c>budget</c> parameters and lands within a relative tolerance of it. The parameter
 /// count is assumed to grow with the knob (more resolution, more rows); the search brackets the
-/// budget by geometric steps, then bisects in log space (or on integers). Deterministic: the
+/// budget by geometric steps sized by the curve's measured slope, then narrows in log space (or on
+/// integers). Deterministic: the
 /// sequence of knobs tried depends only on the results, which depend only on the seed.
 /// </summary>
 internal static class KnobSearch
@@ -64,6 +65,8 @@ internal static class KnobSearch
     {
         private double _loKnob = double.NaN, _hiKnob = double.NaN;
         private long _loParams, _hiParams, _lastParams;
+        private double _lastKnob = double.NaN, _previousKnob = double.NaN;
+        private long _previousParams;
         private long _bestParams = -1;
 
         // Aim a little inside the tolerance window so interpolated steps land in it.
@@ -76,8 +79,10 @@ internal static class KnobSearch
         public bool Good => _bestParams >= (1 - tolerance) * budget;
 
         /// <summary>
-        /// Brackets the budget: steps of at most 4x from the initial guess, sized by assuming
-        /// parameters proportional to the knob (which saves runs when the guess is close).
+        /// Brackets the budget from the initial guess. The first step assumes parameters
+        /// proportional to the knob (at most 4x); later steps extrapolate the log-log slope of the
+        /// last two runs (at most 16x), so a curve flatter than linear, as BACO's is at small
+        /// gamma, is not walked up in 4x steps.
         /// </summary>
         public void Widen(double initial, double min, double max, int maxRuns)
         {
@@ -85,7 +90,7 @@ internal static class KnobSearch
             bool firstOver = Evaluate(k);
             while (Runs < maxRuns && !Good)
             {
-                double ratio = _lastParams > 0 ? _aim / _lastParams : 4;
+                double factor = StepFactor(firstOver);
                 if (firstOver)
                 {
                     if (!double.IsNaN(_loKnob) || k <= min)
@@ -93,7 +98,7 @@ internal static class KnobSearch
                         break;
                     }
 
-                    double next = Round(Math.Max(min, k * Math.Clamp(ratio, 0.25, 0.9)));
+                    double next = Round(Math.Max(min, k * factor));
                     k = integer && next >= k ? k - 1 : next;
                 }
                 else
@@ -103,12 +108,31 @@ internal static class KnobSearch
                         break;
                     }
 
-                    double next = Round(Math.Min(max, k * Math.Clamp(ratio, 1.1, 4)));
+                    double next = Round(Math.Min(max, k * factor));
                     k = integer && next <= k ? k + 1 : next;
                 }
 
                 Evaluate(k);
             }
+        }
+
+        /// <summary>The factor from the last knob towards the aim: down (below 1) or up.</summary>
+        private double StepFactor(bool down)
+        {
+            double ratio = _lastParams > 0 ? _aim / _lastParams : 4;
+            double slope = 1;
+            bool measured = false;
+            if (_lastParams > 0 && _previousParams > 0 && _previousParams != _lastParams
+                && !double.IsNaN(_previousKnob) && _previousKnob != _lastKnob)
+            {
+                slope = Math.Log((double)_lastParams / _previousParams) / Math.Log(_lastKnob / _previousKnob);
+                measured = slope > 0;
+                slope = measured ? Math.Clamp(slope, 0.25, 4) : 1;
+            }
+
+            double factor = Math.Pow(ratio, 1 / slope);
+            double reach = measured ? 16 : 4;
+            return down ? Math.Clamp(factor, 1 / reach, 0.9) : Math.Clamp(factor, 1.1, reach);
         }
 
         /// <summary>
@@ -161,7 +185,8 @@ internal static class KnobSearch
             T result = run(knob);
             long p = parameters(result);
             bool over = p > budget || (isOver?.Invoke(result) ?? false);
-            _lastParams = p;
+            (_previousKnob, _previousParams) = (_lastKnob, _lastParams);
+            (_lastKnob, _lastParams) = (knob, p);
             if (over)
             {
                 if (double.IsNaN(_hiKnob) || knob < _hiKnob)

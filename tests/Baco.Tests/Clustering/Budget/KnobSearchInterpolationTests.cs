@@ -14,6 +14,21 @@ public sealed class KnobSearchInterpolationTests
         Assert.True(r.Runs <= 12, $"{r.Runs} runs");
     }
 
+    [Theory]
+    [InlineData(0.4, 10)]
+    [InlineData(0.6, 8)]
+    [InlineData(1.0, 5)]
+    [InlineData(2.0, 4)]
+    public void WideningFollowsTheMeasuredSlope(double exponent, int mostRuns)
+    {
+        // A budget 10^4 times the first run's parameters: steps sized by the measured slope reach
+        // it in a few runs (4x steps sized as if linear took 15, 8 and 6 runs at 0.6, 1 and 2).
+        const long budget = 10_000_000;
+        var r = KnobSearch.Search(k => (long)(1000 * Math.Pow(k, exponent)), p => p, budget, 1.0, 1e-4, 1e12);
+        Assert.True(r.WithinTolerance);
+        Assert.True(r.Runs <= mostRuns, $"exp {exponent}: {r.Runs} runs, knob {r.Knob}");
+    }
+
     [Fact]
     public void IntegerKnobLandsInTheWindow()
     {
