@@ -16,13 +16,15 @@ internal sealed class BacoOptionsBinder
 
     public Option<bool> NoSecondary { get; } = new("--no-secondary") { Description = "Switch off secondary user clusters." };
 
+    public Option<bool> SecondaryItems { get; } = new("--secondary-items") { Description = "Experimental: give items a second codebook row by the rule of secondary user clusters (one extra index per item that takes one)." };
+
     public Option<string> Isolated { get; } = CliOptions.Choice("--isolated", "Entities with no training interaction: cold (one shared row per side) or own (a row each).", Names.Of(IsolatedPolicy.SharedColdRow), Names.All<IsolatedPolicy>());
 
     public Option<int?> StopRows { get; } = CliOptions.OptionalNumber<int>("--stop-rows", "Stop the passes once user rows + item rows is at most N (the authors' row budget).", r => r >= 1, "must be at least 1");
 
     public Option<double> RehomeAbove { get; } = CliOptions.Number("--rehome-above", "Experimental: users of a co-cluster holding more than this share of the users move to their secondary co-cluster (0: off).", 0.0, s => s is >= 0 and < 1, "must be at least 0 and below 1");
 
-    public IEnumerable<Option> All => [UserWeights, ItemWeights, Passes, Move, NoSecondary, Isolated, StopRows, RehomeAbove];
+    public IEnumerable<Option> All => [UserWeights, ItemWeights, Passes, Move, NoSecondary, SecondaryItems, Isolated, StopRows, RehomeAbove];
 
     public void AddTo(Command command)
     {
@@ -50,6 +52,7 @@ internal sealed class BacoOptionsBinder
             Passes = parsed.GetValue(Passes),
             MoveRule = Names.Parse<MoveRule>(parsed.GetValue(Move)!, nameof(BacoOptions.MoveRule), "a move rule"),
             SecondaryUserClusters = !parsed.GetValue(NoSecondary),
+            SecondaryItemClusters = parsed.GetValue(SecondaryItems),
             Isolated = Names.Parse<IsolatedPolicy>(parsed.GetValue(Isolated)!, nameof(BacoOptions.Isolated), "an isolated-entity policy"),
             StopRows = parsed.GetValue(StopRows),
             RehomeAbove = parsed.GetValue(RehomeAbove),

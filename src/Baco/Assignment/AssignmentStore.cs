@@ -310,8 +310,10 @@ public static class AssignmentStore
         return IdMap.FromNames(names.AsSpan(0, count).ToArray());
     }
 
-    private static JsonObject BacoJson(BacoFoldIn b) => new()
+    private static JsonObject BacoJson(BacoFoldIn b)
     {
+        var json = new JsonObject
+        {
         ["gamma"] = b.Gamma,
         ["user_weights"] = NodeWeights.Name(b.UserWeights),
         ["item_weights"] = NodeWeights.Name(b.ItemWeights),
@@ -321,7 +323,16 @@ public static class AssignmentStore
         ["item_weight_scale"] = b.ItemWeightScale,
         ["user_row_volumes"] = new JsonArray([.. b.UserRowVolumes.Select(v => (JsonNode?)JsonValue.Create(v))]),
         ["item_row_volumes"] = new JsonArray([.. b.ItemRowVolumes.Select(v => (JsonNode?)JsonValue.Create(v))]),
-    };
+        };
+
+        // Only when on, so files written without the experimental option stay as they were.
+        if (b.SecondaryItemClusters)
+        {
+            json["secondary_items"] = true;
+        }
+
+        return json;
+    }
 
     private static int ColdRow(string metaPath, JsonObject meta, string name, int rows)
     {
@@ -411,7 +422,8 @@ public static class AssignmentStore
             Positive(o, path, "user_weight_scale"),
             Positive(o, path, "item_weight_scale"),
             Volumes(o, path, "user_row_volumes", userRows),
-            Volumes(o, path, "item_row_volumes", itemRows));
+            Volumes(o, path, "item_row_volumes", itemRows),
+            o.ContainsKey("secondary_items") && Field<bool>(o, path, "secondary_items")); // absent before the option existed
     }
 
     // The names a stored enum field may have, quoted as in the file: "\"mean\" or \"sum\"".

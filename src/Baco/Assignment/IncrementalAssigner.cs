@@ -113,7 +113,7 @@ public sealed class IncrementalAssigner
     /// <summary>The rule applied, in words (for summaries).</summary>
     public string Rule => _rule switch
     {
-        NewEntityRule.BalancedGain => "balanced gain a(c) - gamma * w_x * W(c) over the co-clusters of the known neighbours, with the stored gamma, weights and volumes; secondary user row as BACO's",
+        NewEntityRule.BalancedGain => "balanced gain a(c) - gamma * w_x * W(c) over the co-clusters of the known neighbours, with the stored gamma, weights and volumes; secondary rows as BACO's",
         NewEntityRule.MajorityCoCluster => "the co-cluster holding most of the known neighbours (ties: first met in id order)",
         NewEntityRule.MajorityCoClusterAndHash => "the co-cluster holding most of the known neighbours, plus the method's hash row",
         NewEntityRule.SharedRowsModulo => "id modulo the shared rows (a new entity is not among the frequent ones)",
@@ -261,12 +261,12 @@ public sealed class IncrementalAssigner
             return new Placement([Cold(user)], true);
         }
 
-        if (!user || !b.SecondaryUserClusters)
+        if (!(user ? b.SecondaryUserClusters : b.SecondaryItemClusters))
         {
             return new Placement([best], false);
         }
 
-        // docs/METHOD.md, "Secondary user clusters": the best other candidate, no threshold.
+        // docs/METHOD.md, "Secondary user clusters" (and items, when the run gave them): the best other candidate, no threshold.
         int second = -1;
         double secondGain = double.NegativeInfinity;
         foreach (var c in candidates)

@@ -35,6 +35,9 @@ public sealed record CompressionStats
     /// <summary>BACO: users given a secondary row.</summary>
     public int? SecondaryUsers { get; init; }
 
+    /// <summary>BACO: items given a secondary row (null when the option is off or none took one).</summary>
+    public int? SecondaryItems { get; init; }
+
     /// <summary>BACO: users moved off the giant co-cluster by the experimental rehoming (null when it did not act).</summary>
     public int? RehomedUsers { get; init; }
 
@@ -80,6 +83,7 @@ public sealed record CompressionStats
         Add("objective_q", ObjectiveQ);
         Add("stopped_early", Flag(StoppedEarly));
         Add("secondary_users", SecondaryUsers);
+        Add("secondary_items", SecondaryItems);
         Add("rehomed_users", RehomedUsers);
         Add("co_clusters", CoClusters);
         Add("gini", Gini);

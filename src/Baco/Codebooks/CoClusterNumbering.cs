@@ -14,10 +14,11 @@ internal static class CoClusterNumbering
 {
     /// <summary>
     /// The assignment of <paramref name="method"/>. <paramref name="secondaryUserLabels"/> (-1:
-    /// none) gives users a second code, the row of that label among the user rows.
+    /// none) gives users a second code, the row of that label among the user rows;
+    /// <paramref name="secondaryItemLabels"/> the same for items.
     /// </summary>
     public static CodebookAssignment Build(string method, BipartiteGraph graph, int[] userLabels, int[] itemLabels,
-        int[]? secondaryUserLabels = null, bool sharedColdRow = true)
+        int[]? secondaryUserLabels = null, bool sharedColdRow = true, int[]? secondaryItemLabels = null)
     {
         ArgumentNullException.ThrowIfNull(graph);
         var userRows = new LabelRows(userLabels);
@@ -34,7 +35,8 @@ internal static class CoClusterNumbering
         }
 
         var usersSide = secondaryUserLabels is null ? SideAssignment.FromLabels(users, ku) : WithSecondary(users, secondaryUserLabels, userRows, ku);
-        return new CodebookAssignment(method, usersSide, SideAssignment.FromLabels(items, ki))
+        var itemsSide = secondaryItemLabels is null ? SideAssignment.FromLabels(items, ki) : WithSecondary(items, secondaryItemLabels, itemRows, ki);
+        return new CodebookAssignment(method, usersSide, itemsSide)
         {
             ItemRowOfUserRow = links,
             UserColdRow = userCold,
@@ -97,20 +99,20 @@ internal static class CoClusterNumbering
 
     private static SideAssignment WithSecondary(int[] primary, int[] secondaryLabels, LabelRows rows, int rowCount)
     {
-        int users = primary.Length;
-        var offsets = new long[users + 1];
-        var codes = new List<int>(users * 2);
-        for (int u = 0; u < users; u++)
+        int entities = primary.Length;
+        var offsets = new long[entities + 1];
+        var codes = new List<int>(entities * 2);
+        for (int e = 0; e < entities; e++)
         {
-            offsets[u] = codes.Count;
-            codes.Add(primary[u]);
-            if (secondaryLabels[u] >= 0)
+            offsets[e] = codes.Count;
+            codes.Add(primary[e]);
+            if (secondaryLabels[e] >= 0)
             {
-                codes.Add(rows.RowOf(secondaryLabels[u]));
+                codes.Add(rows.RowOf(secondaryLabels[e]));
             }
         }
 
-        offsets[users] = codes.Count;
+        offsets[entities] = codes.Count;
         return new SideAssignment(rowCount, [.. codes], offsets);
     }
 

@@ -10,7 +10,8 @@ namespace Baco.Clustering.Balanced;
 /// <param name="Assignment">Codebook rows per user and item.</param>
 /// <param name="SecondaryUsers">Users that received a secondary row.</param>
 /// <param name="RehomedUsers">Users moved out of an oversized co-cluster (<see cref="BacoOptions.RehomeAbove"/>).</param>
-public sealed record BacoRun(CoClustering Clusters, CodebookAssignment Assignment, int SecondaryUsers, int RehomedUsers = 0);
+/// <param name="SecondaryItems">Items that received a secondary row (<see cref="BacoOptions.SecondaryItemClusters"/>).</param>
+public sealed record BacoRun(CoClustering Clusters, CodebookAssignment Assignment, int SecondaryUsers, int RehomedUsers = 0, int SecondaryItems = 0);
 
 /// <summary>
 /// BACO: balanced co-clustering of users and items (Jiang, Yang and Wu, SIGIR 2026), as
@@ -119,7 +120,8 @@ public sealed class BacoCompressor : ICompressionMethod
             // falls through the budget during the passes, so stopping there lands on it; the
             // row budget reserves one index per connected user for secondary rows (the
             // authors' rule), which keeps the run within the budget by construction.
-            long reserve = Options.SecondaryUserClusters ? CountConnected(graph.UserOffsetArray) : 0;
+            long reserve = (Options.SecondaryUserClusters ? CountConnected(graph.UserOffsetArray) : 0)
+                + (Options.SecondaryItemClusters ? CountConnected(graph.ItemOffsetArray) : 0);
             double gamma = search?.Knob ?? smallestTried;
             for (int attempt = 0; attempt < 3; attempt++)
             {
@@ -158,6 +160,7 @@ public sealed class BacoCompressor : ICompressionMethod
             Passes = c.Passes.Count,
             StoppedEarly = c.StoppedEarly,
             SecondaryUsers = run.SecondaryUsers,
+            SecondaryItems = run.SecondaryItems > 0 ? run.SecondaryItems : null,
             SearchRuns = searchRuns,
             CoClusters = sizes.Length,
             Gini = ClusterDiagnostics.Gini(sizes),
@@ -212,7 +215,7 @@ public sealed class BacoCompressor : ICompressionMethod
             int secondaryUsers = 0;
             if (_options.SecondaryUserClusters)
             {
-                secondary = SecondaryUserClusters.Compute(_graph, clusters.UserLabels, clusters.ItemLabels, _userWeight,
+                secondary = SecondaryClusters.Compute(_graph.UserOffsetArray, _graph.UserItemArray, clusters.UserLabels, clusters.ItemLabels, _userWeight,
                     _solver.ItemVolumes, _solver.UserCounts, gamma);
                 foreach (int s in secondary)
                 {
@@ -231,9 +234,13 @@ public sealed class BacoCompressor : ICompressionMethod
                 secondaryUsers = secondary.Count(s => s >= 0);
             }
 
-            var assignment = CoClusterNumbering.Build("baco", _graph, userLabels, clusters.ItemLabels, secondary, _options.Isolated == IsolatedPolicy.SharedColdRow);
+            int[]? secondaryItems = _options.SecondaryItemClusters
+                ? SecondaryClusters.Compute(_graph.ItemOffsetArray, _graph.ItemUserArray, clusters.ItemLabels, clusters.UserLabels, _itemWeight,
+                    _solver.UserVolumes, _solver.ItemCounts, gamma)
+                : null;
+            var assignment = CoClusterNumbering.Build("baco", _graph, userLabels, clusters.ItemLabels, secondary, _options.Isolated == IsolatedPolicy.SharedColdRow, secondaryItems);
             assignment = assignment with { FoldIn = MakeFoldIn(assignment, gamma) };
-            return new BacoRun(clusters, assignment, secondaryUsers, moved);
+            return new BacoRun(clusters, assignment, secondaryUsers, moved, secondaryItems?.Count(s => s >= 0) ?? 0);
         }
 
         /// <summary>The volumes of every row's label (primary codes only: a secondary row adds no volume).</summary>
@@ -248,12 +255,12 @@ public sealed class BacoCompressor : ICompressionMethod
             var itemVolumes = new double[a.Items.RowCount];
             for (int i = 0; i < _graph.ItemCount; i++)
             {
-                itemVolumes[a.Items.Codes[i]] += _itemWeight[i];
+                itemVolumes[a.Items.CodeArray[a.Items.OffsetArray[i]]] += _itemWeight[i];
             }
 
             return new BacoFoldIn(gamma, _options.UserWeights, _options.ItemWeights, _options.MoveRule, _options.SecondaryUserClusters,
                 NodeWeights.Scale(_graph.UserOffsetArray, _options.UserWeights), NodeWeights.Scale(_graph.ItemOffsetArray, _options.ItemWeights),
-                userVolumes, itemVolumes);
+                userVolumes, itemVolumes, _options.SecondaryItemClusters);
         }
     }
 }

@@ -18,6 +18,7 @@ namespace Baco.Clustering.Balanced;
 /// <param name="ItemWeightScale">1 / sqrt(S_I), or 1 when the side had no interactions.</param>
 /// <param name="UserRowVolumes">W_U of each user row's label.</param>
 /// <param name="ItemRowVolumes">W_I of each item row's label.</param>
+/// <param name="SecondaryItemClusters">Whether items got secondary rows (<see cref="BacoOptions.SecondaryItemClusters"/>).</param>
 public sealed record BacoFoldIn(
     double Gamma,
     WeightScheme UserWeights,
@@ -27,7 +28,8 @@ public sealed record BacoFoldIn(
     double UserWeightScale,
     double ItemWeightScale,
     double[] UserRowVolumes,
-    double[] ItemRowVolumes) : IFoldIn
+    double[] ItemRowVolumes,
+    bool SecondaryItemClusters = false) : IFoldIn
 {
     /// <summary>The weight a node of <paramref name="scheme"/> with <paramref name="degree"/> training neighbours gets at <paramref name="scale"/>.</summary>
     public static double Weight(WeightScheme scheme, int degree, double scale)

@@ -50,6 +50,12 @@ public sealed record BacoOptions
     /// <summary>Give users a second codebook row (secondary user clusters).</summary>
     public bool SecondaryUserClusters { get; init; } = true;
 
+    /// <summary>
+    /// Experimental (issue 13), off by default: give items a second codebook row by the same rule
+    /// as users (docs/METHOD.md, "Secondary item clusters"), one extra index per item that takes one.
+    /// </summary>
+    public bool SecondaryItemClusters { get; init; }
+
     /// <summary>Policy for entities with no training interaction.</summary>
     public IsolatedPolicy Isolated { get; init; } = IsolatedPolicy.SharedColdRow;
 

@@ -135,6 +135,12 @@ internal sealed class LabelPropagationSolver
     /// <summary>Users per label after <see cref="Run"/>.</summary>
     internal ReadOnlySpan<int> UserCounts => _countU;
 
+    /// <summary>User volumes per label after <see cref="Run"/>: used by the secondary item pass.</summary>
+    internal ReadOnlySpan<double> UserVolumes => _volumeU;
+
+    /// <summary>Items per label after <see cref="Run"/>.</summary>
+    internal ReadOnlySpan<int> ItemCounts => _countI;
+
     /// <summary>Visits node x (joint id) once: moves it per the rule and returns whether it moved.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal bool MoveNode(int x, double gamma, MoveRule rule)
