@@ -314,15 +314,15 @@ public static class AssignmentStore
     {
         var json = new JsonObject
         {
-        ["gamma"] = b.Gamma,
-        ["user_weights"] = NodeWeights.Name(b.UserWeights),
-        ["item_weights"] = NodeWeights.Name(b.ItemWeights),
-        ["move"] = Names.Of(b.MoveRule),
-        ["secondary"] = b.SecondaryUserClusters,
-        ["user_weight_scale"] = b.UserWeightScale,
-        ["item_weight_scale"] = b.ItemWeightScale,
-        ["user_row_volumes"] = new JsonArray([.. b.UserRowVolumes.Select(v => (JsonNode?)JsonValue.Create(v))]),
-        ["item_row_volumes"] = new JsonArray([.. b.ItemRowVolumes.Select(v => (JsonNode?)JsonValue.Create(v))]),
+            ["gamma"] = b.Gamma,
+            ["user_weights"] = NodeWeights.Name(b.UserWeights),
+            ["item_weights"] = NodeWeights.Name(b.ItemWeights),
+            ["move"] = Names.Of(b.MoveRule),
+            ["secondary"] = b.SecondaryUserClusters,
+            ["user_weight_scale"] = b.UserWeightScale,
+            ["item_weight_scale"] = b.ItemWeightScale,
+            ["user_row_volumes"] = new JsonArray([.. b.UserRowVolumes.Select(v => (JsonNode?)JsonValue.Create(v))]),
+            ["item_row_volumes"] = new JsonArray([.. b.ItemRowVolumes.Select(v => (JsonNode?)JsonValue.Create(v))]),
         };
 
         // Only when on, so files written without the experimental option stay as they were.
