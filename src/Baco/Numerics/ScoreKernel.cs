@@ -51,6 +51,9 @@ internal static class ScoreKernel
         Score256(userBlock, packed, dim, firstPanel, endPanel, scores, stride);
     }
 
+    // Score256 and Score512 are one register-blocked kernel written out at two vector widths: 12
+    // accumulators (6 users x 2 vectors) must stay in registers, which a width-generic version
+    // (Vector<T>, or a shared helper over ISimdVector) does not guarantee. Change both together.
     private static void Score256(ReadOnlySpan<float> userBlock, float[] packed, int dim, int firstPanel, int endPanel, Span<float> scores, int stride)
     {
         const int PanelWidth = 16;
