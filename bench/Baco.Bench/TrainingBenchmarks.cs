@@ -73,7 +73,7 @@ internal static class TrainingBenchmarks
         var assignment = method == "full"
             ? CodebookAssignment.Full(data.UserCount, data.ItemCount)
             : CompressionMethods.Create(method).Compress(graph, CompressionTarget.Fraction(0.17), new CompressionContext(64, 0, null)).Assignment;
-        var model = RecommenderModels.Create(ModelKind.LightGcn, assignment, graph, 64, 2, 1);
+        var model = RecommenderModels.CreateTrainable(ModelKind.LightGcn, assignment, graph, 64, 2, 1);
         var adam = new AdamOptimizer([.. model.Parameters.Select(p => p.Length)], 1e-3f, weightDecay: 1e-8f);
         var rnd = new Random(1);
         var times = new List<double>();
@@ -121,7 +121,7 @@ internal static class TrainingBenchmarks
         Console.WriteLine(FormattableString.Invariant($"gowalla lightgcn step ({method}, batch 1024, full graph, 2 layers, d=64): median {Median(times):F1} ms wall, {Median(cpu):F1} ms CPU over {reps}; load {Load()} (forward {phase[0] / reps:F1}, loss {phase[1] / reps:F1}, backward {phase[2] / reps:F1}, adam {phase[3] / reps:F1} ms mean)"));
     }
 
-    private static void BprLoss(IRecommenderModel model, int[] bu, int[] bi, int[] bj)
+    private static void BprLoss(ITrainableModel model, int[] bu, int[] bi, int[] bj)
     {
         // The trainer's own step (internal, visible to the bench).
         BprStep.LossAndGradients(model, bu, bi, bj, 1e-4f);
@@ -152,7 +152,7 @@ internal static class TrainingBenchmarks
     {
         var data = InteractionReader.Read(train, null, test);
         var graph = BipartiteGraph.FromDataset(data);
-        var model = RecommenderModels.Create(ModelKind.LightGcn, CodebookAssignment.Full(data.UserCount, data.ItemCount), graph, 64, 2, 1);
+        var model = RecommenderModels.CreateTrainable(ModelKind.LightGcn, CodebookAssignment.Full(data.UserCount, data.ItemCount), graph, 64, 2, 1);
         var users = new float[data.UserCount * 64];
         var items = new float[data.ItemCount * 64];
         model.ComputeEmbeddings(users, items);

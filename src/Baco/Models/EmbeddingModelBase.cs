@@ -3,7 +3,7 @@ using Baco.Codebooks;
 namespace Baco.Models;
 
 /// <summary>Shared state of the backbones: the two compressed tables and node-space work buffers.</summary>
-public abstract class EmbeddingModelBase : IRecommenderModel
+public abstract class EmbeddingModelBase : ITrainableModel
 {
     private readonly float[][] _parameters;
     private readonly float[][] _gradients;
@@ -55,19 +55,19 @@ public abstract class EmbeddingModelBase : IRecommenderModel
     public IReadOnlyList<float[]> Parameters => _parameters;
 
     /// <inheritdoc/>
-    public IReadOnlyList<float[]> Gradients => _gradients;
+    IReadOnlyList<float[]> ITrainableModel.Gradients => Gradients;
 
     /// <inheritdoc/>
-    public Span<float> Final => FinalBuffer;
+    Span<float> ITrainableModel.Final => FinalBuffer;
 
     /// <inheritdoc/>
-    public Span<float> Ego => EgoBuffer;
+    Span<float> ITrainableModel.Ego => EgoBuffer;
 
     /// <inheritdoc/>
-    public Span<float> FinalGradient => FinalGradBuffer;
+    Span<float> ITrainableModel.FinalGradient => FinalGradBuffer;
 
     /// <inheritdoc/>
-    public Span<float> EgoGradient => EgoGradBuffer;
+    Span<float> ITrainableModel.EgoGradient => EgoGradBuffer;
 
     /// <summary>User side table.</summary>
     public CompressedEmbedding UserTable { get; }
@@ -93,11 +93,14 @@ public abstract class EmbeddingModelBase : IRecommenderModel
     /// <summary>Users of the last forward.</summary>
     private protected int[] UserRows => _userRows;
 
+    /// <summary>Gradients of the parameters (user codebook, item codebook), for the models' backward passes.</summary>
+    private protected float[][] Gradients => _gradients;
+
     /// <summary>Items of the last forward.</summary>
     private protected int[] ItemRows => _itemRows;
 
     /// <inheritdoc/>
-    public void Forward(ReadOnlySpan<int> users, ReadOnlySpan<int> items)
+    void ITrainableModel.Forward(ReadOnlySpan<int> users, ReadOnlySpan<int> items)
     {
         foreach (int u in users)
         {
@@ -115,7 +118,7 @@ public abstract class EmbeddingModelBase : IRecommenderModel
     }
 
     /// <inheritdoc/>
-    public void Backward()
+    void ITrainableModel.Backward()
     {
         BackwardCore();
         ClearRows(FinalGradBuffer);

@@ -25,6 +25,12 @@ public static class RecommenderModels
         return FromCodebooks(kind, assignment, graph, dim, layers, user, item);
     }
 
+    /// <summary><see cref="Create"/>, with the training protocol the library's trainer drives.</summary>
+    internal static ITrainableModel CreateTrainable(ModelKind kind, CodebookAssignment assignment, BipartiteGraph graph, int dim, int layers, ulong seed, EmbeddingInit init = EmbeddingInit.Normal, double normalStd = 0.1)
+
+        // Every model the library creates derives from EmbeddingModelBase, which is trainable.
+        => (ITrainableModel)Create(kind, assignment, graph, dim, layers, seed, init, normalStd);
+
     /// <summary>Creates a model around existing codebooks (not copied).</summary>
     public static IRecommenderModel FromCodebooks(ModelKind kind, CodebookAssignment assignment, BipartiteGraph graph, int dim, int layers, float[] userCodebook, float[] itemCodebook)
         => kind switch

@@ -11,7 +11,7 @@ namespace Baco.Training;
 internal static class BprStep
 {
     /// <summary>Adds the gradients into the model's gradient buffers and returns the loss.</summary>
-    public static double LossAndGradients(IRecommenderModel model, ReadOnlySpan<int> users, ReadOnlySpan<int> positives, ReadOnlySpan<int> negatives, float reg)
+    public static double LossAndGradients(ITrainableModel model, ReadOnlySpan<int> users, ReadOnlySpan<int> positives, ReadOnlySpan<int> negatives, float reg)
     {
         int d = model.Dim;
         int itemOffset = model.UserCount * d;

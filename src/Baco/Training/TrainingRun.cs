@@ -24,7 +24,7 @@ internal sealed class TrainingRun
     private readonly TrainingFingerprint? _fingerprint;
     private readonly InteractionList _train;
     private readonly BipartiteGraph _graph;
-    private readonly IRecommenderModel _model;
+    private readonly ITrainableModel _model;
     private readonly AdamOptimizer _adam;
     private readonly Evaluator? _validation;
     private readonly Xoshiro256 _rng;
@@ -49,7 +49,7 @@ internal sealed class TrainingRun
         InteractionList? validation = options.EvalEvery > 0 ? _data.Validation : null;
 
         _graph = BipartiteGraph.FromInteractions(_data.UserCount, _data.ItemCount, _train);
-        _model = RecommenderModels.Create(options.Model, assignment, _graph, options.Dim, options.Layers, options.Seed, options.Init, options.InitStd);
+        _model = RecommenderModels.CreateTrainable(options.Model, assignment, _graph, options.Dim, options.Layers, options.Seed, options.Init, options.InitStd);
         options.WarmStart?.CopyInto(_model); // every row is drawn first, so unmatched rows start as without a warm start
         _adam = new AdamOptimizer([.. _model.Parameters.Select(p => p.Length)], options.LearningRate, options.Beta1, options.Beta2, options.Epsilon, options.WeightDecay);
         _validation = validation is { Count: > 0 } ? new Evaluator(_data.UserCount, _data.ItemCount, validation, [_train], options.Ks) : null;

@@ -32,7 +32,7 @@ public class GradientCheckTests
     public void LinearProbeGradientMatchesFiniteDifferences(ModelKind kind, string assignment, CodeCombiner combiner, int dim)
     {
         // L = <C, Final> + <D, Ego> over all rows: exercises the backward of propagation and lookup.
-        var model = RecommenderModels.Create(kind, TinyData.Assignment(assignment, combiner), TinyData.Graph(), dim, 2, 11);
+        var model = RecommenderModels.CreateTrainable(kind, TinyData.Assignment(assignment, combiner), TinyData.Graph(), dim, 2, 11);
         int n = (model.UserCount + model.ItemCount) * dim;
         var rnd = new Random(3);
         var c = Enumerable.Range(0, n).Select(_ => (float)(rnd.NextDouble() - 0.5)).ToArray();
@@ -63,7 +63,7 @@ public class GradientCheckTests
     [MemberData(nameof(Cases))]
     public void BprLossGradientMatchesFiniteDifferences(ModelKind kind, string assignment, CodeCombiner combiner, int dim)
     {
-        var model = RecommenderModels.Create(kind, TinyData.Assignment(assignment, combiner), TinyData.Graph(), dim, 2, 5);
+        var model = RecommenderModels.CreateTrainable(kind, TinyData.Assignment(assignment, combiner), TinyData.Graph(), dim, 2, 5);
         int[] bu = [0, 2, 2, 3];
         int[] bi = [1, 2, 3, 4];
         int[] bj = [3, 0, 1, 2];
@@ -90,7 +90,7 @@ public class GradientCheckTests
     [InlineData(3)]
     public void LightGcnGradientIsRightForOtherDepths(int layers)
     {
-        var model = RecommenderModels.Create(ModelKind.LightGcn, TinyData.Assignment("two"), TinyData.Graph(), 5, layers, 8);
+        var model = RecommenderModels.CreateTrainable(ModelKind.LightGcn, TinyData.Assignment("two"), TinyData.Graph(), 5, layers, 8);
         int[] bu = [1, 3];
         int[] bi = [2, 0];
         int[] bj = [4, 1];
@@ -111,7 +111,7 @@ public class GradientCheckTests
         CheckAgainstNumeric(model, Loss, 1e-2f, 2e-3);
     }
 
-    private static void CheckAgainstNumeric(IRecommenderModel model, Func<double> loss, float h, double tol)
+    private static void CheckAgainstNumeric(ITrainableModel model, Func<double> loss, float h, double tol)
     {
         var analytic = model.Gradients.Select(g => (float[])g.Clone()).ToArray();
         for (int p = 0; p < model.Parameters.Count; p++)

@@ -10,7 +10,7 @@ public class BprAndAdamTests
     public void BprLossMatchesHandComputation()
     {
         var graph = Baco.Graph.BipartiteGraph.FromPairs(1, 2, [0], [0]);
-        var model = RecommenderModels.FromCodebooks(ModelKind.MatrixFactorization, CodebookAssignment.Full(1, 2), graph, 2, 0, [1f, 0f], [0.5f, 0.5f, 0f, 1f]);
+        var model = (ITrainableModel)RecommenderModels.FromCodebooks(ModelKind.MatrixFactorization, CodebookAssignment.Full(1, 2), graph, 2, 0, [1f, 0f], [0.5f, 0.5f, 0f, 1f]);
         model.Forward([0], [0, 1]);
         double loss = BprStep.LossAndGradients(model, [0], [0], [1], 0.1f);
 
