@@ -22,7 +22,8 @@
 # Usage (from the repository root; builds first):
 #   bench/scripts/gowalla-incremental.sh [RUNS_DIR]
 # Settings by environment: DATASET (gowalla; a folder under BACO_DATA, default ../shared/datasets),
-# EPOCHS (150), WARM_EPOCHS (10), BUDGET (0.17), SEED (0), PERCENT (90).
+# EPOCHS (150), WARM_EPOCHS (10), BUDGET (0.17), SEED (0), PERCENT (90); REPORT_ONLY=1 prints the
+# table of the steps finished so far (a run missing from it shows as "not run") and starts nothing.
 # A quick end-to-end check: DATASET=beauty EPOCHS=2 WARM_EPOCHS=2 bench/scripts/gowalla-incremental.sh /tmp/inc-check
 set -uo pipefail
 runs=${1:-/tmp/incremental}
@@ -72,35 +73,37 @@ fail() {
   exit 1
 }
 
-step split "$runs/rest.tsv" $bench split-prefix --in "$data/train.tsv" --percent "$percent" --first "$runs/first.tsv" --rest "$runs/rest.tsv" || fail split
-step m90 "$runs/m90/metrics.json" $baco train --train "$runs/first.tsv" "${evaluation[@]}" --method baco --budget "$budget" \
-  --epochs "$epochs" --seed "$seed" --checkpoint "$runs/ck.m90" --out "$runs/m90" || fail m90
+if [ "${REPORT_ONLY:-0}" != 1 ]; then
+  step split "$runs/rest.tsv" $bench split-prefix --in "$data/train.tsv" --percent "$percent" --first "$runs/first.tsv" --rest "$runs/rest.tsv" || fail split
+  step m90 "$runs/m90/metrics.json" $baco train --train "$runs/first.tsv" "${evaluation[@]}" --method baco --budget "$budget" \
+    --epochs "$epochs" --seed "$seed" --checkpoint "$runs/ck.m90" --out "$runs/m90" || fail m90
 
-# (a) The rest's new ids, if any, get rows by m90's rule; known ids keep their rows.
-codes="$runs/a-assigned"
-if [ ! -e "$runs/a-assigned/assignment.json" ] && [ ! -e "$runs/a-assign.none" ]; then
-  step a-assign "$runs/a-assigned/assignment.json" $baco assign --assignment "$runs/m90" --interactions "$runs/rest.tsv" --out "$runs/a-assigned"
-  rc=$?
-  if [ "$rc" -eq 2 ] && grep -q "nothing to assign" "$runs/a-assign.err"; then
-    echo "a-assign: the rest has no user or item that m90 lacks (its id space came from train, test and val); m90's assignment is used as it is"
-    touch "$runs/a-assign.none"
-  elif [ "$rc" -ne 0 ]; then
-    fail a-assign
+  # (a) The rest's new ids, if any, get rows by m90's rule; known ids keep their rows.
+  codes="$runs/a-assigned"
+  if [ ! -e "$runs/a-assigned/assignment.json" ] && [ ! -e "$runs/a-assign.none" ]; then
+    step a-assign "$runs/a-assigned/assignment.json" $baco assign --assignment "$runs/m90" --interactions "$runs/rest.tsv" --out "$runs/a-assigned"
+    rc=$?
+    if [ "$rc" -eq 2 ] && grep -q "nothing to assign" "$runs/a-assign.err"; then
+      echo "a-assign: the rest has no user or item that m90 lacks (its id space came from train, test and val); m90's assignment is used as it is"
+      touch "$runs/a-assign.none"
+    elif [ "$rc" -ne 0 ]; then
+      fail a-assign
+    fi
   fi
-fi
-[ -e "$runs/a-assign.none" ] && codes="$runs/m90"
-step a-incremental "$runs/a-incremental/metrics.json" $baco train --train "$data/train.tsv" "${evaluation[@]}" --assignment "$codes" \
-  --warm-start "$runs/m90" --epochs 0 --seed "$seed" --out "$runs/a-incremental" || fail a-incremental
+  [ -e "$runs/a-assign.none" ] && codes="$runs/m90"
+  step a-incremental "$runs/a-incremental/metrics.json" $baco train --train "$data/train.tsv" "${evaluation[@]}" --assignment "$codes" \
+    --warm-start "$runs/m90" --epochs 0 --seed "$seed" --out "$runs/a-incremental" || fail a-incremental
 
-# (b) and (c): one re-clustering of all of train, numbered against m90.
-step b-compress "$runs/b-assignment/assignment.json" $baco compress --train "$data/train.tsv" "${evaluation[@]}" "${holdout[@]}" \
-  --budget "$budget" --previous "$runs/m90" --out "$runs/b-assignment" || fail b-compress
-step b-warm "$runs/b-warm/metrics.json" $baco train --train "$data/train.tsv" "${evaluation[@]}" --assignment "$runs/b-assignment" \
-  --warm-start "$runs/m90" --epochs "$warm" --seed "$seed" --out "$runs/b-warm" || fail b-warm
-step c-scratch "$runs/c-scratch/metrics.json" $baco train --train "$data/train.tsv" "${evaluation[@]}" --assignment "$runs/b-assignment" \
-  --epochs "$warm" --seed "$seed" --out "$runs/c-scratch" || fail c-scratch
-step ref "$runs/ref/metrics.json" $baco train --train "$data/train.tsv" "${evaluation[@]}" --method baco --budget "$budget" \
-  --epochs "$epochs" --seed "$seed" --checkpoint "$runs/ck.ref" --out "$runs/ref" || fail ref
+  # (b) and (c): one re-clustering of all of train, numbered against m90.
+  step b-compress "$runs/b-assignment/assignment.json" $baco compress --train "$data/train.tsv" "${evaluation[@]}" "${holdout[@]}" \
+    --budget "$budget" --previous "$runs/m90" --out "$runs/b-assignment" || fail b-compress
+  step b-warm "$runs/b-warm/metrics.json" $baco train --train "$data/train.tsv" "${evaluation[@]}" --assignment "$runs/b-assignment" \
+    --warm-start "$runs/m90" --epochs "$warm" --seed "$seed" --out "$runs/b-warm" || fail b-warm
+  step c-scratch "$runs/c-scratch/metrics.json" $baco train --train "$data/train.tsv" "${evaluation[@]}" --assignment "$runs/b-assignment" \
+    --epochs "$warm" --seed "$seed" --out "$runs/c-scratch" || fail c-scratch
+  step ref "$runs/ref/metrics.json" $baco train --train "$data/train.tsv" "${evaluation[@]}" --method baco --budget "$budget" \
+    --epochs "$epochs" --seed "$seed" --checkpoint "$runs/ck.ref" --out "$runs/ref" || fail ref
+fi
 
 python3 - "$runs" "$dataset" "$epochs" "$warm" "$budget" "$seed" "$percent" <<'EOF' | tee "$runs/report.md"
 import json, os, sys
@@ -115,11 +118,12 @@ def secs(*names):
         total += float(open(p).read()) if os.path.exists(p) else 0.0
     return total
 ref = load("ref/metrics.json")
-prev = load("b-assignment/summary.json")["previous"]
+prev = (load("b-assignment/summary.json") or {}).get("previous")
 print(f"# Incremental BACO on {dataset}: first {percent} % of each user's training interactions, then all of them")
 print()
 print(f"Budget {budget}, seed {seed}, long runs {epochs} epochs, warm / cold re-training {warm} epochs. Test figures in %.")
-print(f"Re-clustering numbered against m90: {prev['users']['rows_matched']:,} of {prev['users']['rows']:,} user rows matched "
+if prev:
+  print(f"Re-clustering numbered against m90: {prev['users']['rows_matched']:,} of {prev['users']['rows']:,} user rows matched "
       f"({prev['users']['members_shared']:,} of {prev['users']['entities_in_both']:,} users keep their row), "
       f"{prev['items']['rows_matched']:,} of {prev['items']['rows']:,} item rows ({prev['items']['members_shared']:,} of {prev['items']['entities_in_both']:,} items).")
 print()
