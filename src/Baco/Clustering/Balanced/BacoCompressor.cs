@@ -211,27 +211,15 @@ public sealed class BacoCompressor : ICompressionMethod
             }
 
             var clusters = _solver.Run(gamma, passes, _options.MoveRule, stopRows, (ulong)seed, progress);
-            int[]? secondary = null;
-            int secondaryUsers = 0;
-            if (_options.SecondaryUserClusters)
-            {
-                secondary = SecondaryClusters.Compute(_graph.UserOffsetArray, _graph.UserItemArray, clusters.UserLabels, clusters.ItemLabels, _userWeight,
-                    _solver.ItemVolumes, _solver.UserCounts, gamma);
-                foreach (int s in secondary)
-                {
-                    if (s >= 0)
-                    {
-                        secondaryUsers++;
-                    }
-                }
-            }
-
+            int[]? secondary = _options.SecondaryUserClusters
+                ? SecondaryClusters.Compute(_graph.UserOffsetArray, _graph.UserItemArray, clusters.UserLabels, clusters.ItemLabels, _userWeight,
+                    _solver.ItemVolumes, _solver.UserCounts, gamma)
+                : null;
             int[] userLabels = clusters.UserLabels;
             int moved = 0;
             if (_options.RehomeAbove > 0 && secondary is not null)
             {
                 (userLabels, secondary, moved) = GiantClusterRehoming.Apply(_graph, userLabels, secondary, _options.RehomeAbove);
-                secondaryUsers = secondary.Count(s => s >= 0);
             }
 
             int[]? secondaryItems = _options.SecondaryItemClusters
@@ -240,8 +228,11 @@ public sealed class BacoCompressor : ICompressionMethod
                 : null;
             var assignment = CoClusterNumbering.Build("baco", _graph, userLabels, clusters.ItemLabels, secondary, _options.Isolated == IsolatedPolicy.SharedColdRow, secondaryItems);
             assignment = assignment with { FoldIn = MakeFoldIn(assignment, gamma) };
-            return new BacoRun(clusters, assignment, secondaryUsers, moved, secondaryItems?.Count(s => s >= 0) ?? 0);
+            return new BacoRun(clusters, assignment, CountGiven(secondary), moved, CountGiven(secondaryItems));
         }
+
+        /// <summary>Entities with a secondary label (-1: none).</summary>
+        private static int CountGiven(int[]? secondary) => secondary?.Count(s => s >= 0) ?? 0;
 
         /// <summary>The volumes of every row's label (primary codes only: a secondary row adds no volume).</summary>
         private BacoFoldIn MakeFoldIn(CodebookAssignment a, double gamma)
