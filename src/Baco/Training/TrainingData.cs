@@ -55,7 +55,7 @@ public sealed class TrainingData
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
-        var prepared = Apply(data, options.EvalEvery > 0 ? options.ValidationFraction : 0, options.Seed, source);
+        var prepared = Apply(data, options.HeldOutFraction, options.Seed, source);
         TrainableData.Ensure(prepared.Dataset);
         return prepared;
     }
@@ -91,7 +91,7 @@ public sealed class TrainingData
             return;
         }
 
-        var expected = options.EvalEvery > 0 && options.ValidationFraction > 0 ? ValidationHoldOut.Seeded(options.ValidationFraction, options.Seed) : ValidationHoldOut.None;
+        var expected = options.HeldOutFraction > 0 ? ValidationHoldOut.Seeded(options.ValidationFraction, options.Seed) : ValidationHoldOut.None;
         if (HoldOut != expected)
         {
             throw new InvalidSettingException(

@@ -82,6 +82,9 @@ public sealed record TrainingOptions
     /// <summary>Share of each user's training interactions held out for validation when the dataset has none.</summary>
     public double ValidationFraction { get; init; } = 0.1;
 
+    /// <summary>The share actually held out: none when validation is off (<see cref="EvalEvery"/> 0).</summary>
+    internal double HeldOutFraction => EvalEvery > 0 ? ValidationFraction : 0;
+
     /// <summary>Checkpoint file; when it exists at start, training resumes from it.</summary>
     public string? CheckpointPath { get; init; }
 

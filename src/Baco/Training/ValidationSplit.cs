@@ -22,7 +22,7 @@ public static class ValidationSplit
     {
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(options);
-        return TrainingData.Apply(data, options.EvalEvery > 0 ? options.ValidationFraction : 0, options.Seed, null).Dataset;
+        return TrainingData.Apply(data, options.HeldOutFraction, options.Seed, null).Dataset;
     }
 
     /// <summary>

@@ -63,11 +63,6 @@ public static class CompressWorkflow
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(request.Method);
-        if (request.Previous is not null)
-        {
-            RowRenumbering.EnsureRenumberable(request.Method.Name);
-        }
-
         var compressed = Compress(data, request.Method, request.Target, request.Dim, request.Seed, progress, describeData: true, request.Previous, request.PreviousSource);
         return new CompressOutcome(data, compressed.Result, compressed.Summary, compressed.Assignment, compressed.Json, compressed.Renumbered);
     }
@@ -75,9 +70,15 @@ public static class CompressWorkflow
     /// <summary>
     /// Compresses, summarises and, with <paramref name="previous"/>, renumbers. <paramref name="describeData"/>
     /// (a stand-alone compression) adds the progress line about the data and the source to the summary; the hold-out is always recorded.
+    /// A method whose rows are not clusters cannot be numbered against <paramref name="previous"/>: refused before any work.
     /// </summary>
     internal static Compressed Compress(TrainingData data, ICompressionMethod method, CompressionTarget target, int dim, int seed, IProgress<WorkflowProgress>? progress, bool describeData, StoredAssignment? previous, string? previousSource)
     {
+        if (previous is not null)
+        {
+            RowRenumbering.EnsureRenumberable(method.Name);
+        }
+
         var dataset = data.Dataset;
         var graph = BipartiteGraph.FromDataset(dataset);
         if (describeData)

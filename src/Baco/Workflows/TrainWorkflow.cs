@@ -85,10 +85,6 @@ public static class TrainWorkflow
         if (warmModel is not null)
         {
             WarmStart.EnsureSameModel(warmModel.Config, options, warmSource);
-            if (request.Method is not null)
-            {
-                RowRenumbering.EnsureRenumberable(request.Method.Name);
-            }
         }
 
         var dataset = data.Dataset;
