@@ -1,10 +1,5 @@
 using Baco.Codebooks;
 using Baco.Data;
-using Baco.Evaluation;
-using Baco.Graph;
-using Baco.Models;
-
-using Baco.Randomness;
 
 namespace Baco.Training;
 
@@ -64,69 +59,5 @@ public static class Trainer
         }
 
         return new TrainingRun(data, assignment, options, progress, time, cancellationToken).Run();
-    }
-
-    /// <summary>Puts the best parameters (if validated) into the model and evaluates it on the test split.</summary>
-    internal static TrainingResult Result(IRecommenderModel model, TrainingState state, Dataset data, TrainingOptions options, int epochsRun, bool stoppedEarly, double seconds)
-    {
-        int bestEpoch = epochsRun;
-        if (state.Best is { } best)
-        {
-            for (int k = 0; k < best.Length; k++)
-            {
-                best[k].CopyTo(model.Parameters[k], 0);
-            }
-
-            bestEpoch = state.BestEpoch;
-        }
-
-        RankingMetrics? test = null;
-        if (data.Test is { Count: > 0 })
-        {
-            var masked = new List<InteractionList> { data.Train };
-            if (data.Validation is { } v)
-            {
-                masked.Add(v);
-            }
-
-            test = new Evaluator(data.UserCount, data.ItemCount, data.Test, masked, options.Ks).Evaluate(model);
-        }
-
-        return new TrainingResult(model, bestEpoch, epochsRun, stoppedEarly, state.BestValidation, test, seconds, state.History);
-    }
-
-    /// <summary>This epoch's positives: a seeded shuffle of the interactions, or uniform users then uniform interactions of theirs.</summary>
-    internal static void FillOrder(int[] order, PositiveSampling sampling, BipartiteGraph graph, int[] activeUsers, Xoshiro256 rng)
-    {
-        int m = order.Length;
-        if (sampling == PositiveSampling.ShuffledInteractions)
-        {
-            // A fresh permutation, so an epoch's order depends only on the generator state.
-            rng.FillPermutation(order);
-            return;
-        }
-
-        // CSR offsets index the sorted interaction list.
-        for (int k = 0; k < m; k++)
-        {
-            int u = activeUsers[rng.NextInt(activeUsers.Length)];
-            order[k] = graph.UserOffsetArray[u] + rng.NextInt(graph.UserDegree(u));
-        }
-    }
-
-    internal static string? FirstNonFinite(IReadOnlyList<float[]> parameters)
-    {
-        foreach (var p in parameters)
-        {
-            foreach (float x in p)
-            {
-                if (!float.IsFinite(x))
-                {
-                    return float.IsNaN(x) ? "NaN" : "infinite";
-                }
-            }
-        }
-
-        return null;
     }
 }

@@ -124,7 +124,7 @@ internal sealed class TrainingRun
     private double RunEpoch(int epoch)
     {
         _reporter.StartEpoch();
-        Trainer.FillOrder(_order, _options.Sampling, _graph, _activeUsers, _rng);
+        FillOrder(_order, _options.Sampling, _graph, _activeUsers, _rng);
         double lossSum = 0;
         for (int b = 0; b < _batches; b++)
         {
@@ -150,7 +150,7 @@ internal sealed class TrainingRun
         _reporter.EndEpoch();
 
         // The last step's update is not seen by any loss of this epoch.
-        if (Trainer.FirstNonFinite(_model.Parameters) is { } bad)
+        if (FirstNonFinite(_model.Parameters) is { } bad)
         {
             Diverge($"a parameter became {bad} in the last step", epoch);
         }
@@ -224,7 +224,7 @@ internal sealed class TrainingRun
         throw new OperationCanceledException(_cancellation);
     }
 
-    private TrainingResult Finish(int epochsRun, bool stoppedEarly) => Trainer.Result(_model, _state, _data, _options, epochsRun, stoppedEarly, Seconds());
+    private TrainingResult Finish(int epochsRun, bool stoppedEarly) => Result(_model, _state, _data, _options, epochsRun, stoppedEarly, Seconds());
 
     /// <summary>Stops at a non-finite loss or parameter, handing over the best validated model so far.</summary>
     private void Diverge(string what, int epoch)
@@ -235,5 +235,69 @@ internal sealed class TrainingRun
             FormattableString.Invariant($"training diverged in epoch {epoch}: {what} (learning rate {_options.LearningRate:G3}, L2 regularisation {_options.L2Regularization:G3}, weight decay {_options.WeightDecay:G3}); lower the learning rate (for example ten times) or the regularisation.{kept}"),
             epoch,
             bestSoFar);
+    }
+
+    /// <summary>Puts the best parameters (if validated) into the model and evaluates it on the test split.</summary>
+    private static TrainingResult Result(IRecommenderModel model, TrainingState state, Dataset data, TrainingOptions options, int epochsRun, bool stoppedEarly, double seconds)
+    {
+        int bestEpoch = epochsRun;
+        if (state.Best is { } best)
+        {
+            for (int k = 0; k < best.Length; k++)
+            {
+                best[k].CopyTo(model.Parameters[k], 0);
+            }
+
+            bestEpoch = state.BestEpoch;
+        }
+
+        RankingMetrics? test = null;
+        if (data.Test is { Count: > 0 })
+        {
+            var masked = new List<InteractionList> { data.Train };
+            if (data.Validation is { } v)
+            {
+                masked.Add(v);
+            }
+
+            test = new Evaluator(data.UserCount, data.ItemCount, data.Test, masked, options.Ks).Evaluate(model);
+        }
+
+        return new TrainingResult(model, bestEpoch, epochsRun, stoppedEarly, state.BestValidation, test, seconds, state.History);
+    }
+
+    /// <summary>This epoch's positives: a seeded shuffle of the interactions, or uniform users then uniform interactions of theirs.</summary>
+    private static void FillOrder(int[] order, PositiveSampling sampling, BipartiteGraph graph, int[] activeUsers, Xoshiro256 rng)
+    {
+        int m = order.Length;
+        if (sampling == PositiveSampling.ShuffledInteractions)
+        {
+            // A fresh permutation, so an epoch's order depends only on the generator state.
+            rng.FillPermutation(order);
+            return;
+        }
+
+        // CSR offsets index the sorted interaction list.
+        for (int k = 0; k < m; k++)
+        {
+            int u = activeUsers[rng.NextInt(activeUsers.Length)];
+            order[k] = graph.UserOffsetArray[u] + rng.NextInt(graph.UserDegree(u));
+        }
+    }
+
+    private static string? FirstNonFinite(IReadOnlyList<float[]> parameters)
+    {
+        foreach (var p in parameters)
+        {
+            foreach (float x in p)
+            {
+                if (!float.IsFinite(x))
+                {
+                    return float.IsNaN(x) ? "NaN" : "infinite";
+                }
+            }
+        }
+
+        return null;
     }
 }
