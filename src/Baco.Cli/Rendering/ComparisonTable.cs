@@ -45,6 +45,11 @@ internal static class ComparisonTable
             console.MarkupLine(Markup.Escape(FormattableString.Invariant($"BACO vs the best baseline ({bb.Method}) in Recall@{headlineK}: {diff:+0.0%;-0.0%}")));
         }
 
+        if (MethodRecommendation.Choose(outcomes, headlineK) is { } recommended)
+        {
+            console.MarkupLine($"[bold]{Markup.Escape(recommended.Describe())}[/]");
+        }
+
         console.WriteLine("Metrics in %; Recall@K = hits / min(K, |relevant|).");
     }
 }

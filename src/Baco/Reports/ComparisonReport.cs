@@ -24,11 +24,11 @@ public static class ComparisonReport
         return Markdown(result.Methods, result.Dim, result.Title, result.Options.Training.EarlyStopK);
     }
 
-    /// <summary>The content of results.json: <see cref="Json(IReadOnlyList{MethodOutcome}, int, JsonObject)"/> of the comparison's methods with its settings.</summary>
+    /// <summary>The content of results.json: <see cref="Json(IReadOnlyList{MethodOutcome}, int, JsonObject, int)"/> of the comparison's methods with its settings.</summary>
     public static JsonObject Json(ComparisonResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
-        return Json(result.Methods, result.Dim, result.Settings());
+        return Json(result.Methods, result.Dim, result.Settings(), result.Options.Training.EarlyStopK);
     }
 
     /// <summary>Markdown table, one row per method, failures included; differences in Recall@<paramref name="headlineK"/>.</summary>
@@ -79,11 +79,17 @@ public static class ComparisonReport
             sb.AppendLine(CultureInfo.InvariantCulture, $"Best baseline by Recall@{headlineK}: {best.Method} ({Pct(best.Value)} %).");
         }
 
+        if (MethodRecommendation.Choose(outcomes, headlineK) is { } recommended)
+        {
+            sb.AppendLine();
+            sb.AppendLine(recommended.Describe());
+        }
+
         return sb.ToString();
     }
 
-    /// <summary>Machine-readable results: one object per method.</summary>
-    public static JsonObject Json(IReadOnlyList<MethodOutcome> outcomes, int dim, JsonObject settings)
+    /// <summary>Machine-readable results: one object per method, and the recommended method (<see cref="MethodRecommendation"/> at Recall@<paramref name="headlineK"/>).</summary>
+    public static JsonObject Json(IReadOnlyList<MethodOutcome> outcomes, int dim, JsonObject settings, int headlineK = DefaultHeadlineK)
     {
         var rows = new JsonArray();
         foreach (var o in outcomes)
@@ -113,7 +119,7 @@ public static class ComparisonReport
             rows.Add(row);
         }
 
-        return new JsonObject { ["settings"] = settings, ["methods"] = rows };
+        return new JsonObject { ["settings"] = settings, ["methods"] = rows, ["recommended"] = RecommendationJson(MethodRecommendation.Choose(outcomes, headlineK)) };
     }
 
     /// <summary>The cut-offs the methods were evaluated at (the first successful method's; every method shares the training options).</summary>
@@ -143,6 +149,17 @@ public static class ComparisonReport
 
         return best;
     }
+
+    private static JsonObject? RecommendationJson(MethodRecommendation? r) => r is null ? null : new JsonObject
+    {
+        ["method"] = r.Method,
+        ["chosen_by"] = FormattableString.Invariant($"{(r.ChosenOnTest ? "test" : "validation")} recall@{r.K}"),
+        ["score"] = r.Score,
+        [FormattableString.Invariant($"test_recall@{r.K}")] = r.Test.RecallAt(r.K),
+        [FormattableString.Invariant($"test_ndcg@{r.K}")] = r.Test.NdcgAt(r.K),
+        ["vs_full"] = r.VersusFull,
+        ["baco_vs_recommended"] = r.BacoVersusIt,
+    };
 
     private static double? Recall(MethodOutcome? o, int k) => o is { Succeeded: true } ? o.Training!.Test!.RecallAt(k) : null;
 

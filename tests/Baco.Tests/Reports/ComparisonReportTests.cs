@@ -80,4 +80,65 @@ public class ComparisonReportTests
         var rows = md.Split('\n').Where(l => l.StartsWith('|')).Select(l => l.Count(c => c == '|')).Distinct();
         Assert.Single(rows);
     }
+
+    private static MethodOutcome Measured(string method, double validation20, double test20)
+    {
+        var o = Outcome(method, test20);
+        var val = new RankingMetrics([10, 20, 50], [0.1, validation20, 0.3], [0.1, validation20, 0.3], [0.05, validation20 / 2, 0.07], 10, 0);
+        return o with { Training = o.Training! with { Validation = val } };
+    }
+
+    [Fact]
+    public void TheRecommendationIsChosenOnValidationNotTestAndNeverIsTheFullModel()
+    {
+        // full is best everywhere but is not a compressed table; baco has the best validation
+        // figure but a worse test one than scc: validation decides.
+        var outcomes = new[] { Measured("full", 0.9, 0.5), Measured("scc", 0.40, 0.35), Measured("baco", 0.45, 0.30) };
+        var r = MethodRecommendation.Choose(outcomes)!;
+        Assert.Equal("baco", r.Method);
+        Assert.False(r.ChosenOnTest);
+        Assert.Equal(0.45, r.Score);
+        Assert.Equal(0.30, r.Test.RecallAt(20));
+        Assert.Equal((0.30 / 0.5) - 1, r.VersusFull!.Value, 12); // -40 %
+        Assert.Null(r.BacoVersusIt); // BACO is the recommended method itself
+        Assert.Equal("Recommended at this budget: baco, the most accurate compressed table by validation Recall@20 (45.000 %): test R@20 30.000 %, N@20 6.000 %, -40.0% against the full model.", r.Describe());
+    }
+
+    [Fact]
+    public void TheRecommendationDoesNotFavourBacoAndSaysHowFarBehindBacoIs()
+    {
+        var outcomes = new[] { Measured("baco", 0.30, 0.30), Measured("scc", 0.40, 0.40), Measured("leiden", 0.35, 0.45) };
+        var r = MethodRecommendation.Choose(outcomes)!;
+        Assert.Equal("scc", r.Method);
+        Assert.Null(r.VersusFull); // no full model measured
+        Assert.Equal((0.30 / 0.40) - 1, r.BacoVersusIt!.Value, 12); // -25 %
+        Assert.EndsWith("BACO's test Recall@20 is -25.0% against it.", r.Describe());
+    }
+
+    [Fact]
+    public void WithoutValidationFiguresTheRecommendationSaysItWasChosenOnTest()
+    {
+        var outcomes = new[] { Outcome("baco", 0.2), Outcome("graphhash", 0.3) };
+        var r = MethodRecommendation.Choose(outcomes)!;
+        Assert.Equal("graphhash", r.Method);
+        Assert.True(r.ChosenOnTest);
+        Assert.Contains("by test Recall@20 (30.000 %; no validation figures were measured)", r.Describe());
+    }
+
+    [Fact]
+    public void TheReportAndResultsCarryTheRecommendationAndOmitItWhenNothingSucceeded()
+    {
+        var outcomes = new[] { Measured("full", 0.5, 0.5), Measured("baco", 0.3, 0.3), Measured("scc", 0.4, 0.4) };
+        string md = ComparisonReport.Markdown(outcomes, dim: 8, "t");
+        Assert.Contains("Recommended at this budget: scc,", md);
+        var json = ComparisonReport.Json(outcomes, dim: 8, new System.Text.Json.Nodes.JsonObject());
+        Assert.Equal("scc", (string)json["recommended"]!["method"]!);
+        Assert.Equal("validation recall@20", (string)json["recommended"]!["chosen_by"]!);
+        Assert.Equal(0.4, (double)json["recommended"]!["test_recall@20"]!);
+
+        var failedOnly = new[] { Measured("full", 0.5, 0.5), new MethodOutcome("baco", null, null, "failed") };
+        Assert.Null(MethodRecommendation.Choose(failedOnly));
+        Assert.DoesNotContain("Recommended", ComparisonReport.Markdown(failedOnly, dim: 8, "t"), StringComparison.Ordinal);
+        Assert.Null(ComparisonReport.Json(failedOnly, dim: 8, new System.Text.Json.Nodes.JsonObject())["recommended"]);
+    }
 }
