@@ -5,25 +5,34 @@ using Spectre.Console;
 
 namespace Baco.Cli.Rendering;
 
-/// <summary>The table `baco train` prints: test metrics at each K, parameters and time.</summary>
+/// <summary>
+/// The table `baco train` prints: test metrics at each K (or, for a run without --test, the best
+/// validation metrics, labelled as such), parameters and time.
+/// </summary>
 internal static class MetricsTable
 {
     public static void Write(IAnsiConsole console, TrainingResult trained, CodebookAssignment assignment, int dim, string outDir)
     {
-        var table = new Table().Border(TableBorder.Rounded).Title($"[bold]{Markup.Escape(assignment.Method)}[/]: test metrics (%)");
-        table.AddColumn("K");
-        table.AddColumn(new TableColumn("Recall (min(K,|rel|))").RightAligned());
-        table.AddColumn(new TableColumn("Recall (|rel|)").RightAligned());
-        table.AddColumn(new TableColumn("NDCG").RightAligned());
-        if (trained.Test is { } t)
+        var (metrics, what) = trained.Test is { } test ? (test, "test metrics") : (trained.Validation, "validation metrics (no --test given)");
+        if (metrics is null)
         {
-            foreach (int k in t.Ks)
+            console.WriteLine($"{assignment.Method}: not evaluated (no --test given, and no validation with --eval-every 0).");
+        }
+        else
+        {
+            var table = new Table().Border(TableBorder.Rounded).Title($"[bold]{Markup.Escape(assignment.Method)}[/]: {Markup.Escape(what)} (%)");
+            table.AddColumn("K");
+            table.AddColumn(new TableColumn("Recall (min(K,|rel|))").RightAligned());
+            table.AddColumn(new TableColumn("Recall (|rel|)").RightAligned());
+            table.AddColumn(new TableColumn("NDCG").RightAligned());
+            foreach (int k in metrics.Ks)
             {
-                table.AddRow(k.ToString(CultureInfo.InvariantCulture), Pct(t.RecallAt(k)), Pct(t.RecallUncappedAt(k)), Pct(t.NdcgAt(k)));
+                table.AddRow(k.ToString(CultureInfo.InvariantCulture), Pct(metrics.RecallAt(k)), Pct(metrics.RecallUncappedAt(k)), Pct(metrics.NdcgAt(k)));
             }
+
+            console.Write(table);
         }
 
-        console.Write(table);
         console.WriteLine(FormattableString.Invariant(
             $"parameters {assignment.Parameters(dim):N0} of {assignment.FullParameters(dim):N0} ({assignment.ParameterRatio(dim):P1}); best epoch {trained.BestEpoch} of {trained.EpochsRun}; {trained.Seconds:F1} s; saved to {outDir}"));
     }

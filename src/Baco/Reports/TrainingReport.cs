@@ -43,15 +43,16 @@ public static class TrainingReport
         return json;
     }
 
-    /// <summary>The content of metrics.json: test and best validation metrics, parameters, best epoch, times and the per-epoch history.</summary>
+    /// <summary>The content of metrics.json: test and best validation metrics (each null when not measured), parameters, best epoch, times and the per-epoch history.</summary>
     public static JsonObject MetricsJson(TrainingResult trained, CodebookAssignment assignment, TrainingOptions options, double clusteringSeconds, string? source)
     {
         ArgumentNullException.ThrowIfNull(trained);
         ArgumentNullException.ThrowIfNull(assignment);
         ArgumentNullException.ThrowIfNull(options);
-        var test = new JsonObject();
+        JsonObject? test = null;
         if (trained.Test is { } t)
         {
+            test = [];
             AddRankingMetrics(test, t);
             test["users_evaluated"] = t.UsersEvaluated;
             test["users_without_relevant"] = t.UsersWithoutRelevant;

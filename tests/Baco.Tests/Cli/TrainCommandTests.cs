@@ -40,15 +40,36 @@ public class TrainCommandTests
     }
 
     [Fact]
-    public void UnknownUserAndMissingTestAreClearErrors()
+    public void WithoutTestTheRunReportsValidationOnlyAndItsModelServes()
+    {
+        using var tmp = new TempDirectory();
+        var (train, _) = Files(tmp);
+        string model = Path.Combine(tmp.Path, "model");
+        var (code, stdout, stderr) = CliRunner.Run("train", "--train", train, "--method", "baco", "--gamma", "0.5",
+            "--model", "mf", "--dim", "8", "--epochs", "2", "--eval-every", "1", "--out", model);
+        Assert.True(code == 0, stderr);
+        Assert.Contains("validation metrics (no --test given)", stdout);
+        var metrics = JsonNode.Parse(File.ReadAllText(Path.Combine(model, "metrics.json")))!;
+        Assert.Null(metrics["test"]);
+        Assert.InRange((double)metrics["validation"]!["recall@20"]!, 0, 1);
+        Assert.Equal(0, CliRunner.Run("recommend", "--model", model, "--user", "u3", "-k", "4").Code);
+
+        // No test and no validation: the model is still trained and saved, and the run says it was not evaluated.
+        string unevaluated = Path.Combine(tmp.Path, "unevaluated");
+        var quiet = CliRunner.Run("train", "--train", train, "--method", "full", "--model", "mf", "--dim", "4", "--epochs", "1", "--eval-every", "0", "--out", unevaluated);
+        Assert.True(quiet.Code == 0, quiet.Err);
+        Assert.Contains("not evaluated", quiet.Out);
+        var bare = JsonNode.Parse(File.ReadAllText(Path.Combine(unevaluated, "metrics.json")))!;
+        Assert.Null(bare["test"]);
+        Assert.Null(bare["validation"]);
+    }
+
+    [Fact]
+    public void UnknownUserAndDamagedModelAreClearErrors()
     {
         using var tmp = new TempDirectory();
         var (train, test) = Files(tmp);
         string model = Path.Combine(tmp.Path, "model");
-        var noTest = CliRunner.Run("train", "--train", train, "--epochs", "1", "--out", model);
-        Assert.Equal(2, noTest.Code);
-        Assert.Contains("--test", noTest.Err);
-
         Assert.Equal(0, CliRunner.Run("train", "--train", train, "--test", test, "--method", "full", "--model", "mf", "--dim", "4", "--epochs", "1", "--out", model).Code);
         var unknown = CliRunner.Run("recommend", "--model", model, "--user", "nobody");
         Assert.Equal(2, unknown.Code);
