@@ -166,18 +166,13 @@ internal static class TrainCommand
     }
 
     /// <summary>
-    /// The note for a stored assignment whose view of the training data differs from this run's:
-    /// made from interactions now held out for validation (optimistic validation), or without
-    /// interactions this run trains on.
+    /// The note for a stored assignment whose view of the training data differs from this run's
+    /// (<see cref="HoldOutMismatch.Describe(string, string?)"/>), with the options that mend it.
     /// </summary>
-    private static string HoldOutNote(HoldOutMismatch m, string dir)
+    private static string HoldOutNote(HoldOutMismatch m, string dir) => "note: " + m.Describe(dir, m.Kind switch
     {
-        var (stored, run) = (m.Assignment, m.Run);
-        return m.Kind switch
-        {
-            HoldOutMismatchKind.SawValidation => $"note: {dir} was computed from all training interactions, including the {run.Fraction:P0} now held out for validation, so validation scores (and early stopping) may be optimistic; make it with 'baco compress --val-fraction {run.Fraction} --seed {(long)run.Seed}', give --val, or let 'baco train' compress.",
-            HoldOutMismatchKind.OtherHoldOut => $"note: {dir} was computed with another validation hold-out ({stored.Fraction} with seed {(long)stored.Seed}) than this run's ({run.Fraction} with seed {(long)run.Seed}), so it has seen part of this run's validation interactions; use the same --val-fraction and --seed.",
-            _ => $"note: {dir} was computed without {stored.Fraction:P0} of the training interactions (a validation hold-out) that this run trains on.",
-        };
-    }
+        HoldOutMismatchKind.SawValidation => FormattableString.Invariant($"make it with 'baco compress --val-fraction {m.Run.Fraction} --seed {(long)m.Run.Seed}', give --val, or let 'baco train' compress"),
+        HoldOutMismatchKind.OtherHoldOut => "use the same --val-fraction and --seed",
+        _ => null,
+    }) + ".";
 }

@@ -60,11 +60,27 @@ public sealed record HoldOutMismatch(HoldOutMismatchKind Kind, ValidationHoldOut
         return kind is { } k ? new HoldOutMismatch(k, assignment, run) : null;
     }
 
-    /// <summary>The mismatch in a sentence, naming the assignment as <paramref name="source"/>.</summary>
-    public string Describe(string source) => Kind switch
+    /// <summary>The mismatch in a sentence, naming the assignment as <paramref name="source"/>, with the library's remedy.</summary>
+    public string Describe(string source) => Describe(source, Kind switch
     {
-        HoldOutMismatchKind.SawValidation => $"{source} was computed from all training interactions, including the {Run.Fraction.ToString("P0", CultureInfo.InvariantCulture)} this run holds out for validation (seed {(long)Run.Seed}), so validation scores (and early stopping) would be optimistic; compute it from TrainingData.ForTraining's data",
-        HoldOutMismatchKind.OtherHoldOut => $"{source} was computed without {Assignment}, this run holds out {Run}, so it has seen part of this run's validation interactions; use the same fraction and seed",
-        _ => $"{source} was computed without {Assignment.Fraction.ToString("P0", CultureInfo.InvariantCulture)} of the training interactions (a validation hold-out) that this run trains on",
-    };
+        HoldOutMismatchKind.SawValidation => "compute it from TrainingData.ForTraining's data",
+        HoldOutMismatchKind.OtherHoldOut => "use the same fraction and seed",
+        _ => null,
+    });
+
+    /// <summary>
+    /// The mismatch in a sentence, naming the assignment as <paramref name="source"/>, followed by
+    /// <paramref name="remedy"/> (a caller's own words for what to do, e.g. the CLI's options), if any.
+    /// </summary>
+    public string Describe(string source, string? remedy)
+    {
+        var c = CultureInfo.InvariantCulture;
+        string fact = Kind switch
+        {
+            HoldOutMismatchKind.SawValidation => $"{source} was computed from all training interactions, including the {Run.Fraction.ToString("P0", c)} this run holds out for validation (seed {(long)Run.Seed}), so validation scores (and early stopping) may be optimistic",
+            HoldOutMismatchKind.OtherHoldOut => $"{source} was computed with another validation hold-out ({Assignment}) than this run's ({Run}), so it has seen part of this run's validation interactions",
+            _ => $"{source} was computed without {Assignment.Fraction.ToString("P0", c)} of the training interactions (a validation hold-out) that this run trains on",
+        };
+        return remedy is null ? fact : $"{fact}; {remedy}";
+    }
 }

@@ -110,7 +110,8 @@ public class TrainCommandTests
         Assert.Equal(File.ReadAllBytes(Path.Combine(assignment, "user_codes.npy")), File.ReadAllBytes(Path.Combine(model, "user_codes.npy")));
 
         // It was computed before the validation hold-out existed: the user is told so.
-        Assert.Contains("held out for validation", stderr);
+        Assert.Contains("this run holds out for validation", stderr);
+        Assert.Contains("make it with 'baco compress --val-fraction 0.1 --seed 0'", stderr);
     }
 
     [Fact]
