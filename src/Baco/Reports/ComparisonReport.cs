@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
 using Baco.Codebooks;
+using Baco.Models;
 using Baco.Workflows;
 
 namespace Baco.Reports;
@@ -28,7 +29,31 @@ public static class ComparisonReport
     public static JsonObject Json(ComparisonResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
-        return Json(result.Methods, result.Dim, result.Settings(), result.Options.Training.EarlyStopK);
+        return Json(result.Methods, result.Dim, Settings(result), result.Options.Training.EarlyStopK);
+    }
+
+    /// <summary>results.json's "settings": the data and the training settings shared by every method.</summary>
+    public static JsonObject Settings(ComparisonResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var given = result.Data.Original;
+        var t = result.Options.Training;
+        return new JsonObject
+        {
+            ["source"] = result.Data.Source,
+            ["users"] = given.UserCount,
+            ["items"] = given.ItemCount,
+            ["train_interactions"] = given.Train.Count,
+            ["target"] = result.Options.Target.ToString(),
+            ["model"] = Names.Of(t.Model),
+            ["dim"] = t.Dim,
+            ["layers"] = t.Layers,
+            ["init"] = Names.Of(t.Init),
+            ["init_std"] = t.Init == EmbeddingInit.Normal ? t.InitStd : null,
+            ["learning_rate"] = t.LearningRate,
+            ["epochs"] = t.Epochs,
+            ["seed"] = t.Seed,
+        };
     }
 
     /// <summary>Markdown table, one row per method, failures included; differences in Recall@<paramref name="headlineK"/>.</summary>

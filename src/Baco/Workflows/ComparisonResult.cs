@@ -1,12 +1,11 @@
-using System.Text.Json.Nodes;
 using Baco.Models;
 using Baco.Training;
 
 namespace Baco.Workflows;
 
 /// <summary>
-/// What <see cref="ComparisonWorkflow.Run"/> returns: one outcome per method, and the report's title
-/// and settings (report.md and results.json are <c>Baco.Reports.ComparisonReport</c>'s).
+/// What <see cref="ComparisonWorkflow.Run"/> returns: one outcome per method, the data and settings, and the report's title
+/// (report.md and results.json, settings included, are <c>Baco.Reports.ComparisonReport</c>'s).
 /// </summary>
 /// <param name="Methods">The methods' outcomes, in the order they ran.</param>
 /// <param name="Data">The data compared on.</param>
@@ -24,27 +23,4 @@ public sealed record ComparisonResult(IReadOnlyList<MethodOutcome> Methods, Trai
 
     /// <summary>Whether every method failed because of the input (<see cref="MethodOutcome.FailedOnInput"/>).</summary>
     public bool AllFailedOnInput => Methods.All(o => o.Error is not null && o.FailedOnInput);
-
-    /// <summary>results.json's "settings": the data and the training settings shared by every method.</summary>
-    public JsonObject Settings()
-    {
-        var given = Data.Original;
-        var t = Options.Training;
-        return new JsonObject
-        {
-            ["source"] = Data.Source,
-            ["users"] = given.UserCount,
-            ["items"] = given.ItemCount,
-            ["train_interactions"] = given.Train.Count,
-            ["target"] = Options.Target.ToString(),
-            ["model"] = Names.Of(t.Model),
-            ["dim"] = t.Dim,
-            ["layers"] = t.Layers,
-            ["init"] = Names.Of(t.Init),
-            ["init_std"] = t.Init == EmbeddingInit.Normal ? t.InitStd : null,
-            ["learning_rate"] = t.LearningRate,
-            ["epochs"] = t.Epochs,
-            ["seed"] = t.Seed,
-        };
-    }
 }

@@ -224,7 +224,7 @@ public class WorkflowTests
         Assert.True(result.AllSucceeded, string.Join("; ", result.Methods.Select(m => m.Error)));
         Assert.Equal(["full", "random"], result.Methods.Select(m => m.Method));
         Assert.Equal("MF on train.tsv, budget 0.5 of the full table, dim 8", result.Title);
-        var settings = result.Settings();
+        var settings = ComparisonReport.Settings(result);
         Assert.Equal("mf", (string)settings["model"]!);
         Assert.Equal("normal", (string)settings["init"]!);
         Assert.Equal(raw.Train.Count, (int)settings["train_interactions"]!);
