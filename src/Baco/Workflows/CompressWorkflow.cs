@@ -63,8 +63,7 @@ public static class CompressWorkflow
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(request.Method);
-        var compressed = Compress(data, request.Method, request.Target, request.Dim, request.Seed, progress, describeData: true, request.Previous, request.PreviousSource);
-        return new CompressOutcome(data, compressed.Result, compressed.Summary, compressed.Assignment, compressed.Json, compressed.Renumbered);
+        return Compress(data, request.Method, request.Target, request.Dim, request.Seed, progress, describeData: true, request.Previous, request.PreviousSource);
     }
 
     /// <summary>
@@ -72,7 +71,7 @@ public static class CompressWorkflow
     /// (a stand-alone compression) adds the progress line about the data and the source to the summary; the hold-out is always recorded.
     /// A method whose rows are not clusters cannot be numbered against <paramref name="previous"/>: refused before any work.
     /// </summary>
-    internal static Compressed Compress(TrainingData data, ICompressionMethod method, CompressionTarget target, int dim, int seed, IProgress<WorkflowProgress>? progress, bool describeData, StoredAssignment? previous, string? previousSource)
+    internal static CompressOutcome Compress(TrainingData data, ICompressionMethod method, CompressionTarget target, int dim, int seed, IProgress<WorkflowProgress>? progress, bool describeData, StoredAssignment? previous, string? previousSource)
     {
         if (previous is not null)
         {
@@ -122,7 +121,7 @@ public static class CompressWorkflow
             json[PreviousKey] = PreviousJson(renumbered, previousSource is null ? null : Path.GetFullPath(previousSource), seconds);
         }
 
-        return new Compressed(result, summary, assignment, json, renumbered);
+        return new CompressOutcome(data, result, summary, assignment, json, renumbered);
     }
 
     /// <summary>summary.json's record of the numbering: the earlier assignment and, per side, what was matched.</summary>
@@ -151,7 +150,4 @@ public static class CompressWorkflow
             ["seconds"] = Math.Round(seconds, 6),
         };
     }
-
-    /// <summary>A compression as the workflows use it.</summary>
-    internal sealed record Compressed(CompressionResult Result, CompressionSummary Summary, CodebookAssignment Assignment, JsonObject Json, RenumberedAssignment? Renumbered);
 }

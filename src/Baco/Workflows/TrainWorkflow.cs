@@ -116,7 +116,7 @@ public static class TrainWorkflow
             var compressed = CompressWorkflow.Compress(data, request.Method!, request.Target, options.Dim, (int)options.Seed, progress, describeData: false, warmModel?.Assignment, request.WarmStartSource);
             compression = compressed.Result;
             assignment = compressed.Assignment;
-            compressionSummary = compressed.Json;
+            compressionSummary = compressed.SummaryJson;
         }
 
         if (warmModel is not null)
