@@ -64,6 +64,7 @@ internal static class TrainCommand
             {
                 baco.RefuseUnlessBaco(parsed, parsed.GetValue(method)!);
                 target.RefuseKnobForFull(parsed, parsed.GetValue(method)!);
+                training.RefuseLinkedInitWithout(parsed, [parsed.GetValue(method)!]);
             }
 
             training.RefuseLayersForMf(parsed);

@@ -39,11 +39,16 @@ internal sealed class TrainingOptionsBinder
 
     public Option<double> InitStd { get; } = CliOptions.Number("--init-std", "Standard deviation of the normal initialisation (0.1, LightGCN's; 1.0 is PyTorch's nn.Embedding default, the BACO authors' setting).", 0.1, s => s > 0, "must be a positive number");
 
+    public Option<bool> InitLinked { get; } = new("--init-linked")
+    {
+        Description = "Experimental: start each co-cluster's item row as a copy of its user row (docs/METHOD.md, \"Linked initialisation\"); baco and the graph baselines only.",
+    };
+
     public Option<string?> Checkpoint { get; } = CliOptions.Path("--checkpoint", "Checkpoint file: written every validation, and resumed from if it exists.");
 
     public void AddTo(Command command, bool withDim = true)
     {
-        var all = new List<Option> { Model, Layers, Epochs, Batch, LearningRate, WeightDecay, Reg, EvalEvery, Patience, ValFraction, Init, InitStd, Checkpoint };
+        var all = new List<Option> { Model, Layers, Epochs, Batch, LearningRate, WeightDecay, Reg, EvalEvery, Patience, ValFraction, Init, InitStd, InitLinked, Checkpoint };
         if (withDim)
         {
             all.Insert(2, Dim);
@@ -79,10 +84,26 @@ internal sealed class TrainingOptionsBinder
             Seed = (ulong)seed,
             Init = init,
             InitStd = parsed.GetValue(InitStd),
+            LinkedInit = parsed.GetValue(InitLinked),
             CheckpointPath = parsed.GetValue(Checkpoint) is { } cp ? Path.GetFullPath(cp) : null,
         };
         options.Validate();
         return options;
+    }
+
+    /// <summary>--init-linked links the user and item rows of co-clusters: refused before any work for a method that has none.</summary>
+    public void RefuseLinkedInitWithout(ParseResult parsed, IEnumerable<string> methods)
+    {
+        if (!parsed.GetValue(InitLinked))
+        {
+            return;
+        }
+
+        var linkable = LinkedInitialisation.CoClusterMethods.ToHashSet(StringComparer.OrdinalIgnoreCase);
+        if (methods.FirstOrDefault(m => !linkable.Contains(m.Trim())) is { } other)
+        {
+            throw new CliError($"'--init-linked' links each co-cluster's user and item rows, but method '{other}' has no co-clusters; {LinkedInitialisation.NeedsCoClusters}.");
+        }
     }
 
     /// <summary>--val-fraction only applies without --val: both given is a contradiction, not a choice to make silently.</summary>

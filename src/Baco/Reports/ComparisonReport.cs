@@ -38,7 +38,7 @@ public static class ComparisonReport
         ArgumentNullException.ThrowIfNull(result);
         var given = result.Data.Original;
         var t = result.Options.Training;
-        return new JsonObject
+        var settings = new JsonObject
         {
             ["source"] = result.Data.Source,
             ["users"] = given.UserCount,
@@ -54,6 +54,14 @@ public static class ComparisonReport
             ["epochs"] = t.Epochs,
             ["seed"] = t.Seed,
         };
+
+        // Only when set (experimental), so other comparisons' results.json stay as they were.
+        if (t.LinkedInit)
+        {
+            settings["init_linked"] = true;
+        }
+
+        return settings;
     }
 
     /// <summary>Markdown table, one row per method, failures included; differences in Recall@<paramref name="headlineK"/>.</summary>

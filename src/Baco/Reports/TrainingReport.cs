@@ -101,6 +101,12 @@ public static class TrainingReport
             ["history"] = history,
         };
 
+        // Only when set (experimental), so other runs' metrics.json stay as they were.
+        if (options.LinkedInit)
+        {
+            json["init_linked"] = true;
+        }
+
         // Only with a warm start, so other runs' metrics.json stay as they were.
         if (options.WarmStart is { } warm)
         {

@@ -50,6 +50,11 @@ public static class Trainer
             throw new InvalidSettingException(nameof(options.Dim), $"{options.Dim} is too large for these data: a table of {widest:N0} values exceeds the largest array .NET can hold ({Array.MaxLength:N0})");
         }
 
+        if (options.LinkedInit && LinkedInitialisation.Unusable(assignment) is { } why)
+        {
+            throw new InvalidSettingException(nameof(options.LinkedInit), why);
+        }
+
         options.WarmStart?.EnsureFits(options, assignment);
         string? checkpoint = options.CheckpointPath;
         if (checkpoint is not null)

@@ -50,6 +50,12 @@ internal sealed record TrainingFingerprint(IReadOnlyList<(string Name, string Va
             ("validation interactions", validation is null ? "none" : $"{validation.Count} {Hash(validation.Users, validation.Items)}"),
         ];
 
+        // Only when set, so checkpoints of runs without it keep their fingerprint.
+        if (o.LinkedInit)
+        {
+            parts.Add(("linked initialisation", "item rows start as their co-cluster's user row"));
+        }
+
         // Only when there is one, so checkpoints of runs without a warm start keep their fingerprint.
         if (o.WarmStart is { } warm)
         {

@@ -59,6 +59,14 @@ public sealed record TrainingOptions
     public double InitStd { get; init; } = 0.1;
 
     /// <summary>
+    /// Experimental, off by default: each co-cluster's item row starts as a copy of its user row,
+    /// so a user starts out scoring its own co-cluster's items highest (<see cref="LinkedInitialisation"/>;
+    /// docs/METHOD.md, "Linked initialisation"). Needs an assignment with co-clusters
+    /// (<see cref="Codebooks.CodebookAssignment.ItemRowOfUserRow"/>): BACO and the graph baselines.
+    /// </summary>
+    public bool LinkedInit { get; init; }
+
+    /// <summary>
     /// Start the mapped codebook rows from a trained model's (<see cref="Training.WarmStart"/>);
     /// null: every row from <see cref="Init"/>.
     /// </summary>

@@ -50,6 +50,11 @@ internal sealed class TrainingRun
 
         _graph = BipartiteGraph.FromInteractions(_data.UserCount, _data.ItemCount, _train);
         _model = RecommenderModels.CreateTrainable(options.Model, assignment, _graph, options.Dim, options.Layers, options.Seed, options.Init, options.InitStd);
+        if (options.LinkedInit)
+        {
+            LinkedInitialisation.Apply(_model.Parameters[0], _model.Parameters[1], assignment.ItemRowOfUserRow!, options.Dim);
+        }
+
         options.WarmStart?.CopyInto(_model); // every row is drawn first, so unmatched rows start as without a warm start
         _adam = new AdamOptimizer([.. _model.Parameters.Select(p => p.Length)], options.LearningRate, options.Beta1, options.Beta2, options.Epsilon, options.WeightDecay);
         _validation = validation is { Count: > 0 } ? new Evaluator(_data.UserCount, _data.ItemCount, validation, [_train], options.Ks) : null;
