@@ -123,9 +123,12 @@ public sealed class BacoCompressor : ICompressionMethod
             long reserve = (Options.SecondaryUserClusters ? CountConnected(graph.UserOffsetArray) : 0)
                 + (Options.SecondaryItemClusters ? CountConnected(graph.ItemOffsetArray) : 0);
             double gamma = search?.Knob ?? smallestTried;
+            int collapsed = Options.Isolated == IsolatedPolicy.SharedColdRow
+                ? CollapsedIsolated(graph.UserOffsetArray) + CollapsedIsolated(graph.ItemOffsetArray)
+                : 0;
             for (int attempt = 0; attempt < 3; attempt++)
             {
-                int stop = (int)Math.Min(Math.Max(1, (b - reserve) / context.Dim), Options.StopRows ?? int.MaxValue);
+                int stop = FallbackStop(b, reserve, context.Dim, collapsed, Options.StopRows);
                 var capped = session.Run(gamma, passes, context.Seed, stop, null);
                 runs++;
                 long p = capped.Assignment.Parameters(context.Dim);
@@ -137,7 +140,7 @@ public sealed class BacoCompressor : ICompressionMethod
                 // Reserving an index for every user is pessimistic: retry with the extra
                 // indices this run actually used, as long as that frees whole rows.
                 if (p > b || p >= (1 - CompressionTarget.Tolerance) * b || capped.Assignment.ExtraIndices >= reserve
-                    || (b - capped.Assignment.ExtraIndices) / context.Dim <= stop)
+                    || FallbackStop(b, capped.Assignment.ExtraIndices, context.Dim, collapsed, Options.StopRows) <= stop)
                 {
                     break;
                 }
@@ -170,6 +173,19 @@ public sealed class BacoCompressor : ICompressionMethod
             RehomedUsers = run.RehomedUsers > 0 ? run.RehomedUsers : null,
         };
     }
+
+    /// <summary>
+    /// The fallback run's row stop, in the solver's count: the rows the budget <paramref name="b"/>
+    /// leaves after <paramref name="reserve"/> extra indices (at least 1), plus the rows that
+    /// <paramref name="collapsed"/> isolated entities hold in the solver but not in the table (with
+    /// a shared cold row, all isolated entities of a side become one row), at most
+    /// <paramref name="stopRows"/> (the user's stop, already in the solver's count).
+    /// </summary>
+    internal static int FallbackStop(long b, long reserve, int dim, int collapsed, int? stopRows)
+        => (int)Math.Min(Math.Max(1, (b - reserve) / dim) + collapsed, stopRows ?? int.MaxValue);
+
+    /// <summary>Isolated entities of a side beyond the first: rows the solver counts that a shared cold row folds away.</summary>
+    private static int CollapsedIsolated(int[] offsets) => Math.Max(0, offsets.Length - 1 - CountConnected(offsets) - 1);
 
     private static int CountConnected(int[] offsets)
     {

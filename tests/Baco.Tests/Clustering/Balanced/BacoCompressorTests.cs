@@ -177,4 +177,15 @@ public class BacoCompressorTests
         Assert.Equal("Passes", Assert.Throws<InvalidSettingException>(() => new BacoCompressor(new BacoOptions { Passes = 0 })).Setting);
         Assert.Equal("Knob", Assert.Throws<InvalidSettingException>(() => new BacoCompressor().Run(Planted, -1)).Setting);
     }
+
+    [Fact]
+    public void TheFallbackRowStopCountsIsolatedEntitiesAsTheSolverDoes()
+    {
+        // 630,000 parameters after the reserve are 9,843 rows of 64; 99 isolated entities beyond
+        // the first of their side sit in 99 solver rows that a shared cold row folds into none.
+        Assert.Equal(9_843 + 99, BacoCompressor.FallbackStop(640_000, 10_000, 64, collapsed: 99, stopRows: null));
+        Assert.Equal(9_843, BacoCompressor.FallbackStop(640_000, 10_000, 64, collapsed: 0, stopRows: null));
+        Assert.Equal(5_000, BacoCompressor.FallbackStop(640_000, 10_000, 64, collapsed: 99, stopRows: 5_000)); // the user's stop is in the solver's count already
+        Assert.Equal(1, BacoCompressor.FallbackStop(1_000, 10_000, 64, collapsed: 0, stopRows: null)); // at least one row
+    }
 }
