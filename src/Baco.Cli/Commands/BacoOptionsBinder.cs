@@ -24,7 +24,9 @@ internal sealed class BacoOptionsBinder
 
     public Option<double> RehomeAbove { get; } = CliOptions.Number("--rehome-above", "Experimental: users of a co-cluster holding more than this share of the users move to their secondary co-cluster (0: off).", 0.0, s => s is >= 0 and < 1, "must be at least 0 and below 1");
 
-    public IEnumerable<Option> All => [UserWeights, ItemWeights, Passes, Move, NoSecondary, SecondaryItems, Isolated, StopRows, RehomeAbove];
+    public Option<double> RehomeItemsAbove { get; } = CliOptions.Number("--rehome-items-above", "Experimental: items of a co-cluster holding more than this share of the items move to their secondary co-cluster (0: off).", 0.0, s => s is >= 0 and < 1, "must be at least 0 and below 1");
+
+    public IEnumerable<Option> All => [UserWeights, ItemWeights, Passes, Move, NoSecondary, SecondaryItems, Isolated, StopRows, RehomeAbove, RehomeItemsAbove];
 
     public void AddTo(Command command)
     {
@@ -56,6 +58,7 @@ internal sealed class BacoOptionsBinder
             Isolated = Names.Parse<IsolatedPolicy>(parsed.GetValue(Isolated)!, nameof(BacoOptions.Isolated), "an isolated-entity policy"),
             StopRows = parsed.GetValue(StopRows),
             RehomeAbove = parsed.GetValue(RehomeAbove),
+            RehomeItemsAbove = parsed.GetValue(RehomeItemsAbove),
         };
         options.Validate();
         return options;

@@ -41,6 +41,9 @@ public sealed record CompressionStats
     /// <summary>BACO: users moved off the giant co-cluster by the experimental rehoming (null when it did not act).</summary>
     public int? RehomedUsers { get; init; }
 
+    /// <summary>BACO: items moved off the giant co-cluster by the experimental item rehoming (null when it did not act).</summary>
+    public int? RehomedItems { get; init; }
+
     /// <summary>BACO: co-clusters (labels holding a user or an item).</summary>
     public int? CoClusters { get; init; }
 
@@ -85,6 +88,7 @@ public sealed record CompressionStats
         Add("secondary_users", SecondaryUsers);
         Add("secondary_items", SecondaryItems);
         Add("rehomed_users", RehomedUsers);
+        Add("rehomed_items", RehomedItems);
         Add("co_clusters", CoClusters);
         Add("gini", Gini);
         Add("accl", Accl);

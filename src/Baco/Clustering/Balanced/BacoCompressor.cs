@@ -11,7 +11,11 @@ namespace Baco.Clustering.Balanced;
 /// <param name="SecondaryUsers">Users that received a secondary row.</param>
 /// <param name="RehomedUsers">Users moved out of an oversized co-cluster (<see cref="BacoOptions.RehomeAbove"/>).</param>
 /// <param name="SecondaryItems">Items that received a secondary row (<see cref="BacoOptions.SecondaryItemClusters"/>).</param>
-public sealed record BacoRun(CoClustering Clusters, CodebookAssignment Assignment, int SecondaryUsers, int RehomedUsers = 0, int SecondaryItems = 0);
+public sealed record BacoRun(CoClustering Clusters, CodebookAssignment Assignment, int SecondaryUsers, int RehomedUsers = 0, int SecondaryItems = 0)
+{
+    /// <summary>Items moved out of an oversized co-cluster (<see cref="BacoOptions.RehomeItemsAbove"/>).</summary>
+    public int RehomedItems { get; init; }
+}
 
 /// <summary>
 /// BACO: balanced co-clustering of users and items (Jiang, Yang and Wu, SIGIR 2026), as
@@ -171,6 +175,7 @@ public sealed class BacoCompressor : ICompressionMethod
 
             // Only when the experimental option acted, so other runs' summaries are as before.
             RehomedUsers = run.RehomedUsers > 0 ? run.RehomedUsers : null,
+            RehomedItems = run.RehomedItems > 0 ? run.RehomedItems : null,
         };
     }
 
@@ -238,13 +243,23 @@ public sealed class BacoCompressor : ICompressionMethod
                 (userLabels, secondary, moved) = GiantClusterRehoming.Apply(_graph, userLabels, secondary, _options.RehomeAbove);
             }
 
-            int[]? secondaryItems = _options.SecondaryItemClusters
+            int[]? secondaryItems = _options.SecondaryItemClusters || _options.RehomeItemsAbove > 0
                 ? SecondaryClusters.Compute(_graph.ItemOffsetArray, _graph.ItemUserArray, clusters.ItemLabels, clusters.UserLabels, _itemWeight,
                     _solver.UserVolumes, _solver.ItemCounts, gamma)
                 : null;
-            var assignment = CoClusterNumbering.Build("baco", _graph, userLabels, clusters.ItemLabels, secondary, _options.Isolated == IsolatedPolicy.SharedColdRow, secondaryItems);
+            int[] itemLabels = clusters.ItemLabels;
+            int movedItems = 0;
+            if (_options.RehomeItemsAbove > 0)
+            {
+                (itemLabels, secondaryItems, movedItems) = GiantClusterRehoming.Apply(_graph.ItemOffsetArray, itemLabels, secondaryItems!, _options.RehomeItemsAbove);
+
+                // The secondary labels only served the move unless items keep second rows.
+                secondaryItems = _options.SecondaryItemClusters ? secondaryItems : null;
+            }
+
+            var assignment = CoClusterNumbering.Build("baco", _graph, userLabels, itemLabels, secondary, _options.Isolated == IsolatedPolicy.SharedColdRow, secondaryItems);
             assignment = assignment with { FoldIn = MakeFoldIn(assignment, gamma) };
-            return new BacoRun(clusters, assignment, CountGiven(secondary), moved, CountGiven(secondaryItems));
+            return new BacoRun(clusters, assignment, CountGiven(secondary), moved, CountGiven(secondaryItems)) { RehomedItems = movedItems };
         }
 
         /// <summary>Entities with a secondary label (-1: none).</summary>

@@ -73,6 +73,16 @@ public sealed record BacoOptions
     /// </summary>
     public double RehomeAbove { get; init; }
 
+    /// <summary>
+    /// Experimental (issue 13), 0 = off: the mirror of <see cref="RehomeAbove"/> for items. An
+    /// item in a primary co-cluster holding more than this share of the connected items moves to
+    /// its secondary co-cluster (the rule of <see cref="SecondaryItemClusters"/>), which becomes
+    /// its only row. Without <see cref="SecondaryItemClusters"/> the items that stay get no second
+    /// row. Aimed at the giant co-cluster's item row, which at 9,000 rows on Beauty holds half of
+    /// the training interactions (docs/METHOD.md, "Rehoming the giant co-cluster").
+    /// </summary>
+    public double RehomeItemsAbove { get; init; }
+
     /// <summary>Checks the options and throws <see cref="InvalidSettingException"/> if one is out of range.</summary>
     public void Validate()
     {
@@ -89,6 +99,11 @@ public sealed record BacoOptions
         if (!(RehomeAbove is >= 0 and < 1))
         {
             throw new InvalidSettingException(nameof(RehomeAbove), $"{RehomeAbove} must be at least 0 and below 1");
+        }
+
+        if (!(RehomeItemsAbove is >= 0 and < 1))
+        {
+            throw new InvalidSettingException(nameof(RehomeItemsAbove), $"{RehomeItemsAbove} must be at least 0 and below 1");
         }
 
         if (RehomeAbove > 0 && !SecondaryUserClusters)

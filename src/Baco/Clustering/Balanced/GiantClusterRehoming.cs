@@ -3,7 +3,8 @@ using Baco.Graph;
 namespace Baco.Clustering.Balanced;
 
 /// <summary>
-/// Experimental (docs/METHOD.md, "Rehoming the giant co-cluster"; <see cref="BacoOptions.RehomeAbove"/>): users of an oversized primary
+/// Experimental (docs/METHOD.md, "Rehoming the giant co-cluster"; <see cref="BacoOptions.RehomeAbove"/>,
+/// <see cref="BacoOptions.RehomeItemsAbove"/>): users (or items) of an oversized primary
 /// co-cluster move to their secondary co-cluster, which becomes their only row. At tight budgets
 /// label propagation gathers thousands of low-degree users into one co-cluster whose single row
 /// cannot tell them apart; their secondary co-cluster is the best other co-cluster among their
@@ -12,18 +13,22 @@ namespace Baco.Clustering.Balanced;
 internal static class GiantClusterRehoming
 {
     /// <summary>
-    /// New primary and secondary labels, and how many users moved. Isolated users and users
-    /// without a secondary label stay. A secondary label that no user holds as primary any more
-    /// (its users all moved out) is dropped, since it has no user row.
+    /// New primary and secondary labels of the users, and how many moved. Isolated users and
+    /// users without a secondary label stay. A secondary label that no user holds as primary any
+    /// more (its users all moved out) is dropped, since it has no user row.
     /// </summary>
     public static (int[] Primary, int[] Secondary, int Moved) Apply(BipartiteGraph graph, int[] primary, int[] secondary, double share)
+        => Apply(graph.UserOffsetArray, primary, secondary, share);
+
+    /// <summary>The same for one side given by its CSR offsets (users' or items').</summary>
+    public static (int[] Primary, int[] Secondary, int Moved) Apply(int[] offsets, int[] primary, int[] secondary, double share)
     {
-        int users = graph.UserCount;
+        int users = offsets.Length - 1;
         var counts = new Dictionary<int, int>();
         int connected = 0;
         for (int u = 0; u < users; u++)
         {
-            if (graph.UserDegree(u) > 0)
+            if (offsets[u + 1] > offsets[u])
             {
                 connected++;
                 counts[primary[u]] = counts.GetValueOrDefault(primary[u]) + 1;
@@ -36,7 +41,7 @@ internal static class GiantClusterRehoming
         int moved = 0;
         for (int u = 0; u < users; u++)
         {
-            if (graph.UserDegree(u) > 0 && secondary[u] >= 0 && counts[primary[u]] > limit)
+            if (offsets[u + 1] > offsets[u] && secondary[u] >= 0 && counts[primary[u]] > limit)
             {
                 newPrimary[u] = secondary[u];
                 newSecondary[u] = -1;

@@ -59,6 +59,54 @@ public sealed class GiantClusterRehomingTests
         Assert.Equal([-1, -1, -1], s);
     }
 
+    [Fact]
+    public void ItemsOfAnOversizedCoClusterMoveByTheSameRule()
+    {
+        // Items 0..2 in label 10 (3 of 4 connected items); item 3 in label 20; item 4 is isolated.
+        var g = TestGraphs.FromEdges(2, 5, (0, 0), (0, 1), (1, 2), (1, 3));
+        var (p, s, moved) = GiantClusterRehoming.Apply(g.ItemOffsetArray, [10, 10, 10, 20, 10], [20, -1, 20, -1, 20], 0.5);
+        Assert.Equal([20, 10, 20, 20, 10], p);
+        Assert.Equal([-1, -1, -1, -1, 20], s);
+        Assert.Equal(2, moved);
+    }
+
+    [Fact]
+    public void BacoWithItemRehomingMovesItemsWithoutGivingTheOthersASecondRow()
+    {
+        var g = TestGraphs.Planted(600, 400, 10, 6, 0.8, 5);
+        var target = CompressionTarget.Knob(0.5);
+        var context = new CompressionContext(8, 3);
+        var plain = new BacoCompressor().Compress(g, target, context);
+        var rehomed = new BacoCompressor(new BacoOptions { RehomeItemsAbove = 0.01 }).Compress(g, target, context);
+        Assert.True(rehomed.Stats.RehomedItems > 0);
+        Assert.Null(plain.Stats.RehomedItems);
+        Assert.False(plain.Stats.ToJson().ContainsKey("rehomed_items"));
+        Assert.Equal(rehomed.Stats.RehomedItems!.Value, (double)rehomed.Stats.ToJson()["rehomed_items"]!);
+
+        // One code per item, as without the option; the users' side is untouched.
+        Assert.Equal(0, rehomed.Assignment.Items.ExtraIndices);
+        Assert.Equal(plain.Assignment.Users.Codes.ToArray(), rehomed.Assignment.Users.Codes.ToArray());
+        Assert.True(LargestRow(rehomed.Assignment.Items) < LargestRow(plain.Assignment.Items));
+
+        // With second rows for items, the items that stay keep theirs.
+        var both = new BacoCompressor(new BacoOptions { RehomeItemsAbove = 0.01, SecondaryItemClusters = true }).Compress(g, target, context);
+        Assert.Equal(both.Stats.SecondaryItems ?? 0, both.Assignment.Items.ExtraIndices);
+        Assert.Equal(rehomed.Stats.RehomedItems, both.Stats.RehomedItems);
+
+        Assert.Equal("RehomeItemsAbove", Assert.Throws<InvalidSettingException>(() => new BacoCompressor(new BacoOptions { RehomeItemsAbove = 1 })).Setting);
+    }
+
+    private static int LargestRow(Baco.Codebooks.SideAssignment side)
+    {
+        var counts = new int[side.RowCount];
+        for (int x = 0; x < side.EntityCount; x++)
+        {
+            counts[side.CodesOf(x)[0]]++;
+        }
+
+        return counts.Max();
+    }
+
     private static int LargestUserRow(Baco.Codebooks.CodebookAssignment a)
     {
         var counts = new int[a.Users.RowCount];
