@@ -5,6 +5,15 @@ namespace Baco.Tests.Clustering.Balanced;
 
 public sealed class GiantClusterRehomingTests
 {
+    /// <summary>A planted graph, gamma 0.5, dim 8, seed 3, and BACO's result there without rehoming.</summary>
+    private static (Baco.Graph.BipartiteGraph Graph, CompressionTarget Target, CompressionContext Context, CompressionResult Plain) PlantedAtHalf()
+    {
+        var g = TestGraphs.Planted(600, 400, 10, 6, 0.8, 5);
+        var target = CompressionTarget.Knob(0.5);
+        var context = new CompressionContext(8, 3);
+        return (g, target, context, new BacoCompressor().Compress(g, target, context));
+    }
+
     [Fact]
     public void UsersOfAnOversizedCoClusterMoveToTheirSecondaryCoClusterWhichBecomesTheirOnlyRow()
     {
@@ -34,10 +43,7 @@ public sealed class GiantClusterRehomingTests
     [Fact]
     public void BacoWithRehomingShrinksTheLargestUserRowAndReportsTheMovedUsers()
     {
-        var g = TestGraphs.Planted(600, 400, 10, 6, 0.8, 5);
-        var target = CompressionTarget.Knob(0.5);
-        var context = new CompressionContext(8, 3);
-        var plain = new BacoCompressor().Compress(g, target, context);
+        var (g, target, context, plain) = PlantedAtHalf();
         var rehomed = new BacoCompressor(new BacoOptions { RehomeAbove = 0.01 }).Compress(g, target, context);
         int moved = rehomed.Stats.RehomedUsers!.Value;
         Assert.True(moved > 0);
@@ -45,7 +51,7 @@ public sealed class GiantClusterRehomingTests
         Assert.False(plain.Stats.ToJson().ContainsKey("rehomed_users"));
         Assert.Equal(rehomed.Stats.SecondaryUsers!.Value, rehomed.Assignment.ExtraIndices);
         Assert.True(rehomed.Assignment.ExtraIndices <= plain.Assignment.ExtraIndices - moved);
-        Assert.True(LargestUserRow(rehomed.Assignment) < LargestUserRow(plain.Assignment));
+        Assert.True(LargestRow(rehomed.Assignment.Users) < LargestRow(plain.Assignment.Users));
     }
 
     [Fact]
@@ -73,10 +79,7 @@ public sealed class GiantClusterRehomingTests
     [Fact]
     public void BacoWithItemRehomingMovesItemsWithoutGivingTheOthersASecondRow()
     {
-        var g = TestGraphs.Planted(600, 400, 10, 6, 0.8, 5);
-        var target = CompressionTarget.Knob(0.5);
-        var context = new CompressionContext(8, 3);
-        var plain = new BacoCompressor().Compress(g, target, context);
+        var (g, target, context, plain) = PlantedAtHalf();
         var rehomed = new BacoCompressor(new BacoOptions { RehomeItemsAbove = 0.01 }).Compress(g, target, context);
         Assert.True(rehomed.Stats.RehomedItems > 0);
         Assert.Null(plain.Stats.RehomedItems);
@@ -102,17 +105,6 @@ public sealed class GiantClusterRehomingTests
         for (int x = 0; x < side.EntityCount; x++)
         {
             counts[side.CodesOf(x)[0]]++;
-        }
-
-        return counts.Max();
-    }
-
-    private static int LargestUserRow(Baco.Codebooks.CodebookAssignment a)
-    {
-        var counts = new int[a.Users.RowCount];
-        for (int u = 0; u < a.Users.EntityCount; u++)
-        {
-            counts[a.Users.CodesOf(u)[0]]++;
         }
 
         return counts.Max();
