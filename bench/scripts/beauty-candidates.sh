@@ -3,7 +3,7 @@
 # log items 5-7), in order of what decides most:
 #   1. seed 0 at lr 1e-3: baco's defaults, scc, and the BACO candidates (users cpm + rehoming;
 #      + secondary item rows; + item rehoming);
-#   2. seeds 1 and 2 of scc and the leading candidate (users and items rehomed);
+#   2. seeds 1 and 2 of scc, baco's defaults and the leading candidate (users and items rehomed);
 #   3. the learning-rate grid on seed 0 (2e-3, 5e-4) for baco, scc and the candidates;
 #   4. seeds 1 and 2 of the other candidates and the defaults;
 #   5. leiden and graphhash, seeds 0-2.
@@ -19,7 +19,7 @@ items='cpm-rehome-items=--user-weights cpm --rehome-above 0.05 --secondary-items
 both='cpm-rehome-both=--user-weights cpm --rehome-above 0.05 --rehome-items-above 0.05'
 s=bench/scripts/methods-at-budget.sh
 SEEDS=0 METHODS="baco scc" VARIANTS="$rehome;$items;$both" $s "$runs"
-SEEDS="1 2" METHODS="scc" VARIANTS="$both" $s "$runs"
+SEEDS="1 2" METHODS="scc baco" VARIANTS="$both" $s "$runs"
 for lr in 2e-3 5e-4; do
   SEEDS=0 METHODS="baco scc" LR=$lr VARIANTS="$rehome;$both" $s "$runs-lr$lr"
 done
