@@ -240,7 +240,7 @@ public sealed class BacoCompressor : ICompressionMethod
             int moved = 0;
             if (_options.RehomeAbove > 0 && secondary is not null)
             {
-                (userLabels, secondary, moved) = GiantClusterRehoming.Apply(_graph, userLabels, secondary, _options.RehomeAbove);
+                (userLabels, secondary, moved) = GiantClusterRehoming.Apply(_graph.UserOffsetArray, userLabels, secondary, _options.RehomeAbove);
             }
 
             int[]? secondaryItems = _options.SecondaryItemClusters || _options.RehomeItemsAbove > 0

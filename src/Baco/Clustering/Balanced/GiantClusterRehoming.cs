@@ -1,5 +1,3 @@
-using Baco.Graph;
-
 namespace Baco.Clustering.Balanced;
 
 /// <summary>
@@ -13,25 +11,22 @@ namespace Baco.Clustering.Balanced;
 internal static class GiantClusterRehoming
 {
     /// <summary>
-    /// New primary and secondary labels of the users, and how many moved. Isolated users and
-    /// users without a secondary label stay. A secondary label that no user holds as primary any
-    /// more (its users all moved out) is dropped, since it has no user row.
+    /// New primary and secondary labels of one side (users or items, given by its CSR offsets),
+    /// and how many of its entities moved. Isolated entities and entities without a secondary
+    /// label stay. A secondary label that no entity of the side holds as primary any more (its
+    /// members all moved out) is dropped, since the side has no row for it.
     /// </summary>
-    public static (int[] Primary, int[] Secondary, int Moved) Apply(BipartiteGraph graph, int[] primary, int[] secondary, double share)
-        => Apply(graph.UserOffsetArray, primary, secondary, share);
-
-    /// <summary>The same for one side given by its CSR offsets (users' or items').</summary>
     public static (int[] Primary, int[] Secondary, int Moved) Apply(int[] offsets, int[] primary, int[] secondary, double share)
     {
-        int users = offsets.Length - 1;
+        int n = offsets.Length - 1;
         var counts = new Dictionary<int, int>();
         int connected = 0;
-        for (int u = 0; u < users; u++)
+        for (int x = 0; x < n; x++)
         {
-            if (offsets[u + 1] > offsets[u])
+            if (offsets[x + 1] > offsets[x])
             {
                 connected++;
-                counts[primary[u]] = counts.GetValueOrDefault(primary[u]) + 1;
+                counts[primary[x]] = counts.GetValueOrDefault(primary[x]) + 1;
             }
         }
 
@@ -39,27 +34,27 @@ internal static class GiantClusterRehoming
         var newPrimary = (int[])primary.Clone();
         var newSecondary = (int[])secondary.Clone();
         int moved = 0;
-        for (int u = 0; u < users; u++)
+        for (int x = 0; x < n; x++)
         {
-            if (offsets[u + 1] > offsets[u] && secondary[u] >= 0 && counts[primary[u]] > limit)
+            if (offsets[x + 1] > offsets[x] && secondary[x] >= 0 && counts[primary[x]] > limit)
             {
-                newPrimary[u] = secondary[u];
-                newSecondary[u] = -1;
+                newPrimary[x] = secondary[x];
+                newSecondary[x] = -1;
                 moved++;
             }
         }
 
         var held = new HashSet<int>();
-        for (int u = 0; u < users; u++)
+        for (int x = 0; x < n; x++)
         {
-            held.Add(newPrimary[u]);
+            held.Add(newPrimary[x]);
         }
 
-        for (int u = 0; u < users; u++)
+        for (int x = 0; x < n; x++)
         {
-            if (newSecondary[u] >= 0 && !held.Contains(newSecondary[u]))
+            if (newSecondary[x] >= 0 && !held.Contains(newSecondary[x]))
             {
-                newSecondary[u] = -1;
+                newSecondary[x] = -1;
             }
         }
 

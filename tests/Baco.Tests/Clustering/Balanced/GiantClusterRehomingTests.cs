@@ -21,7 +21,7 @@ public sealed class GiantClusterRehomingTests
         var g = TestGraphs.FromEdges(6, 3, (0, 0), (1, 0), (2, 1), (3, 1), (4, 2));
         int[] primary = [10, 10, 10, 10, 20, 10];
         int[] secondary = [20, -1, 20, 30, -1, 20];
-        var (p, s, moved) = GiantClusterRehoming.Apply(g, primary, secondary, 0.5);
+        var (p, s, moved) = GiantClusterRehoming.Apply(g.UserOffsetArray, primary, secondary, 0.5);
 
         // Users with a secondary label move and lose it; user 1 has none and stays; user 5 is isolated and stays.
         Assert.Equal([20, 10, 20, 30, 20, 10], p);
@@ -34,7 +34,7 @@ public sealed class GiantClusterRehomingTests
     public void NoCoClusterAboveTheShareMeansNoMove()
     {
         var g = TestGraphs.FromEdges(4, 2, (0, 0), (1, 0), (2, 1), (3, 1));
-        var (p, s, moved) = GiantClusterRehoming.Apply(g, [1, 1, 2, 2], [2, 2, 1, 1], 0.5);
+        var (p, s, moved) = GiantClusterRehoming.Apply(g.UserOffsetArray, [1, 1, 2, 2], [2, 2, 1, 1], 0.5);
         Assert.Equal(0, moved);
         Assert.Equal([1, 1, 2, 2], p);
         Assert.Equal([2, 2, 1, 1], s);
@@ -59,7 +59,7 @@ public sealed class GiantClusterRehomingTests
     {
         // Label 10 holds users 0 and 1 (both move to 20); user 2 (label 20) had secondary 10, which no user holds afterwards.
         var g = TestGraphs.FromEdges(3, 2, (0, 0), (1, 0), (2, 1));
-        var (p, s, moved) = GiantClusterRehoming.Apply(g, [10, 10, 20], [20, 20, 10], 0.5);
+        var (p, s, moved) = GiantClusterRehoming.Apply(g.UserOffsetArray, [10, 10, 20], [20, 20, 10], 0.5);
         Assert.Equal(2, moved);
         Assert.Equal([20, 20, 20], p);
         Assert.Equal([-1, -1, -1], s);
