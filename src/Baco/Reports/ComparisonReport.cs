@@ -194,7 +194,8 @@ public static class ComparisonReport
         ["baco_vs_recommended"] = r.BacoVersusIt,
     };
 
-    private static double? Recall(MethodOutcome? o, int k) => o is { Succeeded: true } ? o.Training!.Test!.RecallAt(k) : null;
+    /// <summary>A method's test Recall@<paramref name="k"/>, or null when it did not succeed.</summary>
+    internal static double? Recall(MethodOutcome? o, int k) => o is { Succeeded: true } ? o.Training!.Test!.RecallAt(k) : null;
 
     private static string Pct(double v) => (v * 100).ToString("F3", CultureInfo.InvariantCulture);
 

@@ -47,11 +47,11 @@ public sealed record MethodRecommendation(string Method, int K, bool ChosenOnTes
 
         var test = chosen.Training!.Test!;
         double headline = test.RecallAt(k);
-        double? versusFull = outcomes.FirstOrDefault(o => o.Method == "full" && o.Succeeded) is { } full && full.Training!.Test!.RecallAt(k) > 0
-            ? (headline / full.Training.Test.RecallAt(k)) - 1
+        double? versusFull = ComparisonReport.Recall(outcomes.FirstOrDefault(o => o.Method == "full"), k) is double full && full > 0
+            ? (headline / full) - 1
             : null;
-        double? baco = chosen.Method != "baco" && headline > 0 && candidates.FirstOrDefault(o => o.Method == "baco") is { } b
-            ? (b.Training!.Test!.RecallAt(k) / headline) - 1
+        double? baco = chosen.Method != "baco" && headline > 0 && ComparisonReport.Recall(candidates.FirstOrDefault(o => o.Method == "baco"), k) is double b
+            ? (b / headline) - 1
             : null;
         return new MethodRecommendation(chosen.Method, k, onTest, Score(chosen), test, versusFull, baco);
     }
