@@ -24,6 +24,8 @@ internal static class OptionNames
         ["Passes"] = "--passes",
         ["StopRows"] = "--stop-rows",
         ["RehomeAbove"] = "--rehome-above",
+        ["RehomeItemsAbove"] = "--rehome-items-above",
+        ["RehomeUsersAfterItems"] = "--rehome-users-after-items",
         ["UserWeights"] = "--user-weights",
         ["ItemWeights"] = "--item-weights",
         ["Method"] = "--method",

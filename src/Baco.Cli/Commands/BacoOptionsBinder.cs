@@ -26,7 +26,9 @@ internal sealed class BacoOptionsBinder
 
     public Option<double> RehomeItemsAbove { get; } = CliOptions.Number("--rehome-items-above", "Experimental: items of a co-cluster holding more than this share of the items move to their secondary co-cluster (0: off).", 0.0, s => s is >= 0 and < 1, "must be at least 0 and below 1");
 
-    public IEnumerable<Option> All => [UserWeights, ItemWeights, Passes, Move, NoSecondary, SecondaryItems, Isolated, StopRows, RehomeAbove, RehomeItemsAbove];
+    public Option<bool> RehomeUsersAfterItems { get; } = new("--rehome-users-after-items") { Description = "Experimental: after --rehome-above and --rehome-items-above, users left in an oversized co-cluster move to the best co-cluster among their items' new ones." };
+
+    public IEnumerable<Option> All => [UserWeights, ItemWeights, Passes, Move, NoSecondary, SecondaryItems, Isolated, StopRows, RehomeAbove, RehomeItemsAbove, RehomeUsersAfterItems];
 
     public void AddTo(Command command)
     {
@@ -59,6 +61,7 @@ internal sealed class BacoOptionsBinder
             StopRows = parsed.GetValue(StopRows),
             RehomeAbove = parsed.GetValue(RehomeAbove),
             RehomeItemsAbove = parsed.GetValue(RehomeItemsAbove),
+            RehomeUsersAfterItems = parsed.GetValue(RehomeUsersAfterItems),
         };
         options.Validate();
         return options;

@@ -257,9 +257,46 @@ public sealed class BacoCompressor : ICompressionMethod
                 secondaryItems = _options.SecondaryItemClusters ? secondaryItems : null;
             }
 
+            if (_options.RehomeUsersAfterItems && secondary is not null)
+            {
+                int followed;
+                (userLabels, secondary, followed) = FollowItems(userLabels, secondary, itemLabels, gamma);
+                moved += followed;
+            }
+
             var assignment = CoClusterNumbering.Build("baco", _graph, userLabels, itemLabels, secondary, _options.Isolated == IsolatedPolicy.SharedColdRow, secondaryItems);
             assignment = assignment with { FoldIn = MakeFoldIn(assignment, gamma) };
             return new BacoRun(clusters, assignment, CountGiven(secondary), moved, CountGiven(secondaryItems)) { RehomedItems = movedItems };
+        }
+
+        /// <summary>
+        /// The follow-up round of user rehoming: the users' best other co-cluster is computed
+        /// again over the items' labels after they moved, with the item volumes and user counts
+        /// of those labels, and users left in an oversized co-cluster without a secondary one move there.
+        /// </summary>
+        private (int[] Users, int[] Secondary, int Moved) FollowItems(int[] userLabels, int[] secondary, int[] itemLabels, double gamma)
+        {
+            int labels = _solver.ItemVolumes.Length;
+            var itemVolumes = new double[labels];
+            for (int i = 0; i < itemLabels.Length; i++)
+            {
+                itemVolumes[itemLabels[i]] += _itemWeight[i];
+            }
+
+            // Connected users only: a label held by an isolated user alone has no row of its own.
+            var userCounts = new int[labels];
+            int[] offsets = _graph.UserOffsetArray;
+            for (int u = 0; u < userLabels.Length; u++)
+            {
+                if (offsets[u + 1] > offsets[u])
+                {
+                    userCounts[userLabels[u]]++;
+                }
+            }
+
+            int[] candidates = SecondaryClusters.Compute(_graph.UserOffsetArray, _graph.UserItemArray, userLabels, itemLabels, _userWeight,
+                itemVolumes, userCounts, gamma);
+            return GiantClusterRehoming.Follow(_graph.UserOffsetArray, userLabels, secondary, candidates, _options.RehomeAbove);
         }
 
         /// <summary>Entities with a secondary label (-1: none).</summary>

@@ -83,6 +83,16 @@ public sealed record BacoOptions
     /// </summary>
     public double RehomeItemsAbove { get; init; }
 
+    /// <summary>
+    /// Experimental (issue 13), off: a follow-up round once <see cref="RehomeAbove"/> and
+    /// <see cref="RehomeItemsAbove"/> have both acted. Users still in an oversized co-cluster had
+    /// no secondary co-cluster (all their items were in their own), but after the items moved
+    /// many of those items sit elsewhere: such users move to the best co-cluster among their
+    /// items' new ones, by the rule of secondary user clusters (docs/METHOD.md, "Rehoming the
+    /// giant co-cluster").
+    /// </summary>
+    public bool RehomeUsersAfterItems { get; init; }
+
     /// <summary>Checks the options and throws <see cref="InvalidSettingException"/> if one is out of range.</summary>
     public void Validate()
     {
@@ -104,6 +114,11 @@ public sealed record BacoOptions
         if (!(RehomeItemsAbove is >= 0 and < 1))
         {
             throw new InvalidSettingException(nameof(RehomeItemsAbove), $"{RehomeItemsAbove} must be at least 0 and below 1");
+        }
+
+        if (RehomeUsersAfterItems && !(RehomeAbove > 0 && RehomeItemsAbove > 0))
+        {
+            throw new InvalidSettingException(nameof(RehomeUsersAfterItems), "is a second round of rehoming, so it needs both the user and the item rehoming on");
         }
 
         if (RehomeAbove > 0 && !SecondaryUserClusters)

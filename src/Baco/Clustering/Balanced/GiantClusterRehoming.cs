@@ -44,20 +44,40 @@ internal static class GiantClusterRehoming
             }
         }
 
-        var held = new HashSet<int>();
-        for (int x = 0; x < n; x++)
+        return (newPrimary, DropUnheld(newPrimary, newSecondary), moved);
+    }
+
+    /// <summary>
+    /// The follow-up round (<see cref="BacoOptions.RehomeUsersAfterItems"/>): after the other side
+    /// moved, entities still in an oversized co-cluster that had no secondary label move to
+    /// <paramref name="candidates"/>' label (the best other label among their neighbours' new
+    /// labels); entities with a secondary label keep both their labels. Secondary labels left
+    /// without a holder are dropped, as in <see cref="Apply"/>.
+    /// </summary>
+    public static (int[] Primary, int[] Secondary, int Moved) Follow(int[] offsets, int[] primary, int[] secondary, int[] candidates, double share)
+    {
+        var unplaced = new int[primary.Length];
+        for (int x = 0; x < unplaced.Length; x++)
         {
-            held.Add(newPrimary[x]);
+            unplaced[x] = secondary[x] < 0 ? candidates[x] : -1;
         }
 
-        for (int x = 0; x < n; x++)
+        var (newPrimary, _, moved) = Apply(offsets, primary, unplaced, share);
+        return (newPrimary, DropUnheld(newPrimary, (int[])secondary.Clone()), moved);
+    }
+
+    /// <summary>Clears, in place, every secondary label that no entity holds as primary (the side has no row for it).</summary>
+    private static int[] DropUnheld(int[] primary, int[] secondary)
+    {
+        var held = new HashSet<int>(primary);
+        for (int x = 0; x < secondary.Length; x++)
         {
-            if (newSecondary[x] >= 0 && !held.Contains(newSecondary[x]))
+            if (secondary[x] >= 0 && !held.Contains(secondary[x]))
             {
-                newSecondary[x] = -1;
+                secondary[x] = -1;
             }
         }
 
-        return (newPrimary, newSecondary, moved);
+        return secondary;
     }
 }

@@ -99,6 +99,58 @@ public sealed class GiantClusterRehomingTests
         Assert.Equal("RehomeItemsAbove", Assert.Throws<InvalidSettingException>(() => new BacoCompressor(new BacoOptions { RehomeItemsAbove = 1 })).Setting);
     }
 
+    [Fact]
+    public void TheFollowUpRoundMovesOnlyEntitiesOfAnOversizedCoClusterThatHadNoSecondaryLabel()
+    {
+        // Label 10 holds users 0..3 (4 of 5 connected users: above a 0.5 share); user 4 is in label 30; user 5 is isolated.
+        var g = TestGraphs.FromEdges(6, 3, (0, 0), (1, 0), (2, 1), (3, 1), (4, 2));
+        int[] primary = [10, 10, 10, 10, 30, 10];
+        int[] secondary = [-1, -1, 30, -1, -1, -1];
+        int[] candidates = [30, -1, 40, 30, 10, 30];
+        var (p, s, moved) = GiantClusterRehoming.Follow(g.UserOffsetArray, primary, secondary, candidates, 0.5);
+
+        // Users 0 and 3 move to their candidate; user 1 has none; user 2 keeps its labels (it had a
+        // secondary one, so its candidate 40 is ignored); user 4's co-cluster is not oversized; user 5 is isolated.
+        Assert.Equal([30, 10, 10, 30, 30, 10], p);
+        Assert.Equal([-1, -1, 30, -1, -1, -1], s);
+        Assert.Equal(2, moved);
+        Assert.Equal([10, 10, 10, 10, 30, 10], primary); // the inputs are not changed
+        Assert.Equal([-1, -1, 30, -1, -1, -1], secondary);
+    }
+
+    [Fact]
+    public void TheFollowUpRoundMovesMoreUsersGivesNoSecondRowAndLeavesTheItemsAlone()
+    {
+        var (g, target, context, _) = PlantedAtHalf();
+        var both = new BacoOptions { RehomeAbove = 0.01, RehomeItemsAbove = 0.01 };
+        var once = new BacoCompressor(both).Compress(g, target, context);
+        var twice = new BacoCompressor(both with { RehomeUsersAfterItems = true }).Compress(g, target, context);
+
+        Assert.True(twice.Stats.RehomedUsers > once.Stats.RehomedUsers);
+        Assert.True(twice.Assignment.Users.ExtraIndices <= once.Assignment.Users.ExtraIndices);
+        Assert.True(twice.Assignment.Users.RowCount <= once.Assignment.Users.RowCount);
+        Assert.Equal(once.Assignment.Items.Codes.ToArray(), twice.Assignment.Items.Codes.ToArray());
+        Assert.Equal(once.Stats.RehomedItems, twice.Stats.RehomedItems);
+        Assert.Equal(twice.Stats.SecondaryUsers!.Value, twice.Assignment.ExtraIndices);
+    }
+
+    [Fact]
+    public void TheFollowUpRoundNeedsBothRehomingsOn()
+    {
+        foreach (var options in new[]
+        {
+            new BacoOptions { RehomeUsersAfterItems = true },
+            new BacoOptions { RehomeUsersAfterItems = true, RehomeAbove = 0.05 },
+            new BacoOptions { RehomeUsersAfterItems = true, RehomeItemsAbove = 0.05 },
+        })
+        {
+            var e = Assert.Throws<InvalidSettingException>(() => options.Validate());
+            Assert.Equal(nameof(BacoOptions.RehomeUsersAfterItems), e.Setting);
+        }
+
+        new BacoOptions { RehomeUsersAfterItems = true, RehomeAbove = 0.05, RehomeItemsAbove = 0.05 }.Validate();
+    }
+
     private static int LargestRow(Baco.Codebooks.SideAssignment side)
     {
         var counts = new int[side.RowCount];
