@@ -42,7 +42,7 @@ internal static class ComparisonTable
         if (ComparisonReport.BestBaseline(outcomes, headlineK) is { } bb && outcomes.FirstOrDefault(o => o.Method == "baco" && o.Succeeded) is { } baco)
         {
             double diff = (baco.Training!.Test!.RecallAt(headlineK) / bb.Value) - 1;
-            console.MarkupLine(Markup.Escape(FormattableString.Invariant($"BACO vs the best baseline ({bb.Method}) in Recall@{headlineK}: {diff:+0.0%;-0.0%}")));
+            console.MarkupLine(Markup.Escape(FormattableString.Invariant($"BACO vs the best baseline ({bb.Method}) in test Recall@{headlineK}: {diff:+0.0%;-0.0%}")));
         }
 
         if (MethodRecommendation.Choose(outcomes, headlineK) is { } recommended)

@@ -109,7 +109,7 @@ public static class ComparisonReport
         if (BestBaseline(outcomes, headlineK) is { } best)
         {
             sb.AppendLine();
-            sb.AppendLine(CultureInfo.InvariantCulture, $"Best baseline by Recall@{headlineK}: {best.Method} ({Pct(best.Value)} %).");
+            sb.AppendLine(CultureInfo.InvariantCulture, $"Best baseline by test Recall@{headlineK}: {best.Method} ({Pct(best.Value)} %).");
         }
 
         if (MethodRecommendation.Choose(outcomes, headlineK) is { } recommended)

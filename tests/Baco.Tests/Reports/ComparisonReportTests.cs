@@ -43,7 +43,7 @@ public class ComparisonReportTests
         Assert.All(rows.Take(3), r => Assert.Equal(columns, r.Count(c => c == '|')));
         // The failure keeps its row and its message, with the table's pipe escaped.
         Assert.Contains("failed: no budget \\| reachable", rows[3]);
-        Assert.Contains("Best baseline by Recall@20: graphhash (32.000 %)", md);
+        Assert.Contains("Best baseline by test Recall@20: graphhash (32.000 %).", md);
     }
 
     [Fact]
@@ -71,7 +71,7 @@ public class ComparisonReportTests
         string md = ComparisonReport.Markdown(outcomes, dim: 8, "t", headlineK: 5);
         Assert.Contains("| R@5 | R@100 | N@5 | N@100 | vs full | vs best baseline |", md);
         Assert.DoesNotContain("@20", md);
-        Assert.Contains("Best baseline by Recall@5: leiden (40.000 %).", md);
+        Assert.Contains("Best baseline by test Recall@5: leiden (40.000 %).", md);
         Assert.Contains("| -60.0% | -50.0% |", md); // baco at K = 5: 0.2 against full 0.5 and against leiden 0.4
         Assert.Equal(("leiden", 0.4), ComparisonReport.BestBaseline(outcomes, 5));
         Assert.Equal([5, 100], ComparisonReport.EvaluatedKs(outcomes));
