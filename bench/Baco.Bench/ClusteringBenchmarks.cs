@@ -13,7 +13,7 @@ internal static class ClusteringBenchmarks
     public static void Beauty(DataSets data, int runs)
     {
         var graph = Load(data, "beauty");
-        var baco = new BacoCompressor(new BacoOptions { StopRows = 8650, ItemWeights = WeightScheme.AuthorsCpm });
+        var baco = new BacoCompressor(BacoOptions.Paper with { StopRows = 8650, ItemWeights = WeightScheme.AuthorsCpm });
         var timing = Measure.Repeat(runs, () => baco.Run(graph, 0.1308, seed: 2025));
         Console.WriteLine($"beauty clustering (gamma 0.1308, stop 8,650 rows): {timing}");
 
@@ -39,12 +39,12 @@ internal static class ClusteringBenchmarks
     public static void Gowalla(DataSets data, int runs)
     {
         var graph = Load(data, "gowalla");
-        var baco = new BacoCompressor(new BacoOptions { StopRows = 11533, ItemWeights = WeightScheme.AuthorsCpm });
+        var baco = new BacoCompressor(BacoOptions.Paper with { StopRows = 11533, ItemWeights = WeightScheme.AuthorsCpm });
         BacoRun? last = null;
         var timing = Measure.Repeat(runs, () => last = baco.Run(graph, 7.57, seed: 2025));
         Console.WriteLine($"gowalla clustering (gamma 7.57, stop 11,533 rows): {timing}");
         Console.WriteLine($"  {last!.Assignment.Users.RowCount:N0} user rows, {last.Assignment.Items.RowCount:N0} item rows, {last.SecondaryUsers:N0} secondary, ratio {last.Assignment.Parameters(64) / (double)last.Assignment.FullParameters(64):F3}");
-        var noScu = new BacoCompressor(new BacoOptions { StopRows = 11533, SecondaryUserClusters = false, ItemWeights = WeightScheme.AuthorsCpm });
+        var noScu = new BacoCompressor(BacoOptions.Paper with { StopRows = 11533, SecondaryUserClusters = false, ItemWeights = WeightScheme.AuthorsCpm });
         Console.WriteLine($"  of which label propagation + numbering alone: {Measure.Repeat(runs, () => noScu.Run(graph, 7.57, seed: 2025))}");
     }
 

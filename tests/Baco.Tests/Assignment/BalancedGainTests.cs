@@ -112,7 +112,7 @@ public class BalancedGainTests
         }
 
         // Volumes: each side's weights sum over all rows to the side's total weight.
-        Assert.Equal(NodeWeights.ForUsers(graph, WeightScheme.Degree).Sum(), ((BacoFoldIn)a.FoldIn!).UserRowVolumes.Sum(), 9);
+        Assert.Equal(NodeWeights.ForUsers(graph, new BacoOptions().UserWeights).Sum(), ((BacoFoldIn)a.FoldIn!).UserRowVolumes.Sum(), 9);
         Assert.Equal(NodeWeights.ForItems(graph, WeightScheme.Cpm).Sum(), ((BacoFoldIn)a.FoldIn).ItemRowVolumes.Sum(), 9);
     }
 }

@@ -101,6 +101,32 @@ public class CompressCommandTests
         Assert.False(Directory.Exists(Path.Combine(tmp.Path, "o")));
     }
 
+    [Theory]
+    [InlineData("--rehome-above", "--no-secondary", "--rehome-above", "0.1")]
+    [InlineData("--rehome-users-after-items", "--rehome-items-above", "0", "--rehome-users-after-items")]
+    [InlineData("--rehome-users-after-items", "--no-secondary", "--rehome-users-after-items")]
+    public void ARehomingAskedForThatCannotActIsRefused(string named, params string[] extra)
+    {
+        using var tmp = new TempDirectory();
+        string train = tmp.File("train.tsv", CliRunner.SmallEdges());
+        var (code, _, stderr) = CliRunner.Run(["compress", "--train", train, "--gamma", "0.5", "--out", Path.Combine(tmp.Path, "o"), .. extra]);
+        Assert.Equal(2, code);
+        Assert.StartsWith($"baco: error: '{named}'", stderr.TrimStart());
+        Assert.False(Directory.Exists(Path.Combine(tmp.Path, "o")));
+    }
+
+    [Theory]
+    [InlineData("--no-secondary")]
+    [InlineData("--rehome-items-above", "0")]
+    [InlineData("--rehome-above", "0", "--rehome-items-above", "0")]
+    public void TheDefaultRehomingGivesWayToAnOptionThatSwitchesItsBasisOff(params string[] extra)
+    {
+        using var tmp = new TempDirectory();
+        string train = tmp.File("train.tsv", CliRunner.SmallEdges());
+        var (code, _, stderr) = CliRunner.Run(["compress", "--train", train, "--gamma", "0.5", "--out", Path.Combine(tmp.Path, "o"), .. extra]);
+        Assert.True(code == 0, stderr);
+    }
+
     [Fact]
     public void RefusesAHoldOutWhenAValidationFileIsGiven()
     {

@@ -257,7 +257,7 @@ public sealed class BacoCompressor : ICompressionMethod
                 secondaryItems = _options.SecondaryItemClusters ? secondaryItems : null;
             }
 
-            if (_options.RehomeUsersAfterItems && secondary is not null)
+            if (_options.RehomeUsersAfterItems && _options.RehomeAbove > 0 && _options.RehomeItemsAbove > 0 && secondary is not null)
             {
                 int followed;
                 (userLabels, secondary, followed) = FollowItems(userLabels, secondary, itemLabels, gamma);

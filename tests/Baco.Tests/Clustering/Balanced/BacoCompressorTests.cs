@@ -39,7 +39,7 @@ public class BacoCompressorTests
     [Fact]
     public void RowCountsMatchTheDistinctLabels()
     {
-        var run = new BacoCompressor(new BacoOptions { SecondaryUserClusters = false }).Run(Planted, 0.05, seed: 1);
+        var run = new BacoCompressor(BacoOptions.Paper with { SecondaryUserClusters = false }).Run(Planted, 0.05, seed: 1);
         Assert.Equal(run.Clusters.UserLabels.Distinct().Count(), run.Assignment.Users.RowCount);
         Assert.Equal(run.Clusters.ItemLabels.Distinct().Count(), run.Assignment.Items.RowCount);
         Assert.Equal(0, run.Assignment.ExtraIndices);
@@ -79,7 +79,7 @@ public class BacoCompressorTests
     {
         // Users 3, 4 and item 3 have no interaction.
         var g = TestGraphs.FromEdges(5, 4, (0, 0), (1, 0), (1, 1), (2, 2));
-        var shared = new BacoCompressor(new BacoOptions { SecondaryUserClusters = false }).Run(g, 0.1, seed: 0).Assignment;
+        var shared = new BacoCompressor(BacoOptions.Paper with { SecondaryUserClusters = false }).Run(g, 0.1, seed: 0).Assignment;
         Assert.Equal(shared.Users.Codes[3], shared.Users.Codes[4]);
         Assert.Equal(shared.Users.RowCount - 1, shared.Users.Codes[3]);
         Assert.DoesNotContain(shared.Users.CodeArray[3], shared.Users.CodeArray[..3]);

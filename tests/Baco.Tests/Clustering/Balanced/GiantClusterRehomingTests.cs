@@ -11,7 +11,7 @@ public sealed class GiantClusterRehomingTests
         var g = TestGraphs.Planted(600, 400, 10, 6, 0.8, 5);
         var target = CompressionTarget.Knob(0.5);
         var context = new CompressionContext(8, 3);
-        return (g, target, context, new BacoCompressor().Compress(g, target, context));
+        return (g, target, context, new BacoCompressor(BacoOptions.Paper).Compress(g, target, context));
     }
 
     [Fact]
@@ -44,7 +44,7 @@ public sealed class GiantClusterRehomingTests
     public void BacoWithRehomingShrinksTheLargestUserRowAndReportsTheMovedUsers()
     {
         var (g, target, context, plain) = PlantedAtHalf();
-        var rehomed = new BacoCompressor(new BacoOptions { RehomeAbove = 0.01 }).Compress(g, target, context);
+        var rehomed = new BacoCompressor(BacoOptions.Paper with { RehomeAbove = 0.01 }).Compress(g, target, context);
         int moved = rehomed.Stats.RehomedUsers!.Value;
         Assert.True(moved > 0);
         Assert.Null(plain.Stats.RehomedUsers);
@@ -80,7 +80,7 @@ public sealed class GiantClusterRehomingTests
     public void BacoWithItemRehomingMovesItemsWithoutGivingTheOthersASecondRow()
     {
         var (g, target, context, plain) = PlantedAtHalf();
-        var rehomed = new BacoCompressor(new BacoOptions { RehomeItemsAbove = 0.01 }).Compress(g, target, context);
+        var rehomed = new BacoCompressor(BacoOptions.Paper with { RehomeItemsAbove = 0.01 }).Compress(g, target, context);
         Assert.True(rehomed.Stats.RehomedItems > 0);
         Assert.Null(plain.Stats.RehomedItems);
         Assert.False(plain.Stats.ToJson().ContainsKey("rehomed_items"));
@@ -92,7 +92,7 @@ public sealed class GiantClusterRehomingTests
         Assert.True(LargestRow(rehomed.Assignment.Items) < LargestRow(plain.Assignment.Items));
 
         // With second rows for items, the items that stay keep theirs.
-        var both = new BacoCompressor(new BacoOptions { RehomeItemsAbove = 0.01, SecondaryItemClusters = true }).Compress(g, target, context);
+        var both = new BacoCompressor(BacoOptions.Paper with { RehomeItemsAbove = 0.01, SecondaryItemClusters = true }).Compress(g, target, context);
         Assert.Equal(both.Stats.SecondaryItems ?? 0, both.Assignment.Items.ExtraIndices);
         Assert.Equal(rehomed.Stats.RehomedItems, both.Stats.RehomedItems);
 
@@ -122,7 +122,7 @@ public sealed class GiantClusterRehomingTests
     public void TheFollowUpRoundMovesMoreUsersGivesNoSecondRowAndLeavesTheItemsAlone()
     {
         var (g, target, context, _) = PlantedAtHalf();
-        var both = new BacoOptions { RehomeAbove = 0.01, RehomeItemsAbove = 0.01 };
+        var both = BacoOptions.Paper with { RehomeAbove = 0.01, RehomeItemsAbove = 0.01 };
         var once = new BacoCompressor(both).Compress(g, target, context);
         var twice = new BacoCompressor(both with { RehomeUsersAfterItems = true }).Compress(g, target, context);
 
@@ -135,20 +135,16 @@ public sealed class GiantClusterRehomingTests
     }
 
     [Fact]
-    public void TheFollowUpRoundNeedsBothRehomingsOn()
+    public void TheFollowUpRoundActsOnlyWithBothRehomingsOn()
     {
-        foreach (var options in new[]
+        var (g, target, context, _) = PlantedAtHalf();
+        foreach (var one in new[] { BacoOptions.Paper with { RehomeAbove = 0.01 }, BacoOptions.Paper with { RehomeItemsAbove = 0.01 } })
         {
-            new BacoOptions { RehomeUsersAfterItems = true },
-            new BacoOptions { RehomeUsersAfterItems = true, RehomeAbove = 0.05 },
-            new BacoOptions { RehomeUsersAfterItems = true, RehomeItemsAbove = 0.05 },
-        })
-        {
-            var e = Assert.Throws<InvalidSettingException>(() => options.Validate());
-            Assert.Equal(nameof(BacoOptions.RehomeUsersAfterItems), e.Setting);
+            var without = new BacoCompressor(one).Compress(g, target, context);
+            var with = new BacoCompressor(one with { RehomeUsersAfterItems = true }).Compress(g, target, context);
+            Assert.Equal(without.Assignment.Users.Codes.ToArray(), with.Assignment.Users.Codes.ToArray());
+            Assert.Equal(without.Stats.RehomedUsers, with.Stats.RehomedUsers);
         }
-
-        new BacoOptions { RehomeUsersAfterItems = true, RehomeAbove = 0.05, RehomeItemsAbove = 0.05 }.Validate();
     }
 
     private static int LargestRow(Baco.Codebooks.SideAssignment side)
@@ -173,9 +169,24 @@ public sealed class GiantClusterRehomingTests
     }
 
     [Fact]
-    public void RehomingNeedsSecondaryClusters()
+    public void WithoutSecondaryClustersNoUserIsRehomed()
     {
-        var e = Assert.Throws<InvalidSettingException>(() => new BacoOptions { RehomeAbove = 0.1, SecondaryUserClusters = false }.Validate());
-        Assert.Contains("secondary", e.Message);
+        var (g, target, context, _) = PlantedAtHalf();
+        var options = new BacoOptions { RehomeAbove = 0.01, RehomeItemsAbove = 0.01, SecondaryUserClusters = false };
+        var run = new BacoCompressor(options).Compress(g, target, context);
+        var paper = new BacoCompressor(options with { RehomeAbove = 0, RehomeUsersAfterItems = false }).Compress(g, target, context);
+        Assert.Null(run.Stats.RehomedUsers);
+        Assert.True(run.Stats.RehomedItems > 0);
+        Assert.Equal(paper.Assignment.Users.Codes.ToArray(), run.Assignment.Users.Codes.ToArray());
+    }
+
+    [Fact]
+    public void TheDefaultsRehomeBothSidesWithUsersWeightedByCpmAndPaperIsTheMethodAsWritten()
+    {
+        var defaults = new BacoOptions();
+        Assert.Equal((WeightScheme.Cpm, WeightScheme.Cpm, 0.05, 0.05, true), (defaults.UserWeights, defaults.ItemWeights, defaults.RehomeAbove, defaults.RehomeItemsAbove, defaults.RehomeUsersAfterItems));
+        var paper = BacoOptions.Paper;
+        Assert.Equal((WeightScheme.Degree, WeightScheme.Cpm, 0.0, 0.0, false), (paper.UserWeights, paper.ItemWeights, paper.RehomeAbove, paper.RehomeItemsAbove, paper.RehomeUsersAfterItems));
+        Assert.Equal(defaults with { UserWeights = WeightScheme.Degree, RehomeAbove = 0, RehomeItemsAbove = 0, RehomeUsersAfterItems = false }, paper);
     }
 }
