@@ -38,10 +38,10 @@ public sealed record CompressionStats
     /// <summary>BACO: items given a secondary row (null when the option is off or none took one).</summary>
     public int? SecondaryItems { get; init; }
 
-    /// <summary>BACO: users moved off the giant co-cluster by the experimental rehoming (null when it did not act).</summary>
+    /// <summary>BACO: users moved off the giant co-cluster by the rehoming (null when it did not act).</summary>
     public int? RehomedUsers { get; init; }
 
-    /// <summary>BACO: items moved off the giant co-cluster by the experimental item rehoming (null when it did not act).</summary>
+    /// <summary>BACO: items moved off the giant co-cluster by the item rehoming (null when it did not act).</summary>
     public int? RehomedItems { get; init; }
 
     /// <summary>BACO: co-clusters (labels holding a user or an item).</summary>

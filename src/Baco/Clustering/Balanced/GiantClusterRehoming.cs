@@ -1,7 +1,7 @@
 namespace Baco.Clustering.Balanced;
 
 /// <summary>
-/// Experimental (docs/METHOD.md, "Rehoming the giant co-cluster"; <see cref="BacoOptions.RehomeAbove"/>,
+/// On by default, not in the paper (docs/METHOD.md, "Rehoming the giant co-cluster"; <see cref="BacoOptions.RehomeAbove"/>,
 /// <see cref="BacoOptions.RehomeItemsAbove"/>): users (or items) of an oversized primary
 /// co-cluster move to their secondary co-cluster, which becomes their only row. At tight budgets
 /// label propagation gathers thousands of low-degree users into one co-cluster whose single row
