@@ -13,15 +13,15 @@ internal sealed class BacoOptionsBinder
 
     public Option<string> ItemWeights { get; } = CliOptions.Choice("--item-weights", "Item weighting: cpm, degree, sqrt, log, authors-cpm (the authors' code).", Names.Of(Defaults.ItemWeights), Names.All<WeightScheme>());
 
-    public Option<int> Passes { get; } = CliOptions.Number("--passes", "Label-propagation passes T.", 5, p => p >= 1, "must be at least 1");
+    public Option<int> Passes { get; } = CliOptions.Number("--passes", "Label-propagation passes T.", Defaults.Passes, p => p >= 1, "must be at least 1");
 
-    public Option<string> Move { get; } = CliOptions.Choice("--move", "Move rule: always (the authors' code) or if-better.", Names.Of(MoveRule.Always), Names.All<MoveRule>());
+    public Option<string> Move { get; } = CliOptions.Choice("--move", "Move rule: always (the authors' code) or if-better.", Names.Of(Defaults.MoveRule), Names.All<MoveRule>());
 
     public Option<bool> NoSecondary { get; } = new("--no-secondary") { Description = "Switch off secondary user clusters (no user is then rehomed)." };
 
     public Option<bool> SecondaryItems { get; } = new("--secondary-items") { Description = "Experimental: give items a second codebook row by the rule of secondary user clusters (one extra index per item that takes one)." };
 
-    public Option<string> Isolated { get; } = CliOptions.Choice("--isolated", "Entities with no training interaction: cold (one shared row per side) or own (a row each).", Names.Of(IsolatedPolicy.SharedColdRow), Names.All<IsolatedPolicy>());
+    public Option<string> Isolated { get; } = CliOptions.Choice("--isolated", "Entities with no training interaction: cold (one shared row per side) or own (a row each).", Names.Of(Defaults.Isolated), Names.All<IsolatedPolicy>());
 
     public Option<int?> StopRows { get; } = CliOptions.OptionalNumber<int>("--stop-rows", "Stop the passes once user rows + item rows is at most N (the authors' row budget).", r => r >= 1, "must be at least 1");
 
