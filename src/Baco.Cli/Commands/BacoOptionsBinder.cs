@@ -72,12 +72,12 @@ internal sealed class BacoOptionsBinder
         };
 
         // A rehoming the user asked for that cannot act is refused; the defaults simply do not act.
-        if (!options.SecondaryUserClusters && parsed.Given(RehomeAbove) && options.RehomeAbove > 0)
+        if (parsed.Given(RehomeAbove) && options.RehomeAbove > 0 && !options.RehomesUsers())
         {
             throw new CliError("'--rehome-above' moves users to their secondary co-cluster, which '--no-secondary' switches off: drop one of them.");
         }
 
-        if (parsed.Given(RehomeUsersAfterItems) && options.RehomeUsersAfterItems && !(options.RehomeAbove > 0 && options.RehomeItemsAbove > 0 && options.SecondaryUserClusters))
+        if (parsed.Given(RehomeUsersAfterItems) && options.RehomeUsersAfterItems && !options.FollowUpRoundActs())
         {
             throw new CliError("'--rehome-users-after-items' is a second round of rehoming: it needs '--rehome-above' and '--rehome-items-above' above 0 and secondary user clusters on.");
         }

@@ -238,9 +238,9 @@ public sealed class BacoCompressor : ICompressionMethod
                 : null;
             int[] userLabels = clusters.UserLabels;
             int moved = 0;
-            if (_options.RehomeAbove > 0 && secondary is not null)
+            if (_options.RehomesUsers())
             {
-                (userLabels, secondary, moved) = GiantClusterRehoming.Apply(_graph.UserOffsetArray, userLabels, secondary, _options.RehomeAbove);
+                (userLabels, secondary, moved) = GiantClusterRehoming.Apply(_graph.UserOffsetArray, userLabels, secondary!, _options.RehomeAbove);
             }
 
             int[]? secondaryItems = _options.SecondaryItemClusters || _options.RehomeItemsAbove > 0
@@ -257,10 +257,10 @@ public sealed class BacoCompressor : ICompressionMethod
                 secondaryItems = _options.SecondaryItemClusters ? secondaryItems : null;
             }
 
-            if (_options.RehomeUsersAfterItems && _options.RehomeAbove > 0 && _options.RehomeItemsAbove > 0 && secondary is not null)
+            if (_options.FollowUpRoundActs())
             {
                 int followed;
-                (userLabels, secondary, followed) = FollowItems(userLabels, secondary, itemLabels, gamma);
+                (userLabels, secondary, followed) = FollowItems(userLabels, secondary!, itemLabels, gamma);
                 moved += followed;
             }
 

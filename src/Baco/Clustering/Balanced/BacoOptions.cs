@@ -107,6 +107,18 @@ public sealed record BacoOptions
     /// </summary>
     public bool RehomeUsersAfterItems { get; init; } = true;
 
+    /// <summary>
+    /// Whether <see cref="RehomeAbove"/> moves users: it needs secondary user clusters, which give
+    /// the users somewhere to go. The one statement of that rule, for the solver and the CLI's checks.
+    /// </summary>
+    public bool RehomesUsers() => RehomeAbove > 0 && SecondaryUserClusters;
+
+    /// <summary>
+    /// Whether the follow-up round (<see cref="RehomeUsersAfterItems"/>) acts: it needs both
+    /// rehomings and secondary user clusters.
+    /// </summary>
+    public bool FollowUpRoundActs() => RehomeUsersAfterItems && RehomesUsers() && RehomeItemsAbove > 0;
+
     /// <summary>Checks the options and throws <see cref="InvalidSettingException"/> if one is out of range.</summary>
     public void Validate()
     {

@@ -147,6 +147,18 @@ public sealed class GiantClusterRehomingTests
         }
     }
 
+    [Theory]
+    [InlineData(0.05, 0.05, true, true, true, true)]
+    [InlineData(0.05, 0.05, false, true, false, false)] // no secondary user clusters: no user moves
+    [InlineData(0.0, 0.05, true, true, false, false)]
+    [InlineData(0.05, 0.0, true, true, true, false)]
+    [InlineData(0.05, 0.05, true, false, true, false)]
+    public void WhetherRehomingActsFollowsFromTheOptions(double users, double items, bool secondary, bool follow, bool rehomesUsers, bool followActs)
+    {
+        var options = new BacoOptions { RehomeAbove = users, RehomeItemsAbove = items, SecondaryUserClusters = secondary, RehomeUsersAfterItems = follow };
+        Assert.Equal((rehomesUsers, followActs), (options.RehomesUsers(), options.FollowUpRoundActs()));
+    }
+
     private static int LargestRow(Baco.Codebooks.SideAssignment side)
     {
         var counts = new int[side.RowCount];
