@@ -10,7 +10,9 @@ namespace Baco.Training;
 /// <summary>
 /// The settings and data that determine a training trajectory, as named parts, so a checkpoint
 /// can say which of them another run changed. The epoch limit and checkpoint settings are left
-/// out: they may change on resume. Data enter as hashes of their content.
+/// out: they may change on resume. Data enter as hashes of their content. Option values enter
+/// by their stable names (<see cref="Names"/>), not C# member names, so renaming a member does
+/// not orphan checkpoints; those written before, with member names, are read as the names.
 /// </summary>
 internal sealed record TrainingFingerprint(IReadOnlyList<(string Name, string Value)> Parts)
 {
@@ -24,7 +26,7 @@ internal sealed record TrainingFingerprint(IReadOnlyList<(string Name, string Va
         static string R(float x) => x.ToString("R", CultureInfo.InvariantCulture);
         List<(string, string)> parts =
         [
-            ("model", o.Model.ToString()),
+            ("model", Names.Of(o.Model)),
             ("layers", o.Layers.ToString(CultureInfo.InvariantCulture)),
             ("dimension", o.Dim.ToString(CultureInfo.InvariantCulture)),
             ("batch size", o.BatchSize.ToString(CultureInfo.InvariantCulture)),
@@ -34,8 +36,8 @@ internal sealed record TrainingFingerprint(IReadOnlyList<(string Name, string Va
             ("Adam beta1", R(o.Beta1)),
             ("Adam beta2", R(o.Beta2)),
             ("Adam epsilon", R(o.Epsilon)),
-            ("initialisation", o.Init == EmbeddingInit.Normal ? $"normal, std {o.InitStd.ToString("R", CultureInfo.InvariantCulture)}" : o.Init.ToString()),
-            ("positive sampling", o.Sampling.ToString()),
+            ("initialisation", o.Init == EmbeddingInit.Normal ? $"{Names.Of(o.Init)}, std {o.InitStd.ToString("R", CultureInfo.InvariantCulture)}" : Names.Of(o.Init)),
+            ("positive sampling", Names.Of(o.Sampling)),
             ("validation interval", o.EvalEvery.ToString(CultureInfo.InvariantCulture)),
             ("patience", o.Patience.ToString(CultureInfo.InvariantCulture)),
             ("early-stopping cut-off", o.EarlyStopK.ToString(CultureInfo.InvariantCulture)),
@@ -43,7 +45,7 @@ internal sealed record TrainingFingerprint(IReadOnlyList<(string Name, string Va
             ("seed", o.Seed.ToString(CultureInfo.InvariantCulture)),
             ("validation fraction", o.ValidationFraction.ToString("R", CultureInfo.InvariantCulture)),
             ("assignment rows", $"{a.Users.RowCount} + {a.Items.RowCount}"),
-            ("code combiner", a.Combiner.ToString()),
+            ("code combiner", Names.Of(a.Combiner)),
             ("user codes", Hash(a.Users.CodeArray, a.Users.OffsetArray)),
             ("item codes", Hash(a.Items.CodeArray, a.Items.OffsetArray)),
             ("training interactions", $"{train.Count} {Hash(train.Users, train.Items)}"),
@@ -86,11 +88,26 @@ internal sealed record TrainingFingerprint(IReadOnlyList<(string Name, string Va
         var parts = new (string, string)[n];
         for (int k = 0; k < n; k++)
         {
-            parts[k] = (r.ReadString(), r.ReadString());
+            string name = r.ReadString();
+            parts[k] = (name, NamedValue(name, r.ReadString()));
         }
 
         return new TrainingFingerprint(parts);
     }
+
+    /// <summary>A stored value as <see cref="Of"/> writes it now: older checkpoints wrote C# member names ("LightGcn").</summary>
+    private static string NamedValue(string part, string value) => part switch
+    {
+        "model" => Named<ModelKind>(value),
+        "positive sampling" => Named<PositiveSampling>(value),
+        "code combiner" => Named<CodeCombiner>(value),
+        "initialisation" => Named<EmbeddingInit>(value),
+        _ => value,
+    };
+
+    private static string Named<T>(string value)
+        where T : struct, Enum
+        => Names.TryParse(value, out T member) ? Names.Of(member) : value;
 
     /// <summary>What differs between <paramref name="stored"/> (a checkpoint's) and this run's, or null when they agree.</summary>
     public string? DifferencesFrom(TrainingFingerprint stored)

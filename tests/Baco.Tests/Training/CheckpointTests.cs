@@ -1,5 +1,6 @@
 using Baco.Codebooks;
 using Baco.Data;
+using Baco.Models;
 using Baco.Tests.TestSupport;
 using Baco.Training;
 
@@ -101,6 +102,37 @@ public sealed class CheckpointTests : IDisposable
 
         // The epoch limit may change: the run continues from the checkpoint.
         Assert.Equal(3, Train(Options(path) with { Epochs = 3 }).EpochsRun);
+    }
+
+    [Theory]
+    [InlineData(ModelKind.LightGcn, EmbeddingInit.Normal, PositiveSampling.ShuffledInteractions)]
+    [InlineData(ModelKind.MatrixFactorization, EmbeddingInit.XavierUniform, PositiveSampling.UniformUsers)]
+    public void AFingerprintWrittenWithMemberNamesReadsAsTheSameSettings(ModelKind model, EmbeddingInit init, PositiveSampling sampling)
+    {
+        var options = Options(_dir["unused"]) with { Model = model, Init = init, Sampling = sampling };
+        var assignment = CodebookAssignment.Full(_data.UserCount, _data.ItemCount);
+        var now = TrainingFingerprint.Of(options, assignment, _data.Train, null);
+
+        // As checkpoints before the stable names wrote it: C# member names ("LightGcn", "Mean").
+        var older = new TrainingFingerprint([.. now.Parts.Select(p => p.Name switch
+        {
+            "model" => (p.Name, model.ToString()),
+            "positive sampling" => (p.Name, sampling.ToString()),
+            "code combiner" => (p.Name, assignment.Combiner.ToString()),
+            "initialisation" when init != EmbeddingInit.Normal => (p.Name, init.ToString()),
+            _ => p,
+        })]);
+        Assert.Contains($"model {model} there, {Names.Of(model)} here", now.DifferencesFrom(older));
+
+        using var stream = new MemoryStream();
+        using (var w = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true))
+        {
+            older.Write(w);
+        }
+
+        stream.Position = 0;
+        using var r = new BinaryReader(stream);
+        Assert.Null(now.DifferencesFrom(TrainingFingerprint.Read(r)));
     }
 
     [Fact]
