@@ -16,6 +16,8 @@
 # instead of building this checkout, e.g. a copy that later commits cannot change mid-run), and
 # VARIANTS: extra BACO runs as NAME=OPTIONS pairs separated by ';', for example
 #   VARIANTS='cpm-rehome=--user-weights cpm --rehome-above 0.05;items=--secondary-items'
+# THREADS=N passes --threads N (the results do not depend on it; on these 2 cores two runs of
+# one thread each get through more epochs together than one run of two threads).
 # REPORT_ONLY=1 prints the table of the finished runs and starts nothing.
 # Gowalla: an hour or more a run on 2 cores; Beauty at 9,000 rows: 2-6 minutes.
 # The table (validation and test, %) goes to stdout and RUNS_DIR/report.md.
@@ -26,8 +28,9 @@ data=${BACO_DATA:-../shared/datasets}/$dataset
 epochs=${EPOCHS:-150}
 budget=(--budget "${BUDGET:-0.17}")
 [ -n "${BUDGET_ROWS:-}" ] && budget=(--budget-rows "$BUDGET_ROWS")
-lr=()
-[ -n "${LR:-}" ] && lr=(--lr "$LR")
+extra=()
+[ -n "${LR:-}" ] && extra=(--lr "$LR")
+[ -n "${THREADS:-}" ] && extra+=(--threads "$THREADS")
 [ -f "$data/train.tsv" ] && [ -f "$data/test.tsv" ] || { echo "no train.tsv and test.tsv in $data" >&2; exit 2; }
 if [ -n "${BIN:-}" ] || [ "${REPORT_ONLY:-0}" = 1 ]; then
   baco="dotnet ${BIN:-}"
@@ -47,7 +50,7 @@ one() {
   local out=$runs/$name-s$seed
   [ -f "$out/metrics.json" ] && { echo "$name seed $seed: done before"; return 0; }
   echo "$name seed $seed: start $(date -u +%FT%TZ)"
-  $baco train --train "$data/train.tsv" "${evaluation[@]}" "${budget[@]}" "${lr[@]}" --epochs "$epochs" --seed "$seed" \
+  $baco train --train "$data/train.tsv" "${evaluation[@]}" "${budget[@]}" "${extra[@]}" --epochs "$epochs" --seed "$seed" \
     --checkpoint "$runs/ck.$name-s$seed" --out "$out" "$@" > /dev/null 2> "$runs/$name-s$seed.err"
   echo "$name seed $seed: exit $? $(date -u +%FT%TZ)"
 }
