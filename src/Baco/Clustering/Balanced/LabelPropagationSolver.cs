@@ -176,14 +176,15 @@ internal sealed class LabelPropagationSolver
         ref int acc = ref MemoryMarshal.GetArrayDataReference(_acc);
         ref int touched = ref MemoryMarshal.GetArrayDataReference(_touched);
         ref double volume = ref MemoryMarshal.GetArrayDataReference(otherVolume);
+        // Branch-free append of a label met for the first time: whether it is new is data-dependent
+        // and mispredicts often; the write is harmless when t does not advance.
         int t = 0;
         foreach (int y in neighbours)
         {
             int c = Unsafe.Add(ref label, y + offset);
-            if (Unsafe.Add(ref acc, c)++ == 0)
-            {
-                Unsafe.Add(ref touched, t++) = c;
-            }
+            int before = Unsafe.Add(ref acc, c)++;
+            Unsafe.Add(ref touched, t) = c;
+            t += before == 0 ? 1 : 0;
         }
 
         int own = Unsafe.Add(ref label, x);
