@@ -7,7 +7,8 @@ namespace Baco.IO;
 /// An output directory that is validated and reserved before any work starts and published
 /// atomically when the work is done: readers see either the previous directory or the complete
 /// new one. Baco replaces an existing directory only when it is empty or carries the
-/// <see cref="MarkerFile"/> that only Baco writes, and never the current directory, one of its
+/// <see cref="MarkerFile"/> that only Baco writes, naming the same writer (a model from
+/// <c>baco train</c> is never replaced by <c>baco compress</c>), and never the current directory, one of its
 /// parents, or a directory holding one of the run's inputs. Files are written into
 /// <see cref="WorkPath"/>, a sibling named <c>&lt;dir&gt;.tmp-&lt;pid&gt;-&lt;random&gt;</c>;
 /// siblings left behind by a killed run are cleaned up the next time the same directory is prepared.
@@ -54,7 +55,7 @@ public sealed class OutputDirectory : IDisposable
         ArgumentNullException.ThrowIfNull(what);
         string target = Resolve(path);
         CheckPlace(path, target, inputs ?? []);
-        CheckReplaceable(path, target);
+        CheckReplaceable(path, target, what);
         CleanUpSiblings(target);
         var createdParents = MadeDirectories.MissingAbove(target);
         string work = $"{target}.tmp-{Tag()}";
@@ -103,7 +104,7 @@ public sealed class OutputDirectory : IDisposable
         Guard(() => OutputMarker.Write(WorkPath, _what));
 
         // Someone may have put files there while we worked: check again before replacing.
-        CheckReplaceable(Path, Target);
+        CheckReplaceable(Path, Target, _what);
         if (!Directory.Exists(Target))
         {
             Guard(() => Directory.Move(WorkPath, Target));
@@ -201,15 +202,22 @@ public sealed class OutputDirectory : IDisposable
         }
     }
 
-    private static void CheckReplaceable(string path, string target)
+    private static void CheckReplaceable(string path, string target, string what)
     {
         if (!Directory.Exists(target) || !Directory.EnumerateFileSystemEntries(target).Any())
         {
             return;
         }
 
-        var listed = OutputMarker.ListedFiles(target)
+        var (listed, writtenBy) = OutputMarker.Read(target)
             ?? throw new OutputPathException(path, $"exists and is not a directory written by baco (it has no valid {MarkerFile} file); refusing to replace it: choose a new directory");
+
+        // Another command's output (a trained model, a benchmark) may have cost hours: only a rerun of the same command replaces it.
+        if (writtenBy != what)
+        {
+            throw new OutputPathException(path, $"holds the output of {(writtenBy.Length > 0 ? $"'{writtenBy}'" : "another baco command")}, which '{what}' does not replace: choose a new directory, or delete it first");
+        }
+
         var added = Directory.EnumerateFileSystemEntries(target).Select(System.IO.Path.GetFileName).Where(n => !listed.Contains(n!)).Order(StringComparer.Ordinal).ToList();
         if (added.Count > 0)
         {

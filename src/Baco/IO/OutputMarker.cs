@@ -34,7 +34,13 @@ internal static class OutputMarker
     }
 
     /// <summary>The files the marker lists, or null when <paramref name="dir"/> has no valid marker.</summary>
-    public static HashSet<string>? ListedFiles(string dir)
+    public static HashSet<string>? ListedFiles(string dir) => Read(dir)?.Files;
+
+    /// <summary>
+    /// The marker's files (the marker itself included) and the command that wrote them (empty when
+    /// the marker does not say), or null when <paramref name="dir"/> has no valid marker.
+    /// </summary>
+    public static (HashSet<string> Files, string WrittenBy)? Read(string dir)
     {
         string path = Path.Combine(dir, OutputDirectory.MarkerFile);
         try
@@ -51,7 +57,7 @@ internal static class OutputMarker
                 listed.Add((string?)f ?? string.Empty);
             }
 
-            return listed;
+            return (listed, o["written_by"] is JsonValue v && v.TryGetValue(out string? by) ? by : string.Empty);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException or InvalidOperationException or FormatException)
         {

@@ -63,6 +63,21 @@ public sealed class OutputSafetyTests : IDisposable
         Assert.Equal(before, FileTree.Snapshot(_tmp.Path));
     }
 
+    [Fact]
+    public void AnotherCommandsOutputIsNotReplaced()
+    {
+        string train = _tmp.File("train.tsv", CliRunner.SmallEdges());
+        string model = _tmp["model"];
+        OutputDirectory.Write(model, "baco train", work => File.WriteAllText(Path.Combine(work, "metrics.json"), "{}"));
+        var before = FileTree.Snapshot(_tmp.Path);
+
+        var (code, _, err) = CliRunner.Run("compress", "--train", train, "--method", "random", "--out", model);
+
+        Assert.Equal(2, code);
+        Assert.Equal($"baco: error: '--out': {model}: holds the output of 'baco train', which 'baco compress' does not replace: choose a new directory, or delete it first", OneLine(err));
+        Assert.Equal(before, FileTree.Snapshot(_tmp.Path));
+    }
+
     [Theory]
     [InlineData(".", "is the current directory")]
     [InlineData("..", "contains the current directory")]
@@ -286,7 +301,7 @@ public sealed class OutputSafetyTests : IDisposable
 
         try
         {
-            var (code, _, err) = CliRunner.Run("train", "--train", train, "--test", train, "--method", "random", "--out", outDir);
+            var (code, _, err) = CliRunner.Run("compress", "--train", train, "--method", "hash", "--out", outDir);
             Assert.Equal(2, code);
             Assert.Equal($"baco: error: '--out': {outDir}: cannot be replaced: permission denied", OneLine(err));
         }
