@@ -28,11 +28,22 @@ internal static class ColumnNames
         "rating", "ratings", "score", "stars", "star", "rate", "preference",
     ];
 
+    // Columns that hold something other than ids: a header naming one id column, with one of these
+    // where the other id column's position falls, would otherwise read them as ids.
+    private static readonly HashSet<string> NotIdNames =
+    [
+        "timestamp", "time", "ts", "date", "datetime", "unixtime", "unixtimestamp", "created", "createdat",
+        "weight", "count", "counts", "clicks", "click", "label", "duration", "playcount", "plays", "value", "frequency",
+    ];
+
     public static bool IsUser(string header) => UserNames.Contains(Normalize(header));
 
     public static bool IsItem(string header) => ItemNames.Contains(Normalize(header));
 
     public static bool IsRating(string header) => RatingNames.Contains(Normalize(header));
+
+    /// <summary>Whether the name is a rating's, a time's or another measure's: not an id column.</summary>
+    public static bool IsNotAnId(string header) => IsRating(header) || NotIdNames.Contains(Normalize(header));
 
     /// <summary>The name without a RecBole ":type" suffix.</summary>
     public static string BaseName(string header)

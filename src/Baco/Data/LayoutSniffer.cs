@@ -50,6 +50,11 @@ internal static class LayoutSniffer
                 throw new DataFormatException(path, header ? firstLine : 0, $"user and item columns are the same column ({user + 1})");
             }
 
+            if (names is not null)
+            {
+                CheckIdColumnNames(path, firstLine, names, (user, "user", options.UserColumn), (item, "item", options.ItemColumn));
+            }
+
             rating = options.RatingColumn is not null || options.MinRating is not null || names is not null
                 ? ResolveRating(path, firstLine, options, names)
                 : -1;
@@ -250,6 +255,23 @@ internal static class LayoutSniffer
         }
 
         return taken < 0 || taken == 1 ? 0 : 1;
+    }
+
+    /// <summary>
+    /// A header that names no column for a side leaves that side to its position (0 for users, 1 for
+    /// items); refused when the header names that position as a rating, a time or a count, which
+    /// would otherwise be read as ids ("timestamp,user_id", "user_id,rating").
+    /// </summary>
+    private static void CheckIdColumnNames(string path, long headerLine, string[] names, params (int Column, string What, string? Given)[] sides)
+    {
+        foreach (var (column, what, given) in sides)
+        {
+            if (given is null && column < names.Length && ColumnNames.IsNotAnId(names[column]))
+            {
+                throw new DataFormatException(path, headerLine,
+                    $"the header ({string.Join(", ", names)}) names no {what} column, and column {column + 1}, where the {what} ids would be, is '{names[column]}'; name the {what} column in the header (for example {what}_id)");
+            }
+        }
     }
 
     private static int ResolveRating(string path, long headerLine, ReadOptions options, string[]? header)

@@ -23,6 +23,14 @@ public sealed class InteractionReaderErrorTests : IDisposable
         return e;
     }
 
+    [Theory]
+    [InlineData("timestamp,user_id\n1600000001,0\n1600000002,1\n", "names no item column, and column 1, where the item ids would be, is 'timestamp'")]
+    [InlineData("user_id,rating\n0,4\n1,5\n", "names no item column, and column 2, where the item ids would be, is 'rating'")]
+    [InlineData("rating,userId\n5,0\n4,1\n", "names no item column, and column 1, where the item ids would be, is 'rating'")]
+    [InlineData("date,item_id\n20200101,3\n20200102,4\n", "names no user column, and column 1, where the user ids would be, is 'date'")]
+    public void AHeaderThatNamesOneIdColumnAndAMeasureWhereTheOtherWouldBe_IsRefused(string content, string reason)
+        => Fails(_dir.File("h.csv", content), 1, reason);
+
     [Fact]
     public void MissingFile() => Fails(_dir["nope.tsv"], 0, "not found");
 

@@ -44,6 +44,13 @@ public sealed class InteractionReaderTests : IDisposable
     }
 
     [Fact]
+    public void AHeaderThatNamesOneIdColumn_LeavesTheOtherToItsPositionWhenItsNameIsNoMeasure()
+    {
+        var d = InteractionReader.Read(_dir.File("sessions.csv", "session_id,item_id,timestamp\n7,5,100\n7,9,101\n8,5,102\n"));
+        Assert.Equal(["7 5", "7 9", "8 5"], Written(d, d.Train));
+    }
+
+    [Fact]
     public void HasHeaderOption_ForcesHeader()
     {
         string f = _dir.File("train.tsv", "1\t2\n7\t5\n");
