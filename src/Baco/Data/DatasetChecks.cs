@@ -6,7 +6,7 @@ namespace Baco.Data;
 /// Looks for data that reads fine but will mislead an evaluation: validation or test entities
 /// with no training interaction, and evaluation interactions that are also training
 /// interactions (masked when ranking, so they can never be hit). Reports each as one line, with
-/// counts; a test or validation set equal to the training set, or a test set equal to the
+/// counts; a test or validation set within the training set, or a test set within the
 /// validation set, is refused, since every metric would be zero.
 /// </summary>
 public static class DatasetChecks
@@ -22,6 +22,8 @@ public static class DatasetChecks
         Refuse("validation", data.Validation, "training", data.Train, "masked when validating, so early stopping would see only zeros");
         Refuse("test", data.Test, "validation", data.Validation, "masked when ranking the test (validation items count as seen), so no metric could be computed");
 
+        Missing("user", data.UserCount, data.Users, [data.Train.Users, data.Validation?.Users, data.Test?.Users], "is never evaluated", warnings);
+        Missing("item", data.ItemCount, data.Items, [data.Train.Items, data.Validation?.Items, data.Test?.Items], "is ranked for every user", warnings);
         Check("validation", data.Validation, data, trainUsers, trainItems, warnings);
         Check("test", data.Test, data, trainUsers, trainItems, warnings);
         if (data.Test is { Count: > 0 } t && data.Validation is { Count: > 0 } v && Overlap(t, v) is long both and > 0)
@@ -38,6 +40,12 @@ public static class DatasetChecks
         {
             throw new UnusableDataException(
                 $"the {what} interactions are exactly the {otherName} interactions ({list.Count:N0}); every one would be {consequence}. Give a held-out {what} file.");
+        }
+
+        if (list is { Count: > 0 } && other is not null && Overlap(list, other) == list.Count)
+        {
+            throw new UnusableDataException(
+                $"every one of the {list.Count:N0} {what} interactions is also one of the {other.Count:N0} {otherName} interactions, so it would be {consequence}. Give a held-out {what} file.");
         }
     }
 
@@ -64,6 +72,31 @@ public static class DatasetChecks
         if (overlap > 0)
         {
             warnings.Add($"{overlap:N0} of the {list.Count:N0} {what} interactions are also training interactions: training items are masked when ranking, so these can never be hit ({Percent(overlap, list.Count)}).");
+        }
+    }
+
+    /// <summary>
+    /// Integer ids are kept as written, so the ids that no file holds between 1 and the largest
+    /// become entities without interactions; said once, since they take table rows (the cold row
+    /// or rows of their own) and count in the full table that a budget is a share of.
+    /// </summary>
+    private static void Missing(string what, int count, IdMap names, int[]?[] lists, string consequence, List<string> warnings)
+    {
+        var present = new bool[count];
+        foreach (int[]? ids in lists)
+        {
+            foreach (int id in ids ?? [])
+            {
+                present[id] = true;
+            }
+        }
+
+        // Id 0 is left out of the count: files numbered from 1 miss only it, one harmless row.
+        int missing = present.Skip(1).Count(p => !p);
+        if (missing > 0 && names.IsIdentity)
+        {
+            string example = names.NameOf(Array.IndexOf(present, false, 1));
+            warnings.Add($"{missing:N0} of the {count:N0} {what} ids up to the largest, {names.NameOf(count - 1)} (e.g. '{example}'), appear in no file: integer ids are kept as written, so each is {(what == "item" ? "an" : "a")} {what} without interactions: it counts in the full table (and so in a --budget share) and {consequence}. Number the ids without gaps to leave them out.");
         }
     }
 

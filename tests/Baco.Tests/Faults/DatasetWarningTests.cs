@@ -43,6 +43,32 @@ public sealed class DatasetWarningTests
     }
 
     [Fact]
+    public void ATestSetWithinTheTrainingSetIsRefused()
+    {
+        var train = InteractionList.FromPairs([0, 1, 2], [0, 1, 2]);
+        var test = InteractionList.FromPairs([0, 2], [0, 2]);
+        var e = Assert.Throws<UnusableDataException>(() => DatasetChecks.Inspect(new Dataset(Users, Items, train, Test: test)));
+        Assert.Contains("every one of the 2 test interactions is also one of the 3 training interactions", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void IntegerIdsMissingFromEveryFileAreCounted()
+    {
+        // Kept as written: users 0..2 and items 0..5, of which user 1 and items 1, 3 and 4 appear nowhere.
+        var train = InteractionList.FromPairs([0, 2, 2], [0, 2, 5]);
+        var warnings = DatasetChecks.Inspect(new Dataset(IdMap.Identity(3), IdMap.Identity(6), train));
+        Assert.Equal(
+            [
+                "1 of the 3 user ids up to the largest, 2 (e.g. '1'), appear in no file: integer ids are kept as written, so each is a user without interactions: it counts in the full table (and so in a --budget share) and is never evaluated. Number the ids without gaps to leave them out.",
+                "3 of the 6 item ids up to the largest, 5 (e.g. '1'), appear in no file: integer ids are kept as written, so each is an item without interactions: it counts in the full table (and so in a --budget share) and is ranked for every user. Number the ids without gaps to leave them out.",
+            ],
+            warnings);
+
+        // Named entities exist because a file named them: no warning for names.
+        Assert.DoesNotContain(DatasetChecks.Inspect(new Dataset(IdMap.FromNames(["a", "b", "c"]), IdMap.Identity(6), train)), w => w.Contains("user ids", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void TheCliPrintsEachWarningAsOneLineAndRefusesTrainAsTest()
     {
         using var tmp = new TempDirectory();
@@ -99,7 +125,7 @@ public sealed class DatasetWarningTests
         Assert.Equal(0, code);
         Assert.Contains($"baco: warning: {train}:1: the line skipped as the header (12, 7) looks like an interaction of integer ids; if the file has no header, give --header no (or auto)", err, StringComparison.Ordinal);
 
-        (_, _, err) = CliRunner.Run("compress", "--train", tmp.File("named.tsv", "user\titem\n1\t2\n2\t3\n"), "--header", "yes", "--method", "random", "--gamma", "2", "--out", tmp["b"]);
+        (_, _, err) = CliRunner.Run("compress", "--train", tmp.File("named.tsv", "user\titem\n1\t2\n2\t1\n"), "--header", "yes", "--method", "random", "--gamma", "2", "--out", tmp["b"]);
         Assert.DoesNotContain("warning", err, StringComparison.Ordinal);
     }
 }

@@ -116,7 +116,7 @@ public sealed class MessageTests
     {
         using var tmp = new TempDirectory();
         string train = tmp.File("train.tsv", CliRunner.SmallEdges());
-        string test = tmp.File("test.tsv", "user\titem\nu1\tbook-1-3\n");
+        string test = tmp.File("test.tsv", "user\titem\nu1\tbook-1-9\n");
         var (code, stdout, _) = CliRunner.Run("bench", "--train", train, "--test", test, "--methods", "baco,lp", "--budget-rows", "1",
             "--model", "mf", "--dim", "4", "--epochs", "1", "--eval-every", "0", "--out", tmp["b"]);
         Assert.Equal(2, code);
