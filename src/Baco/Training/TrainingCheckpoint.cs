@@ -127,7 +127,7 @@ internal sealed class TrainingCheckpoint
     {
         if (current.DifferencesFrom(Fingerprint) is { } diff)
         {
-            throw new CheckpointException(path, $"written by a run with other settings or data ({diff}); use the same settings and data, or another checkpoint path to start over");
+            throw OtherRun(path, diff);
         }
 
         bool Fits(float[][] arrays) => arrays.Length == parameters.Count && arrays.Select(a => a.Length).SequenceEqual(parameters.Select(p => p.Length));
@@ -136,6 +136,22 @@ internal sealed class TrainingCheckpoint
             throw new CheckpointException(path, "its parameter sizes do not match this model's; delete it to start over");
         }
     }
+
+    /// <summary>
+    /// Throws when the checkpoint at <paramref name="path"/>, if there is one, was written with other
+    /// settings or data than <paramref name="settings"/> (<see cref="TrainingFingerprint.OfSettings"/>):
+    /// a comparison checks every method's checkpoint so before the first method trains.
+    /// </summary>
+    public static void EnsureSettingsMatch(string path, TrainingFingerprint settings)
+    {
+        if (File.Exists(path) && settings.DifferencesFrom(Load(path).Fingerprint, settingsOnly: true) is { } diff)
+        {
+            throw OtherRun(path, diff);
+        }
+    }
+
+    private static CheckpointException OtherRun(string path, string diff)
+        => new(path, $"written by a run with other settings or data ({diff}); use the same settings and data, or another checkpoint path to start over");
 
     private static void WriteArrays(BinaryWriter w, IReadOnlyList<float[]> arrays)
     {

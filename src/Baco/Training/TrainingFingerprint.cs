@@ -21,7 +21,29 @@ internal sealed record TrainingFingerprint(IReadOnlyList<(string Name, string Va
     // Parts whose values are hashes: a difference is named, its values are not shown.
     private static readonly HashSet<string> Opaque = ["training interactions", "validation interactions", "user codes", "item codes", WarmStartPart];
 
+    // Parts that depend on the assignment, which a comparison only has once a method has compressed.
+    private static readonly HashSet<string> AssignmentParts = ["assignment rows", "code combiner", "user codes", "item codes"];
+
     public static TrainingFingerprint Of(TrainingOptions o, CodebookAssignment a, InteractionList train, InteractionList? validation)
+    {
+        var parts = SettingsParts(o, train, validation);
+        parts.InsertRange(parts.FindIndex(p => p.Item1 == "training interactions"),
+        [
+            ("assignment rows", $"{a.Users.RowCount} + {a.Items.RowCount}"),
+            ("code combiner", Names.Of(a.Combiner)),
+            ("user codes", Hash(a.Users.CodeArray, a.Users.OffsetArray)),
+            ("item codes", Hash(a.Items.CodeArray, a.Items.OffsetArray)),
+        ]);
+        return new TrainingFingerprint(parts);
+    }
+
+    /// <summary>
+    /// The parts that do not depend on the assignment: enough to refuse a checkpoint of other
+    /// settings or data before any method of a comparison runs (<see cref="DifferencesFrom"/> with settingsOnly).
+    /// </summary>
+    public static TrainingFingerprint OfSettings(TrainingOptions o, InteractionList train, InteractionList? validation) => new(SettingsParts(o, train, validation));
+
+    private static List<(string, string)> SettingsParts(TrainingOptions o, InteractionList train, InteractionList? validation)
     {
         static string R(float x) => x.ToString("R", CultureInfo.InvariantCulture);
         List<(string, string)> parts =
@@ -44,10 +66,6 @@ internal sealed record TrainingFingerprint(IReadOnlyList<(string Name, string Va
             ("reported cut-offs", string.Join(',', o.Ks)),
             ("seed", o.Seed.ToString(CultureInfo.InvariantCulture)),
             ("validation fraction", o.ValidationFraction.ToString("R", CultureInfo.InvariantCulture)),
-            ("assignment rows", $"{a.Users.RowCount} + {a.Items.RowCount}"),
-            ("code combiner", Names.Of(a.Combiner)),
-            ("user codes", Hash(a.Users.CodeArray, a.Users.OffsetArray)),
-            ("item codes", Hash(a.Items.CodeArray, a.Items.OffsetArray)),
             ("training interactions", $"{train.Count} {Hash(train.Users, train.Items)}"),
             ("validation interactions", validation is null ? "none" : $"{validation.Count} {Hash(validation.Users, validation.Items)}"),
         ];
@@ -64,7 +82,7 @@ internal sealed record TrainingFingerprint(IReadOnlyList<(string Name, string Va
             parts.Add((WarmStartPart, warm.Describe()));
         }
 
-        return new TrainingFingerprint(parts);
+        return parts;
     }
 
     public void Write(BinaryWriter w)
@@ -109,10 +127,14 @@ internal sealed record TrainingFingerprint(IReadOnlyList<(string Name, string Va
         where T : struct, Enum
         => Names.TryParse(value, out T member) ? Names.Of(member) : value;
 
-    /// <summary>What differs between <paramref name="stored"/> (a checkpoint's) and this run's, or null when they agree.</summary>
-    public string? DifferencesFrom(TrainingFingerprint stored)
+    /// <summary>
+    /// What differs between <paramref name="stored"/> (a checkpoint's) and this run's, or null when
+    /// they agree; with <paramref name="settingsOnly"/> (this is an <see cref="OfSettings"/>), the
+    /// stored assignment parts are not compared.
+    /// </summary>
+    public string? DifferencesFrom(TrainingFingerprint stored, bool settingsOnly = false)
     {
-        var theirs = stored.Parts.ToDictionary(p => p.Name, p => p.Value, StringComparer.Ordinal);
+        var theirs = stored.Parts.Where(p => !(settingsOnly && AssignmentParts.Contains(p.Name))).ToDictionary(p => p.Name, p => p.Value, StringComparer.Ordinal);
         var diffs = new List<string>();
         foreach (var (name, value) in Parts)
         {

@@ -39,9 +39,13 @@ public static class ComparisonWorkflow
         string? checkpoint = options.Training.CheckpointPath;
         if (checkpoint is not null)
         {
+            // Settings and data are compared now, not when the method's turn comes after hours of the others.
+            var settings = TrainingFingerprint.OfSettings(options.Training, dataset.Train, options.Training.EvalEvery > 0 ? dataset.Validation : null);
             foreach (var method in methods)
             {
-                CheckpointFile.EnsureUsable(CheckpointFile.ForMethod(checkpoint, method.Name));
+                string file = CheckpointFile.ForMethod(checkpoint, method.Name);
+                CheckpointFile.EnsureUsable(file);
+                TrainingCheckpoint.EnsureSettingsMatch(file, settings);
             }
         }
 

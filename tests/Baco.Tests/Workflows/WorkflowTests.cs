@@ -231,6 +231,25 @@ public class WorkflowTests
         Assert.StartsWith("# MF on train.tsv", ComparisonReport.Markdown(result), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void AComparisonRefusesAMethodsCheckpointOfOtherSettingsBeforeAnyMethodTrains()
+    {
+        using var tmp = new TempDirectory();
+        var raw = Read(tmp);
+        string ck = tmp["ck"];
+        var first = new ComparisonOptions { Methods = ["random"], Target = CompressionTarget.Fraction(0.5), Training = Small() with { Epochs = 1, LearningRate = 0.01f, CheckpointPath = ck } };
+        Assert.True(ComparisonWorkflow.Run(TrainingData.ForTraining(raw, first.Training, "train.tsv"), first, cancellationToken: TestContext.Current.CancellationToken).AllSucceeded);
+
+        var second = first with { Methods = ["full", "random"], Training = first.Training with { LearningRate = 0.02f } };
+        var e = Assert.Throws<CheckpointException>(() => ComparisonWorkflow.Run(TrainingData.ForTraining(raw, second.Training, "train.tsv"), second, cancellationToken: TestContext.Current.CancellationToken));
+        Assert.Equal(CheckpointFile.ForMethod(ck, "random"), e.Path);
+        Assert.Contains("learning rate 0.01 there, 0.02 here", e.Message, StringComparison.Ordinal);
+        Assert.False(File.Exists(CheckpointFile.ForMethod(ck, "full"))); // refused before "full" trained
+
+        // The same settings resume: the assignment parts are compared when the method trains.
+        Assert.True(ComparisonWorkflow.Run(TrainingData.ForTraining(raw, first.Training, "train.tsv"), first with { Methods = ["full", "random"] }, cancellationToken: TestContext.Current.CancellationToken).AllSucceeded);
+    }
+
     private sealed class Recorder(List<WorkflowProgress> into) : IProgress<WorkflowProgress>
     {
         public void Report(WorkflowProgress value) => into.Add(value);
