@@ -40,7 +40,7 @@ internal static class OptionNames
     {
         InvalidSettingException s when BySetting.TryGetValue(s.Setting, out var option) => $"'{option}': {s.Reason}",
         Baco.Training.CheckpointException c => $"'--checkpoint': {c.Message}",
-        Baco.Training.TrainingDivergedException d => $"{d.Message} (options --lr, --reg, --weight-decay)",
+        Baco.Training.TrainingDivergedException d => $"{d.Message} (options --lr, --reg, --weight-decay, --init-std)",
         _ => ex.Message,
     };
 }

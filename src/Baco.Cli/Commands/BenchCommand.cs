@@ -85,10 +85,16 @@ internal static class BenchCommand
 
     private static List<string> ParseMethods(string text)
     {
-        var names = text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(n => n.ToLowerInvariant()).ToList();
-        if (names.Count == 0)
+        var names = text.Split(',', StringSplitOptions.TrimEntries).Select(n => n.ToLowerInvariant()).ToList();
+        if (names.All(n => n.Length == 0))
         {
             throw new CliError("'--methods': give at least one method, e.g. full,baco,graphhash.");
+        }
+
+        // "baco,,random" is more likely a method lost in editing than a request for two.
+        if (names.Contains(string.Empty))
+        {
+            throw new CliError($"'--methods': '{text}' has an empty entry; separate the method names with single commas, e.g. full,baco,graphhash.");
         }
 
         foreach (string name in names)

@@ -22,15 +22,7 @@ internal static class RecommendCommand
             string dir = Path.GetFullPath(parsed.GetValue(model)!);
             int top = parsed.GetValue(k);
 
-            if (!Directory.Exists(dir))
-            {
-                throw new CliError($"'--model': {dir} does not exist.");
-            }
-
-            if (!File.Exists(Path.Combine(dir, ModelStore.ConfigFile)))
-            {
-                throw new CliError($"'--model': {dir} is not a model directory written by 'baco train' (no {ModelStore.ConfigFile}).");
-            }
+            StoredDirectories.RequireModel("--model", dir);
 
             string? name = parsed.GetValue(user);
             string? itemText = parsed.GetValue(itemList);

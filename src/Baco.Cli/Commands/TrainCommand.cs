@@ -67,7 +67,6 @@ internal static class TrainCommand
                 training.RefuseLinkedInitWithout(parsed, [parsed.GetValue(method)!]);
             }
 
-            training.RefuseLayersForMf(parsed);
             var compressor = storedDir is null ? CompressionMethods.Create(parsed.GetValue(method)!, baco.Bind(parsed)) : null;
             if (warmDir is not null && compressor is not null)
             {

@@ -88,6 +88,12 @@ internal sealed class TrainingOptionsBinder
             CheckpointPath = parsed.GetValue(Checkpoint) is { } cp ? Path.GetFullPath(cp) : null,
         };
         options.Validate();
+        RefuseLayersForMf(parsed);
+        if (options.EvalEvery == 0 && parsed.Given(Patience))
+        {
+            throw new CliError("'--patience' stops training on validation, which '--eval-every 0' switches off: drop one of them.");
+        }
+
         return options;
     }
 
@@ -116,7 +122,7 @@ internal sealed class TrainingOptionsBinder
     }
 
     /// <summary>MF has no propagation layers: --layers with --model mf would be ignored, so it is refused.</summary>
-    public void RefuseLayersForMf(ParseResult parsed)
+    private void RefuseLayersForMf(ParseResult parsed)
     {
         if (ModelOf(parsed) == ModelKind.MatrixFactorization && parsed.Given(Layers))
         {

@@ -16,7 +16,7 @@ internal static class MetricsTable
         var (metrics, what) = trained.Test is { } test ? (test, "test metrics") : (trained.Validation, "validation metrics (no --test given)");
         if (metrics is null)
         {
-            console.WriteLine($"{assignment.Method}: not evaluated (no --test given, and no validation with --eval-every 0).");
+            console.WriteLine($"{assignment.Method}: not evaluated (no --test given, and no validation ran: '--eval-every' was 0 or above the epochs run).");
         }
         else
         {

@@ -76,7 +76,7 @@ public sealed class TrainingTrustTests : IDisposable
         var (code, _, err) = TrainFor(5, outDir, "--lr", "1e30", "--batch", "100000");
         Assert.Equal(2, code);
         Assert.Contains("training diverged in epoch 2", err);
-        Assert.Contains("(options --lr, --reg, --weight-decay)", err);
+        Assert.Contains("(options --lr, --reg, --weight-decay, --init-std)", err);
         Assert.Contains($"epoch 1) was saved to {outDir}", err);
         var metrics = JsonNode.Parse(File.ReadAllText(Path.Combine(outDir, "metrics.json")))!;
         Assert.Equal(2, (int)metrics["diverged_in_epoch"]!);

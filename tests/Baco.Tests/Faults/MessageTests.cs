@@ -41,6 +41,9 @@ public sealed class MessageTests
     [InlineData("baco: error: '--passes' is a setting of BACO, but '--method graphhash' does not use it: drop it or use --method baco.", "compress", "--method", "graphhash", "--passes", "10")]
     [InlineData("baco: error: '--gamma' sizes a compressed table, but '--method full' keeps every row: drop one of them.", "train", "--method", "full", "--gamma", "2")]
     [InlineData("baco: error: '--layers' sets LightGCN's propagation, but '--model mf' has none: drop one of them.", "train", "--model", "mf", "--layers", "3")]
+    [InlineData("baco: error: '--layers' sets LightGCN's propagation, but '--model mf' has none: drop one of them.", "bench", "--methods", "random", "--model", "mf", "--layers", "3")]
+    [InlineData("baco: error: '--patience' stops training on validation, which '--eval-every 0' switches off: drop one of them.", "train", "--eval-every", "0", "--patience", "5")]
+    [InlineData("baco: error: '--methods': 'baco,,random' has an empty entry; separate the method names with single commas, e.g. full,baco,graphhash.", "bench", "--methods", "baco,,random")]
     public void ABadOptionIsOneLineNamingItWithExitCodeTwo(string expected, params string[] args)
     {
         var (code, stdout, stderr) = CliRunner.Run(args);
