@@ -40,6 +40,13 @@ internal static class LayoutSniffer
             : !header && (delimiter is 0 or (byte)'\t') && AdjacencyRule.Holds(data) ? InteractionFormat.Adjacency
             : InteractionFormat.EdgeList;
 
+        // Adjacency lists (LightGCN's files) have no header; a detected one means an edge list read
+        // as adjacency, whose ratings or timestamps would become items.
+        if (format == InteractionFormat.Adjacency && header && options.HasHeader is null)
+        {
+            throw new DataFormatException(path, firstLine, $"adjacency lists have no header, but this line ({string.Join(", ", names!)}) reads as one: the file looks like an edge list; read it as edges (--format edges or auto), or give --header no if the line is data");
+        }
+
         int user = 0, item = 1, rating = -1;
         if (format == InteractionFormat.EdgeList)
         {

@@ -32,6 +32,11 @@ public sealed class InteractionReaderErrorTests : IDisposable
         => Fails(_dir.File("h.csv", content), 1, reason);
 
     [Fact]
+    public void AnEdgeListWithAHeaderForcedToAdjacency_IsRefused()
+        => Fails(_dir.File("e.csv", "user,item,rating\n0,24,4.0\n1,3,5.0\n"), 1, "adjacency lists have no header, but this line (user, item, rating) reads as one",
+            new ReadOptions { Format = InteractionFormat.Adjacency });
+
+    [Fact]
     public void MissingFile() => Fails(_dir["nope.tsv"], 0, "not found");
 
     [Fact]
