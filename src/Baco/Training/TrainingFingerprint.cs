@@ -17,6 +17,7 @@ namespace Baco.Training;
 internal sealed record TrainingFingerprint(IReadOnlyList<(string Name, string Value)> Parts)
 {
     private const string WarmStartPart = "warm start";
+    private const string LinkedPart = "linked initialisation";
 
     // Parts whose values are hashes: a difference is named, its values are not shown.
     private static readonly HashSet<string> Opaque = ["training interactions", "validation interactions", "user codes", "item codes", WarmStartPart];
@@ -73,7 +74,7 @@ internal sealed record TrainingFingerprint(IReadOnlyList<(string Name, string Va
         // Only when set, so checkpoints of runs without it keep their fingerprint.
         if (o.LinkedInit)
         {
-            parts.Add(("linked initialisation", "item rows start as their co-cluster's user row"));
+            parts.Add((LinkedPart, "item rows start as their co-cluster's user row"));
         }
 
         // Only when there is one, so checkpoints of runs without a warm start keep their fingerprint.
@@ -140,7 +141,7 @@ internal sealed record TrainingFingerprint(IReadOnlyList<(string Name, string Va
         {
             if (!theirs.Remove(name, out string? old))
             {
-                diffs.Add(name == WarmStartPart ? "a warm start here, none there" : $"{name} not recorded there");
+                diffs.Add(Absent(name, "here", "there"));
             }
             else if (old != value)
             {
@@ -148,9 +149,17 @@ internal sealed record TrainingFingerprint(IReadOnlyList<(string Name, string Va
             }
         }
 
-        diffs.AddRange(theirs.Keys.Select(name => name == WarmStartPart ? "a warm start there, none here" : $"{name} recorded there only"));
+        diffs.AddRange(theirs.Keys.Select(name => Absent(name, "there", "here")));
         return diffs.Count == 0 ? null : string.Join("; ", diffs);
     }
+
+    // Parts written only when a setting is on: their absence means off.
+    private static string Absent(string name, string where, string elsewhere) => name switch
+    {
+        WarmStartPart => $"a warm start {where}, none {elsewhere}",
+        LinkedPart => $"linked initialisation on {where}, off {elsewhere}",
+        _ => $"{name} recorded {where} only",
+    };
 
     private static string Hash<T>(int[] first, T[] second)
         where T : struct

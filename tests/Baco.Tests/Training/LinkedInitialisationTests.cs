@@ -52,7 +52,8 @@ public class LinkedInitialisationTests
         var plain = TrainingFingerprint.Of(options, linked, data.Train, null);
         var with = TrainingFingerprint.Of(options with { LinkedInit = true }, linked, data.Train, null);
         Assert.Null(plain.DifferencesFrom(TrainingFingerprint.Of(options, linked, data.Train, null)));
-        Assert.Contains("linked initialisation", with.DifferencesFrom(plain));
+        Assert.Equal("linked initialisation on here, off there", with.DifferencesFrom(plain));
+        Assert.Equal("linked initialisation on there, off here", plain.DifferencesFrom(with));
     }
 
     [Fact]
