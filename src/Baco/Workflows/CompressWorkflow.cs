@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Baco.Assignment;
 using Baco.Clustering;
 using Baco.Codebooks;
+using Baco.Data;
 using Baco.Graph;
 using Baco.IO;
 using Baco.Training;
@@ -73,12 +74,19 @@ public static class CompressWorkflow
     /// </summary>
     internal static CompressOutcome Compress(TrainingData data, ICompressionMethod method, CompressionTarget target, int dim, int seed, IProgress<WorkflowProgress>? progress, bool describeData, StoredAssignment? previous, string? previousSource)
     {
+        var dataset = data.Dataset;
         if (previous is not null)
         {
             RowRenumbering.EnsureRenumberable(method.Name);
+
+            // An earlier assignment that shares no id with the data numbers nothing: most likely the wrong directory.
+            if (!SharesAnId(previous.Users, dataset.Users) && !SharesAnId(previous.Items, dataset.Items))
+            {
+                throw new InvalidSettingException(nameof(CompressRequest.Previous),
+                    $"{previousSource ?? "the earlier assignment"} shares no user and no item id with these data, so no row could keep its number; give the assignment made from an earlier version of these data");
+            }
         }
 
-        var dataset = data.Dataset;
         var graph = BipartiteGraph.FromDataset(dataset);
         if (describeData)
         {
@@ -123,6 +131,8 @@ public static class CompressWorkflow
 
         return new CompressOutcome(data, result, summary, assignment, json, renumbered);
     }
+
+    private static bool SharesAnId(IdMap earlier, IdMap now) => earlier.Names().Any(name => now.TryGetId(name, out _));
 
     /// <summary>summary.json's record of the numbering: the earlier assignment and, per side, what was matched.</summary>
     private static JsonObject PreviousJson(RenumberedAssignment r, string? earlierDir, double seconds)

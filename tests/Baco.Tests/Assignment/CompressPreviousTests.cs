@@ -116,7 +116,10 @@ public class CompressPreviousTests
         Ok(Compress(train, test, tmp["b"], "--previous", tmp["a"]));
         NpyFile.WriteInt32(Path.Combine(tmp["b"], "item_row_map.npy"), [0, 0]);
         Assert.Contains("item_row_map.npy", BadInput(Compress(train, test, tmp["o5"], "--previous", tmp["b"])));
-        foreach (string o in new[] { "o1", "o2", "o3", "o4", "o5" })
+        // Other data altogether: no id in common, so nothing could be numbered against it.
+        string other = tmp.File("other.tsv", "user\titem\nx1\ty1\nx2\ty2\nx1\ty2\n");
+        Assert.Contains("shares no user and no item id with these data", BadInput(["compress", "--train", other, "--gamma", "0.5", "--previous", tmp["a"], "--out", tmp["o6"]]));
+        foreach (string o in new[] { "o1", "o2", "o3", "o4", "o5", "o6" })
         {
             Assert.False(Directory.Exists(tmp[o]), o);
         }
