@@ -16,8 +16,8 @@ public static class DatasetChecks
     {
         ArgumentNullException.ThrowIfNull(data);
         var warnings = new List<string>();
-        var trainUsers = Present(data.Train.Users, data.UserCount);
-        var trainItems = Present(data.Train.Items, data.ItemCount);
+        var trainUsers = Present(data.UserCount, data.Train.Users);
+        var trainItems = Present(data.ItemCount, data.Train.Items);
         Refuse("test", data.Test, "training", data.Train, "masked when ranking, so no metric could be computed");
         Refuse("validation", data.Validation, "training", data.Train, "masked when validating, so early stopping would see only zeros");
         Refuse("test", data.Test, "validation", data.Validation, "masked when ranking the test (validation items count as seen), so no metric could be computed");
@@ -82,6 +82,25 @@ public static class DatasetChecks
     /// </summary>
     private static void Missing(string what, int count, IdMap names, int[]?[] lists, string consequence, List<string> warnings)
     {
+        if (!names.IsIdentity)
+        {
+            return;
+        }
+
+        var present = Present(count, lists);
+
+        // Id 0 is left out of the count: files numbered from 1 miss only it, one harmless row.
+        int missing = present.Skip(1).Count(p => !p);
+        if (missing > 0)
+        {
+            string example = names.NameOf(Array.IndexOf(present, false, 1));
+            warnings.Add($"{missing:N0} of the {count:N0} {what} ids up to the largest, {names.NameOf(count - 1)} (e.g. '{example}'), appear in no file: integer ids are kept as written, so each is {(what == "item" ? "an" : "a")} {what} without interactions: it counts in the full table (and so in a --budget share) and {consequence}. Number the ids without gaps to leave them out.");
+        }
+    }
+
+    /// <summary>Which of <paramref name="count"/> ids occur in any of <paramref name="lists"/> (null lists skipped).</summary>
+    private static bool[] Present(int count, params int[]?[] lists)
+    {
         var present = new bool[count];
         foreach (int[]? ids in lists)
         {
@@ -89,23 +108,6 @@ public static class DatasetChecks
             {
                 present[id] = true;
             }
-        }
-
-        // Id 0 is left out of the count: files numbered from 1 miss only it, one harmless row.
-        int missing = present.Skip(1).Count(p => !p);
-        if (missing > 0 && names.IsIdentity)
-        {
-            string example = names.NameOf(Array.IndexOf(present, false, 1));
-            warnings.Add($"{missing:N0} of the {count:N0} {what} ids up to the largest, {names.NameOf(count - 1)} (e.g. '{example}'), appear in no file: integer ids are kept as written, so each is {(what == "item" ? "an" : "a")} {what} without interactions: it counts in the full table (and so in a --budget share) and {consequence}. Number the ids without gaps to leave them out.");
-        }
-    }
-
-    private static bool[] Present(int[] ids, int count)
-    {
-        var present = new bool[count];
-        foreach (int id in ids)
-        {
-            present[id] = true;
         }
 
         return present;

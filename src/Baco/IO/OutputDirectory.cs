@@ -95,7 +95,7 @@ public sealed class OutputDirectory : IDisposable
     }
 
     /// <summary>True when <paramref name="dir"/> carries a valid Baco output marker.</summary>
-    public static bool IsBacoOutput(string dir) => OutputMarker.ListedFiles(dir) is not null;
+    public static bool IsBacoOutput(string dir) => OutputMarker.Read(dir) is not null;
 
     /// <summary>Marks the work directory as Baco's output and moves it into place, replacing the previous output.</summary>
     public void Publish()

@@ -33,9 +33,6 @@ internal static class OutputMarker
         File.WriteAllText(Path.Combine(dir, OutputDirectory.MarkerFile), marker.ToJsonString() + "\n");
     }
 
-    /// <summary>The files the marker lists, or null when <paramref name="dir"/> has no valid marker.</summary>
-    public static HashSet<string>? ListedFiles(string dir) => Read(dir)?.Files;
-
     /// <summary>
     /// The marker's files (the marker itself included) and the command that wrote them (empty when
     /// the marker does not say), or null when <paramref name="dir"/> has no valid marker.

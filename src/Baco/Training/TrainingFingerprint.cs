@@ -27,15 +27,15 @@ internal sealed record TrainingFingerprint(IReadOnlyList<(string Name, string Va
 
     public static TrainingFingerprint Of(TrainingOptions o, CodebookAssignment a, InteractionList train, InteractionList? validation)
     {
-        var parts = SettingsParts(o, train, validation);
-        parts.InsertRange(parts.FindIndex(p => p.Item1 == "training interactions"),
+        // Parts are compared by name, so their order only orders the differences a message lists.
+        return new TrainingFingerprint(
         [
+            .. SettingsParts(o, train, validation),
             ("assignment rows", $"{a.Users.RowCount} + {a.Items.RowCount}"),
             ("code combiner", Names.Of(a.Combiner)),
             ("user codes", Hash(a.Users.CodeArray, a.Users.OffsetArray)),
             ("item codes", Hash(a.Items.CodeArray, a.Items.OffsetArray)),
         ]);
-        return new TrainingFingerprint(parts);
     }
 
     /// <summary>
