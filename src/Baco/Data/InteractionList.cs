@@ -27,6 +27,12 @@ public sealed class InteractionList
     /// <summary>Number of distinct interactions.</summary>
     public int Count => Users.Length;
 
+    /// <summary>
+    /// 16 hex digits of SHA-256 over the sorted columns: the same for the same set of
+    /// interactions however the file ordered or repeated them, different (but for a 2^-64 chance) otherwise.
+    /// </summary>
+    public string ContentHash() => Data.ContentHash.Of(Users, Items);
+
     /// <summary>An empty list.</summary>
     public static InteractionList Empty { get; } = new([], []);
 

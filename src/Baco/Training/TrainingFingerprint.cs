@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Runtime.InteropServices;
-using System.Security.Cryptography;
 using Baco.Codebooks;
 using Baco.Data;
 using Baco.Models;
@@ -33,8 +31,8 @@ internal sealed record TrainingFingerprint(IReadOnlyList<(string Name, string Va
             .. SettingsParts(o, train, validation),
             ("assignment rows", $"{a.Users.RowCount} + {a.Items.RowCount}"),
             ("code combiner", Names.Of(a.Combiner)),
-            ("user codes", Hash(a.Users.CodeArray, a.Users.OffsetArray)),
-            ("item codes", Hash(a.Items.CodeArray, a.Items.OffsetArray)),
+            ("user codes", ContentHash.Of(a.Users.CodeArray, a.Users.OffsetArray)),
+            ("item codes", ContentHash.Of(a.Items.CodeArray, a.Items.OffsetArray)),
         ]);
     }
 
@@ -67,8 +65,8 @@ internal sealed record TrainingFingerprint(IReadOnlyList<(string Name, string Va
             ("reported cut-offs", string.Join(',', o.Ks)),
             ("seed", o.Seed.ToString(CultureInfo.InvariantCulture)),
             ("validation fraction", o.ValidationFraction.ToString("R", CultureInfo.InvariantCulture)),
-            ("training interactions", $"{train.Count} {Hash(train.Users, train.Items)}"),
-            ("validation interactions", validation is null ? "none" : $"{validation.Count} {Hash(validation.Users, validation.Items)}"),
+            ("training interactions", $"{train.Count} {train.ContentHash()}"),
+            ("validation interactions", validation is null ? "none" : $"{validation.Count} {validation.ContentHash()}"),
         ];
 
         // Only when set, so checkpoints of runs without it keep their fingerprint.
@@ -160,13 +158,4 @@ internal sealed record TrainingFingerprint(IReadOnlyList<(string Name, string Va
         LinkedPart => $"linked initialisation on {where}, off {elsewhere}",
         _ => $"{name} recorded {where} only",
     };
-
-    private static string Hash<T>(int[] first, T[] second)
-        where T : struct
-    {
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        hash.AppendData(MemoryMarshal.AsBytes(first.AsSpan()));
-        hash.AppendData(MemoryMarshal.AsBytes(second.AsSpan()));
-        return Convert.ToHexStringLower(hash.GetHashAndReset(), 0, 8);
-    }
 }

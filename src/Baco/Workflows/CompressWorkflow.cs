@@ -40,7 +40,7 @@ public sealed record CompressRequest
 /// <param name="Result">The method's result (its own row numbering).</param>
 /// <param name="Summary">The figures of summary.json.</param>
 /// <param name="Assignment">The assignment: the method's, numbered against the earlier one when there was one.</param>
-/// <param name="SummaryJson">summary.json as written: the figures, the source, the validation hold-out (<see cref="ValidationHoldOut.SummaryKey"/>) and the numbering (<see cref="CompressWorkflow.PreviousKey"/>).</param>
+/// <param name="SummaryJson">summary.json as written: the figures, the source, the validation hold-out (<see cref="ValidationHoldOut.SummaryKey"/>), the interactions' hash (<see cref="CompressWorkflow.InteractionsHashKey"/>) and the numbering (<see cref="CompressWorkflow.PreviousKey"/>).</param>
 /// <param name="Renumbered">The numbering against the earlier assignment, or null.</param>
 public sealed record CompressOutcome(TrainingData Data, CompressionResult Result, CompressionSummary Summary, CodebookAssignment Assignment, JsonObject SummaryJson, RenumberedAssignment? Renumbered)
 {
@@ -57,6 +57,12 @@ public static class CompressWorkflow
 {
     /// <summary>summary.json key recording the earlier assignment the rows were numbered against.</summary>
     public const string PreviousKey = "previous";
+
+    /// <summary>
+    /// summary.json key recording <see cref="InteractionList.ContentHash"/> of the interactions
+    /// compressed, so training with a stored assignment can tell whether it was made from the run's data.
+    /// </summary>
+    public const string InteractionsHashKey = "interactions_hash";
 
     /// <summary>Compresses <paramref name="data"/>'s training interactions as <paramref name="request"/> says, reporting progress.</summary>
     public static CompressOutcome Run(TrainingData data, CompressRequest request, IProgress<WorkflowProgress>? progress = null)
@@ -114,6 +120,8 @@ public static class CompressWorkflow
         {
             json[ValidationHoldOut.SummaryKey] = holdOut;
         }
+
+        json[InteractionsHashKey] = dataset.Train.ContentHash();
 
         var assignment = result.Assignment;
         RenumberedAssignment? renumbered = null;

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Baco.Assignment;
 using Baco.Clustering;
@@ -106,6 +107,12 @@ public static class TrainWorkflow
 
                 progress?.Report(WorkflowProgress.Note(mismatch.Describe(source)) with { HoldOut = mismatch });
             }
+            else if (OtherInteractions(stored.Summary, dataset.Train, source) is { } other)
+            {
+                // Same ids, other interactions (another file of the same size, or an edited one):
+                // the rows still fit, but they were not clustered from these data.
+                progress?.Report(WorkflowProgress.Note(other));
+            }
 
             assignment = stored.Assignment;
             compressionSummary = stored.Summary.DeepClone();
@@ -137,6 +144,22 @@ public static class TrainWorkflow
         }
 
         return new PreparedTraining(data, assignment, options, compressionSummary, compression, mismatch);
+    }
+
+    /// <summary>
+    /// The note for a stored assignment whose summary records another hash of its interactions than
+    /// <paramref name="train"/>'s, or null when they match or it records none (written before the hash was kept).
+    /// </summary>
+    private static string? OtherInteractions(JsonNode summary, InteractionList train, string source)
+    {
+        if (summary[CompressWorkflow.InteractionsHashKey]?.GetValueKind() != JsonValueKind.String
+            || summary[CompressWorkflow.InteractionsHashKey]!.GetValue<string>() == train.ContentHash())
+        {
+            return null;
+        }
+
+        string count = summary["interactions"]?.GetValueKind() == JsonValueKind.Number ? $"{summary["interactions"]!.GetValue<long>():N0}" : "other";
+        return $"{source} has these users and items but was computed from other interactions ({count} there, {train.Count:N0} here), so its rows were not clustered from these data; compress these data to get rows that fit them";
     }
 }
 

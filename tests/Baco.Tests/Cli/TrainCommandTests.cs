@@ -153,6 +153,39 @@ public class TrainCommandTests
     }
 
     [Fact]
+    public void AnAssignmentOfOtherInteractionsOverTheSameIdsIsNoted()
+    {
+        using var tmp = new TempDirectory();
+        var (train, test) = Files(tmp);
+        string assignment = Path.Combine(tmp.Path, "a");
+        string[] holdOut = ["--val-fraction", "0.2", "--seed", "3"];
+        Assert.Equal(0, CliRunner.Run(["compress", "--train", train, "--test", test, "--gamma", "0.5", "--dim", "8", .. holdOut, "--out", assignment]).Code);
+        Assert.Matches("^[0-9a-f]{16}$", (string)JsonNode.Parse(File.ReadAllText(Path.Combine(assignment, "summary.json")))!["interactions_hash"]!);
+
+        string Train(string name, string file)
+        {
+            var (code, _, stderr) = CliRunner.Run(["train", "--train", file, "--test", test, "--assignment", assignment, "--model", "mf", "--dim", "8",
+                "--epochs", "1", .. holdOut, "--out", Path.Combine(tmp.Path, name)]);
+            Assert.True(code == 0, stderr);
+            return stderr;
+        }
+
+        // A repeated line is the same set of interactions: no note.
+        var lines = File.ReadAllLines(train);
+        string repeated = tmp.File("repeated.tsv", string.Join('\n', [.. lines, lines[1]]) + "\n");
+        Assert.DoesNotContain("note:", Train("same", repeated));
+
+        // One more pair of known ids at the end keeps every id's number but changes the interactions.
+        string[] first = lines[1].Split('\t'), last = lines[^2].Split('\t');
+        string pair = $"{first[0]}\t{last[1]}\t";
+        Assert.DoesNotContain(lines, l => l.StartsWith(pair, StringComparison.Ordinal));
+        string grown = tmp.File("grown.tsv", string.Join('\n', [.. lines, pair + "5"]) + "\n");
+        string note = Train("grown", grown);
+        Assert.Contains("was computed from other interactions", note);
+        Assert.Contains("compress these data", note);
+    }
+
+    [Fact]
     public void CompressionNeverSeesTheValidationHoldOut()
     {
         using var tmp = new TempDirectory();
