@@ -47,6 +47,13 @@ internal static class LayoutSniffer
             throw new DataFormatException(path, firstLine, $"adjacency lists have no header, but this line ({string.Join(", ", names!)}) reads as one: the file looks like an edge list; read it as edges (--format edges or auto), or give --header no if the line is data");
         }
 
+        // An explicit edge list reads two fields a line; on LightGCN adjacency lists that keeps one item of each user.
+        if (options.Format == InteractionFormat.EdgeList && !header && (delimiter is 0 or (byte)'\t')
+            && options.Warnings is { } warnings && AdjacencyRule.Holds(data))
+        {
+            warnings.Report($"{path}: the lines look like adjacency lists (integer fields in varying numbers, no user starting two lines), but the format is set to edge list, which reads the first two fields of each line only; if each line lists a user's items, set the format to adjacency");
+        }
+
         int user = 0, item = 1, rating = -1;
         if (format == InteractionFormat.EdgeList)
         {

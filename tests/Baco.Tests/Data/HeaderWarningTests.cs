@@ -20,6 +20,29 @@ public sealed class HeaderWarningTests : IDisposable
     }
 
     [Fact]
+    public void AdjacencyListsReadAsAnEdgeList_AreWarnedAbout()
+    {
+        string f = _dir.File("adj.txt", "0 1 2 3\n1 2\n2 0 3\n3 1 2 3 0\n");
+        var (d, warnings) = Read(f, new ReadOptions { Format = InteractionFormat.EdgeList });
+        Assert.Equal(4, d.Train.Count);
+        string w = Assert.Single(warnings);
+        Assert.StartsWith($"{f}: the lines look like adjacency lists", w, StringComparison.Ordinal);
+        Assert.Contains("set the format to adjacency", w, StringComparison.Ordinal);
+
+        // Read as adjacency lists (detected or set), every item is kept and nothing is said.
+        foreach (var format in new[] { InteractionFormat.Auto, InteractionFormat.Adjacency })
+        {
+            var (a, none) = Read(f, new ReadOptions { Format = format });
+            Assert.Equal(10, a.Train.Count);
+            Assert.Empty(none);
+        }
+
+        // An edge list with a rating column has one field count: no warning.
+        var (_, quiet) = Read(_dir.File("rated.txt", "0 1 5\n1 2 4\n2 0 3\n"), new ReadOptions { Format = InteractionFormat.EdgeList });
+        Assert.Empty(quiet);
+    }
+
+    [Fact]
     public void UnrecognisedHeader_IsReadButWarnedAbout()
     {
         string f = _dir.File("orders.csv", "shopper,sku\ns17,p204\ns18,p205\ns17,p9\n");
