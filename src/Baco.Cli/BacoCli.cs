@@ -82,6 +82,13 @@ internal static class BacoCli
                 return $"unknown command '{token}'{Suggestions.DidYouMean(token, command.Subcommands.Select(c => c.Name))}; {help}.";
             }
 
+            // A value after a switch ("--json yes") is left unmatched: name the switch, not only the value.
+            int at = parsed.Tokens.Select(t => t.Value).ToList().IndexOf(token);
+            if (at > 0 && command.Options.Append(threads).FirstOrDefault(o => o.ValueType == typeof(bool) && (o.Name == parsed.Tokens[at - 1].Value || o.Aliases.Contains(parsed.Tokens[at - 1].Value))) is { } flag)
+            {
+                return $"'{flag.Name}' is a switch and takes no value (unexpected '{token}'): give it alone to turn it on; {help}.";
+            }
+
             return $"unexpected argument '{token}' (options take the form --name value); {help}.";
         }
 

@@ -109,6 +109,16 @@ internal static class CliOptions
         var styles = integer ? NumberStyles.Integer : NumberStyles.Float;
         if (!T.TryParse(text, styles, CultureInfo.InvariantCulture, out T value))
         {
+            // A whole number past the type's range is not "not a whole number".
+            if (integer && BigInteger.TryParse(text, styles, CultureInfo.InvariantCulture, out var big))
+            {
+                string limit = typeof(T) == typeof(int)
+                    ? (big.Sign > 0 ? int.MaxValue : int.MinValue).ToString("N0", CultureInfo.InvariantCulture)
+                    : (big.Sign > 0 ? long.MaxValue : long.MinValue).ToString("N0", CultureInfo.InvariantCulture);
+                r.AddError($"'{name}': {text} is too {(big.Sign > 0 ? "large" : "small")} (the limit is {limit}); {name[2..]} {rule}.");
+                return null;
+            }
+
             r.AddError($"'{name}': '{text}' is not {(integer ? "a whole number" : "a number")}.");
             return null;
         }

@@ -45,6 +45,7 @@ internal static class BenchCommand
                 Training = training.Bind(parsed, parsed.GetValue(seed)),
                 Baco = baco.Bind(parsed),
             };
+            target.RefuseKnobForFull(parsed, options.Methods, "--methods");
             training.RefuseLinkedInitWithout(parsed, options.Methods);
             string?[] inputs = [.. data.Inputs(parsed), options.Training.CheckpointPath];
             using var outDir = OutputPaths.Prepare("--out", parsed.GetValue(output)!, "baco bench", inputs);

@@ -52,7 +52,7 @@ internal static class CompressCommand
 
             var compressionTarget = target.Bind(parsed);
             baco.RefuseUnlessBaco(parsed, parsed.GetValue(method)!);
-            target.RefuseKnobForFull(parsed, parsed.GetValue(method)!);
+            target.RefuseKnobForFull(parsed, [parsed.GetValue(method)!], "--method");
             var compressor = CompressionMethods.Create(parsed.GetValue(method)!, baco.Bind(parsed));
             string? previousDir = parsed.GetValue(previous);
             if (previousDir is not null)

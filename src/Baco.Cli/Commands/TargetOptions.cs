@@ -22,12 +22,15 @@ internal sealed class TargetOptions
         }
     }
 
-    /// <summary>The full table has no knob and no budget: a target given with it would be ignored, so it is refused.</summary>
-    public void RefuseKnobForFull(ParseResult parsed, string method)
+    /// <summary>
+    /// The full table has no knob and no budget: a target given when every method of
+    /// <paramref name="methods"/> (from the option <paramref name="optionName"/>) is the full table would be ignored, so it is refused.
+    /// </summary>
+    public void RefuseKnobForFull(ParseResult parsed, IReadOnlyList<string> methods, string optionName)
     {
-        if (method == "full" && All.FirstOrDefault(o => parsed.Given(o)) is { } given)
+        if (methods.All(m => m == "full") && All.FirstOrDefault(o => parsed.Given(o)) is { } given)
         {
-            throw new CliError($"'{given.Name}' sizes a compressed table, but '--method full' keeps every row: drop one of them.");
+            throw new CliError($"'{given.Name}' sizes a compressed table, but '{optionName} full' keeps every row: drop one of them.");
         }
     }
 

@@ -63,7 +63,7 @@ internal static class TrainCommand
             if (storedDir is null)
             {
                 baco.RefuseUnlessBaco(parsed, parsed.GetValue(method)!);
-                target.RefuseKnobForFull(parsed, parsed.GetValue(method)!);
+                target.RefuseKnobForFull(parsed, [parsed.GetValue(method)!], "--method");
                 training.RefuseLinkedInitWithout(parsed, [parsed.GetValue(method)!]);
             }
 
