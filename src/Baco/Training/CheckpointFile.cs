@@ -8,7 +8,7 @@ public static class CheckpointFile
 {
     /// <summary>
     /// Throws <see cref="CheckpointException"/> unless <paramref name="path"/> can serve as a
-    /// checkpoint: it is not a directory; an existing file is an intact Baco checkpoint (read
+    /// checkpoint: it is not a directory; an existing file is writable and an intact Baco checkpoint (read
     /// through once; whether it fits the run's settings is only known when training starts); it is
     /// not a device or a pipe; and a file can be created next to it (a probe is created and deleted,
     /// with any parent directories made for it). Call it before hours of work depend on the path.
@@ -28,6 +28,12 @@ public static class CheckpointFile
 
         if (File.Exists(path))
         {
+            // Rewriting replaces the file, which a read-only mode would not stop; a user who protected it meant to keep it.
+            if (IsReadOnly(path))
+            {
+                throw new CheckpointException(path, "is read-only; it is rewritten at every validation, so make it writable or give another path");
+            }
+
             CheckpointFraming.Verify(path);
         }
 
@@ -63,6 +69,10 @@ public static class CheckpointFile
         ArgumentException.ThrowIfNullOrEmpty(method);
         return $"{path}.{method}";
     }
+
+    private static bool IsReadOnly(string path) => OperatingSystem.IsWindows()
+        ? File.GetAttributes(path).HasFlag(FileAttributes.ReadOnly)
+        : !File.GetUnixFileMode(path).HasFlag(UnixFileMode.UserWrite);
 
     // A character or block device, a pipe or a socket (/dev/null, a FIFO): not a place for a checkpoint.
     private static bool IsSpecial(string path)

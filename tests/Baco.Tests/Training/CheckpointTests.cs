@@ -171,6 +171,25 @@ public sealed class CheckpointTests : IDisposable
     }
 
     [Fact]
+    public void AReadOnlyCheckpointIsRefusedBeforeTrainingAndKept()
+    {
+        string written = Written();
+        byte[] before = File.ReadAllBytes(written);
+        File.SetAttributes(written, FileAttributes.ReadOnly);
+        try
+        {
+            Assert.Contains("is read-only", Assert.Throws<CheckpointException>(() => CheckpointFile.EnsureUsable(written)).Message);
+            Assert.Contains("is read-only", Refused(written).Message);
+            Assert.Equal(before, File.ReadAllBytes(written));
+            Assert.True(File.GetAttributes(written).HasFlag(FileAttributes.ReadOnly));
+        }
+        finally
+        {
+            File.SetAttributes(written, FileAttributes.Normal);
+        }
+    }
+
+    [Fact]
     public void EnsureUsableLeavesNoTrace()
     {
         // Not even the parent it made for its probe: the first checkpoint makes it.
