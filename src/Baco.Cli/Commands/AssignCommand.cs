@@ -43,7 +43,9 @@ internal static class AssignCommand
             else
             {
                 var (extended, a) = (assigned.Extended, assigned.Extended.Assignment);
-                io.Out.WriteLine($"{extended.NewUsers:N0} new users ({extended.ColdUsers:N0} on the cold row), {extended.NewItems:N0} new items ({extended.ColdItems:N0} on the cold row), from {extended.UsedPairs:N0} interactions with known entities");
+                // Without a cold row, entities with no known neighbour go to the largest row (summary.json: "none: the largest row").
+                static string Cold(int row) => row >= 0 ? "on the cold row" : "on the largest row, there being no cold row";
+                io.Out.WriteLine($"{extended.NewUsers:N0} new users ({extended.ColdUsers:N0} {Cold(a.UserColdRow)}), {extended.NewItems:N0} new items ({extended.ColdItems:N0} {Cold(a.ItemColdRow)}), from {extended.UsedPairs:N0} interactions with known entities");
                 io.Out.WriteLine($"rows unchanged: {a.Users.RowCount:N0} user rows, {a.Items.RowCount:N0} item rows; parameters {assigned.ParametersBefore:N0} -> {assigned.ParametersAfter:N0} (extra indices of new entities)");
                 io.Out.WriteLine($"written to {outDir.Target}");
             }
