@@ -275,7 +275,8 @@ class Model:
         return total / (self.layers + 1)
 
     def recommend(self, user, k=20):
-        """The k best unseen items for a user of the model (their own id), as `baco recommend`."""
+        """The k best unseen items for a user of the model (their own id), as `baco recommend`
+        (items no training or validation line holds are never recommended)."""
         u = self.users.dense_id(user)
         users, _ = self.final_embeddings()
         seen_users, seen_items = self.seen
@@ -294,6 +295,11 @@ class Model:
         # embeddings exactly tied, so the tie rule below decides them as baco does.
         scores = (items.double() @ user_vector.double()).float()
         scores[exclude] = float("-inf")
+        # Items with no training (or validation) interaction learnt nothing: never recommended.
+        _, seen_items = self.seen
+        trained = torch.zeros(len(scores), dtype=torch.bool)
+        trained[seen_items] = True
+        scores[~trained] = float("-inf")
         # Highest score first, ties to the lower item id (a stable sort keeps id order);
         # excluded items (-inf) are never returned, so fewer than k may come back.
         order = torch.sort(scores, descending=True, stable=True).indices

@@ -16,7 +16,7 @@ internal static class RecommendCommand
         var itemList = new Option<string>("--items") { Description = "Comma-separated item ids of a user the model does not know: the user is folded in (rows by the assignment's rule, embedded by the model) and these items are excluded." };
         var k = CliOptions.Number("--top", "Number of items.", 20, n => n >= 1, "must be at least 1");
         k.Aliases.Add("-k");
-        var command = new Command("recommend", "Print a user's top items (training and validation items excluded).") { model, user, itemList, k };
+        var command = new Command("recommend", "Print a user's top items (training and validation items excluded, and items with no training interaction).") { model, user, itemList, k };
         command.SetAction(parsed => CommandRunner.Run(() =>
         {
             string dir = Path.GetFullPath(parsed.GetValue(model)!);
@@ -41,7 +41,13 @@ internal static class RecommendCommand
                     throw new CliError($"'--user': '{name}' is not a user of this model ({stored.Users.Count:N0} users); give their items with '--items' to fold them in.");
                 }
 
-                recommendations = new Recommender(trained, seen).Recommend(u, top);
+                var recommender = new Recommender(trained, seen);
+                if (!recommender.HasInteractions(u))
+                {
+                    throw new CliError($"'--user': '{name}' has no training interactions in this model (an integer id inside the range that no training line holds, or a user of --test only), so nothing was learnt about them; give their items with '--items' to fold them in.");
+                }
+
+                recommendations = recommender.Recommend(u, top);
                 title = $"user {Markup.Escape(name)}";
             }
             else

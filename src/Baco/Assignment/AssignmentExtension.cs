@@ -22,7 +22,7 @@ public sealed record ExtendedAssignment(
 public static class AssignmentExtension
 {
     /// <summary>
-    /// Places every user and item of <paramref name="interactions"/> that <paramref name="users"/>
+    /// Places every user and item on a line of <paramref name="interactions"/> that <paramref name="users"/>
     /// and <paramref name="items"/> do not know, with <paramref name="assigner"/>; new ids are
     /// appended in the order of <paramref name="interactions"/>' dense ids.
     /// </summary>
@@ -37,8 +37,11 @@ public static class AssignmentExtension
         int knownUsers = known.Users.EntityCount, knownItems = known.Items.EntityCount;
 
         // Dense id of every entity of the file in the extended space: known ids keep theirs.
-        int[] userId = Map(interactions.Users, users, knownUsers, out var newUserNames);
-        int[] itemId = Map(interactions.Items, items, knownItems, out var newItemNames);
+        // Only ids on a line of the file count: integer ids kept as written fill the range up to
+        // the largest, and those in between (absent from the file) are not new entities.
+        var train = interactions.Train;
+        int[] userId = Map(interactions.Users, DatasetChecks.Present(interactions.UserCount, train.Users), users, knownUsers, out var newUserNames);
+        int[] itemId = Map(interactions.Items, DatasetChecks.Present(interactions.ItemCount, train.Items), items, knownItems, out var newItemNames);
         if (newUserNames.Count == 0 && newItemNames.Count == 0)
         {
             throw new UnusableDataException($"{source}: every user and item is already in the assignment; there is nothing to assign");
@@ -47,7 +50,6 @@ public static class AssignmentExtension
         var userNeighbours = new List<int>[newUserNames.Count];
         var itemNeighbours = new List<int>[newItemNames.Count];
         int knownPairs = 0, newPairs = 0, used = 0;
-        var train = interactions.Train;
         for (int k = 0; k < train.Count; k++)
         {
             int u = userId[train.Users[k]], i = itemId[train.Items[k]];
@@ -88,12 +90,18 @@ public static class AssignmentExtension
             used);
     }
 
-    private static int[] Map(IdMap file, IdMap known, int knownCount, out List<string> added)
+    private static int[] Map(IdMap file, bool[] onALine, IdMap known, int knownCount, out List<string> added)
     {
         added = [];
         var ids = new int[file.Count];
         for (int k = 0; k < file.Count; k++)
         {
+            if (!onALine[k])
+            {
+                ids[k] = -1; // no pair refers to it
+                continue;
+            }
+
             string name = file.NameOf(k);
             if (known.TryGetId(name, out int id))
             {

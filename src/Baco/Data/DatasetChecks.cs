@@ -89,7 +89,7 @@ public static class DatasetChecks
 
         var present = Present(count, lists);
 
-        // Id 0 is left out of the count: files numbered from 1 miss only it, one harmless row.
+        // Id 0 is left out of the count: files numbered from 1 miss only it, one row that costs little (recommend never lists it).
         int missing = present.Skip(1).Count(p => !p);
         if (missing > 0)
         {
@@ -99,7 +99,7 @@ public static class DatasetChecks
     }
 
     /// <summary>Which of <paramref name="count"/> ids occur in any of <paramref name="lists"/> (null lists skipped).</summary>
-    private static bool[] Present(int count, params int[]?[] lists)
+    internal static bool[] Present(int count, params int[]?[] lists)
     {
         var present = new bool[count];
         foreach (int[]? ids in lists)

@@ -6,7 +6,7 @@ namespace Baco.Models;
 
 /// <summary>
 /// Top-K recommendation from a trained model: final embeddings computed once, items the user
-/// has already seen excluded. Scores use the same kernel as evaluation, so they match it.
+/// has already seen and items with no training interaction excluded. Scores use the same kernel as evaluation, so they match it.
 /// </summary>
 public sealed class Recommender
 {
@@ -14,6 +14,7 @@ public sealed class Recommender
     private readonly TopKRanker _ranker;
     private readonly BipartiteGraph _seen;
     private readonly IRecommenderModel _model;
+    private readonly int[] _untrained;
 
     /// <summary>Prepares recommendations for a model; <paramref name="seen"/> lists items to exclude per user.</summary>
     public Recommender(IRecommenderModel model, InteractionList seen)
@@ -29,6 +30,21 @@ public sealed class Recommender
         model.ComputeEmbeddings(_users, items);
         _ranker = new TopKRanker(items, ItemCount, Dim);
         _seen = BipartiteGraph.FromInteractions(UserCount, ItemCount, seen);
+        _untrained = [.. Enumerable.Range(0, ItemCount).Where(i => _seen.ItemDegree(i) == 0)];
+    }
+
+    /// <summary>
+    /// Items with no interaction in the model's training (and validation) data, ascending: never
+    /// recommended, since their rows learnt nothing about them (an item only in the test file, or an
+    /// integer id inside the range that no file holds).
+    /// </summary>
+    public IReadOnlyList<int> UntrainedItems => _untrained;
+
+    /// <summary>Whether <paramref name="user"/> has interactions in the model's training (and validation) data.</summary>
+    public bool HasInteractions(int user)
+    {
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)user, (uint)UserCount, nameof(user));
+        return _seen.UserDegree(user) > 0;
     }
 
     /// <summary>Embedding width.</summary>
@@ -45,8 +61,8 @@ public sealed class Recommender
     {
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)user, (uint)UserCount, nameof(user));
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(k);
-        k = Math.Min(k, ItemCount);
-        return Rank(_users, user, k, _seen.UserOffsetArray, _seen.UserItemArray);
+        var embedding = _users.AsSpan(user * Dim, Dim).ToArray();
+        return Rank(embedding, Math.Min(k, ItemCount), _seen.ItemsOf(user));
     }
 
     /// <summary>
@@ -71,15 +87,18 @@ public sealed class Recommender
         distinct = [.. distinct.Distinct()];
         var user = new float[Dim];
         _model.FoldInUser(codes, distinct, user);
-        return Rank(user, 0, Math.Min(k, ItemCount), [0, distinct.Length], distinct);
+        return Rank(user, Math.Min(k, ItemCount), distinct);
     }
 
-    private Recommendation[] Rank(float[] users, int user, int k, int[] excludeOffsets, int[] excludeItems)
+    /// <summary>The k best items for one user's embedding, excluding <paramref name="seen"/> (ascending) and the untrained items.</summary>
+    private Recommendation[] Rank(float[] user, int k, ReadOnlySpan<int> seen)
     {
+        int[] exclude = [.. seen, .. _untrained];
+        Array.Sort(exclude);
         var items = new int[k];
         var scores = new float[k];
         var counts = new int[1];
-        _ranker.Rank(users, [user], k, excludeOffsets, excludeItems, items, counts, scores);
+        _ranker.Rank(user, [0], k, [0, exclude.Length], exclude, items, counts, scores);
         var result = new Recommendation[counts[0]];
         for (int j = 0; j < result.Length; j++)
         {

@@ -137,6 +137,22 @@ public class AssignCommandTests
     }
 
     [Fact]
+    public void OnlyIdsOnALineOfTheNewFileAreAdded()
+    {
+        // The assignment's ids are strings; the new file's are integers, kept as written, so its
+        // id space runs 0..6. Only 5 and 6 are on a line: 0..4 are not new users.
+        using var tmp = new TempDirectory();
+        string dir = Compress(tmp, "--gamma", "0.1");
+        string extended = tmp["extended"];
+        var (code, stdout, err) = CliRunner.Run("assign", "--assignment", dir, "--interactions", tmp.File("new.tsv", "5\tx0\n6\ty1\n"), "--out", extended);
+        Assert.True(code == 0, err);
+        Assert.StartsWith("2 new users", stdout, StringComparison.Ordinal);
+        var ids = File.ReadAllLines(Path.Combine(extended, "user_ids.txt"));
+        Assert.Equal(["5", "6"], ids[^2..]);
+        Assert.Equal(File.ReadAllLines(Path.Combine(dir, "user_ids.txt")).Length + 2, ids.Length);
+    }
+
+    [Fact]
     public void HashingMethodsHashTheNewDenseIdAsTheirBuildDoes()
     {
         var graph = TestGraphs.FromEdges(7, 5, (0, 0), (1, 1), (2, 2), (3, 3), (4, 4), (5, 0), (6, 1));

@@ -65,6 +65,48 @@ public class TrainCommandTests
     }
 
     [Fact]
+    public void IdsNumberedFromOneNeverRecommendTheIdZeroNoFileHolds()
+    {
+        // Integer ids are kept as written, so user 0 and item 0 exist without interactions; item 9
+        // is only in the test file. Neither is ever recommended, and user 0 is refused.
+        using var tmp = new TempDirectory();
+        var lines = new List<string>();
+        for (int u = 1; u <= 8; u++)
+        {
+            for (int i = 1; i <= 8; i++)
+            {
+                if ((u + i) % 3 != 0)
+                {
+                    lines.Add($"{u},{i}");
+                }
+            }
+        }
+
+        string train = tmp.File("train.csv", string.Join('\n', lines) + "\n");
+        string test = tmp.File("test.csv", "1,3\n2,4\n3,9\n");
+        string model = tmp["model"];
+        var trained = CliRunner.Run("train", "--train", train, "--test", test, "--gamma", "0.5", "--model", "mf", "--dim", "4", "--epochs", "2", "--out", model);
+        Assert.True(trained.Code == 0, trained.Err);
+        for (int u = 1; u <= 8; u++)
+        {
+            var (code, stdout, err) = CliRunner.Run("recommend", "--model", model, "--user", $"{u}", "-k", "10");
+            Assert.True(code == 0, err);
+            var items = stdout.Split('\n').Select(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries)).Where(f => f.Length == 3 && int.TryParse(f[0], out _)).Select(f => f[1]).ToList();
+            Assert.NotEmpty(items);
+            Assert.DoesNotContain("0", items);
+            Assert.DoesNotContain("9", items);
+            Assert.All(items, i => Assert.DoesNotContain($"{u},{i}", lines));
+        }
+
+        var phantom = CliRunner.Run("recommend", "--model", model, "--user", "0");
+        Assert.Equal(2, phantom.Code);
+        Assert.Contains("'0' has no training interactions", phantom.Err);
+        var folded = CliRunner.Run("recommend", "--model", model, "--items", "1,2", "-k", "10");
+        Assert.True(folded.Code == 0, folded.Err);
+        Assert.DoesNotContain(" 0 ", folded.Out);
+    }
+
+    [Fact]
     public void UnknownUserAndDamagedModelAreClearErrors()
     {
         using var tmp = new TempDirectory();

@@ -16,7 +16,7 @@ public class ModelStoreTests
     public void SaveLoadGivesIdenticalScores(ModelKind kind, string assignment)
     {
         var model = RecommenderModels.Create(kind, TinyData.Assignment(assignment), TinyData.Graph(), 8, 2, 3);
-        var seen = InteractionList.FromPairs([0, 1], [1, 2]);
+        var seen = InteractionList.FromPairs([0, 1, 2, 3], [1, 2, 3, 4]);
         using var dir = new TempDirectory();
         Save(dir.Path, model, seen);
         var (loaded, loadedSeen, config, stored) = ModelStore.Load(dir.Path);
@@ -32,7 +32,8 @@ public class ModelStoreTests
         }
 
         Assert.DoesNotContain(a.Recommend(0, 5), r => r.Item == 1);
-        Assert.Equal(4, a.Recommend(0, 5).Count); // 5 items, one seen
+        Assert.DoesNotContain(a.Recommend(0, 5), r => r.Item == 0);
+        Assert.Equal(3, a.Recommend(0, 5).Count); // 5 items, one seen, one (item 0) in no interaction
     }
 
     [Fact]
