@@ -26,11 +26,16 @@ public static class InteractionReader
         var items = new IdSpace(options.ItemIds, buffers, high: false);
         string?[] paths = [trainPath, validationPath, testPath];
         var perFile = new KeyBuffer?[paths.Length];
+
+        // The training file's layout decides the others': a test file of one item a line would
+        // otherwise be taken for an edge list beside adjacency lists, its extra items for a rating.
+        InteractionFormat? runFormat = null;
         for (int f = 0; f < paths.Length; f++)
         {
             if (paths[f] is { } path)
             {
-                perFile[f] = ReadFile(path, options, users, items, buffers);
+                (perFile[f], var format) = ReadFile(path, options, runFormat, users, items, buffers);
+                runFormat ??= format;
             }
         }
 
@@ -46,11 +51,11 @@ public static class InteractionReader
         return new Dataset(userMap, itemMap, lists[0]!, lists[1], lists[2]);
     }
 
-    private static KeyBuffer ReadFile(string path, ReadOptions options, IdSpace users, IdSpace items, List<KeyBuffer> buffers)
+    private static (KeyBuffer Keys, InteractionFormat Format) ReadFile(string path, ReadOptions options, InteractionFormat? runFormat, IdSpace users, IdSpace items, List<KeyBuffer> buffers)
     {
         using var source = new LineSource(Open(path), path);
         var sample = source.Prefetch(SampleBytes);
-        var layout = LayoutSniffer.Detect(path, sample, source.AtEndOfFile, options);
+        var layout = LayoutSniffer.Detect(path, sample, source.AtEndOfFile, options, runFormat);
         // Sized once from probes over the file (+3 %); growth extrapolates from progress if short.
         long length = Math.Max(1, new FileInfo(path).Length);
         long estimate = source.AtEndOfFile
@@ -104,7 +109,7 @@ public static class InteractionReader
             warnings.Report(HeaderSuspicion.Message(path, parser.FirstLine, values));
         }
 
-        return keys;
+        return (keys, layout.Format);
     }
 
     // A header the user asked for whose user and item fields are plain integers is most likely an interaction lost.

@@ -16,7 +16,11 @@ internal static class LayoutSniffer
 
     private const int MaxSampleLines = 200;
 
-    public static FileLayout Detect(string path, ReadOnlySpan<byte> sample, bool wholeFile, ReadOptions options)
+    /// <summary>
+    /// The layout of a file from its first bytes. <paramref name="runFormat"/>: the format the
+    /// run's training file was read in, which another file of the run keeps when the format is not set.
+    /// </summary>
+    public static FileLayout Detect(string path, ReadOnlySpan<byte> sample, bool wholeFile, ReadOptions options, InteractionFormat? runFormat = null)
     {
         CheckBinary(path, sample);
         var (lines, sampleBytes, firstLine) = ContentLines(sample, wholeFile);
@@ -37,6 +41,7 @@ internal static class LayoutSniffer
         var data = header ? fields.GetRange(1, fields.Count - 1) : fields;
 
         var format = options.Format != InteractionFormat.Auto ? options.Format
+            : runFormat is { } run ? run
             : !header && (delimiter is 0 or (byte)'\t') && AdjacencyRule.Holds(data) ? InteractionFormat.Adjacency
             : InteractionFormat.EdgeList;
 

@@ -121,6 +121,28 @@ public sealed class LayoutDetectionTests : IDisposable
     }
 
     [Fact]
+    public void TheTrainingFilesLayout_IsTheTestFilesWhenTheFormatIsNotSet()
+    {
+        // Detected as adjacency lists; the test file's lines all have three fields, which alone
+        // would read as an edge list with a third column: there they are two items each.
+        string train = _dir.File("adj.txt", "0 1 2 3\n1 2\n2 0 1 4 5\n3 5 6\n4 1\n");
+        string test = _dir.File("adj-test.txt", "0 4 9\n1 0 9\n2 2 9\n3 1 9\n4 0 9\n");
+        var d = InteractionReader.Read(train, testPath: test);
+        Assert.Equal(10, d.Test!.Count);
+        Assert.Equal(10, d.ItemCount); // items 0..9
+        var set = InteractionReader.Read(train, testPath: test, options: new ReadOptions { Format = InteractionFormat.Adjacency });
+        Assert.Equal(set.Test!.Items, d.Test.Items);
+
+        // An edge-list training file keeps the test file an edge list, its column checks included:
+        // a test file that alone would read as adjacency lists is an error, not a silent mix.
+        string edges = _dir.File("edges.txt", "0 1\n1 2\n2 3\n");
+        Assert.Equal(2, InteractionReader.Read(edges, testPath: _dir.File("edges-test.txt", "0 2\n1 3\n")).Test!.Count);
+        string lists = _dir.File("lists-test.txt", "0 1 2 3\n1 2\n2 0 1 4 5\n");
+        Assert.Equal(8, InteractionReader.Read(lists).Train.Count);
+        Assert.Contains("lists-test.txt:2: missing column", Assert.Throws<Baco.IO.DataFormatException>(() => InteractionReader.Read(edges, testPath: lists)).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void GowallaAsLightGcnAdjacency_IsDetectedWithTheSameEdges()
     {
         string dir = TestData.RequireDataset("gowalla");
