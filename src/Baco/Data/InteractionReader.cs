@@ -69,7 +69,8 @@ public static class InteractionReader
 
         var parser = new RowParser(path, layout, options.MinRating, users, items, keys);
         bool headerPending = layout.HasHeader;
-        long rows = 0;
+        byte[]? header = null;
+        long rows = 0, repeatedHeaders = 0, firstRepeat = 0;
         while (source.TryReadLine(out var raw))
         {
             var line = FieldCursor.Trim(raw);
@@ -81,7 +82,15 @@ public static class InteractionReader
             if (headerPending)
             {
                 headerPending = false;
+                header = line.ToArray();
                 WarnIfHeaderLooksLikeData(path, source.LineNumber, layout, options);
+                continue;
+            }
+
+            // Files joined with `cat` repeat their header: a copy of it is not an interaction.
+            if (header is not null && line.SequenceEqual(header))
+            {
+                firstRepeat = repeatedHeaders++ == 0 ? source.LineNumber : firstRepeat;
                 continue;
             }
 
@@ -101,6 +110,11 @@ public static class InteractionReader
             throw new DataFormatException(path, 0, layout.HasHeader
                 ? "the file has a header line but no interactions"
                 : "the file is empty (no interaction lines)");
+        }
+
+        if (repeatedHeaders > 0)
+        {
+            options.Warnings?.Report($"{path}:{firstRepeat}: the header line appears again ({repeatedHeaders:N0} time{(repeatedHeaders == 1 ? "" : "s")}, as in files joined one after another); the copies were skipped, not read as interactions");
         }
 
         if (layout.SuspectHeader is { } values && options.Warnings is { } warnings && parser.FirstUser >= 0

@@ -43,6 +43,19 @@ public sealed class HeaderWarningTests : IDisposable
     }
 
     [Fact]
+    public void ARepeatedHeaderLine_IsSkippedWithAWarning()
+    {
+        // `cat part1.csv part2.csv`: the second header sits among the data.
+        string f = _dir.File("joined.csv", "user_id,item_id\n1,1\n1,2\n2,2\nuser_id,item_id\n2,3\n3,3\nuser_id,item_id\n3,1\n");
+        var (d, warnings) = Read(f);
+        Assert.Equal(6, d.Train.Count);
+        Assert.DoesNotContain("user_id", d.Users.Names());
+        Assert.True(d.Users.IsIdentity); // integer ids still kept as written
+        string w = Assert.Single(warnings);
+        Assert.StartsWith($"{f}:5: the header line appears again (2 times", w, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void UnrecognisedHeader_IsReadButWarnedAbout()
     {
         string f = _dir.File("orders.csv", "shopper,sku\ns17,p204\ns18,p205\ns17,p9\n");
