@@ -71,11 +71,18 @@ public static class InteractionReader
         bool headerPending = layout.HasHeader;
         byte[]? header = null;
         long rows = 0, repeatedHeaders = 0, firstRepeat = 0;
+        var comments = layout.Format == InteractionFormat.EdgeList ? new CommentLines(layout.Delimiter) : null;
         while (source.TryReadLine(out var raw))
         {
             var line = FieldCursor.Trim(raw);
-            if (line.IsEmpty || line[0] == (byte)'#')
+            if (line.IsEmpty)
             {
+                continue;
+            }
+
+            if (line[0] == (byte)'#')
+            {
+                comments?.Skipped(line, source.LineNumber);
                 continue;
             }
 
@@ -101,8 +108,14 @@ public static class InteractionReader
             }
             else
             {
+                comments?.Data(line);
                 parser.Edge(line, source.LineNumber);
             }
+        }
+
+        if (comments?.Warning(path) is { } commentWarning)
+        {
+            options.Warnings?.Report(commentWarning);
         }
 
         if (rows == 0)

@@ -56,6 +56,22 @@ public sealed class HeaderWarningTests : IDisposable
     }
 
     [Fact]
+    public void CommentLinesShapedLikeData_AreCountedInAWarning()
+    {
+        // Hashtags as ids: three data lines lost as comments. A note ("# exported ...") is not counted.
+        string f = _dir.File("tags.csv", "tag,post\n# exported today, by hand\n#ai,p1\n#ai,p2\n#ml,p2\nnews,p3\nnews,p1\n");
+        var (d, warnings) = Read(f);
+        Assert.Equal(2, d.Train.Count);
+        string w = Assert.Single(warnings);
+        Assert.StartsWith($"{f}:3: 3 lines starting with '#' (e.g. '#ai,p1') were skipped as comments", w, StringComparison.Ordinal);
+
+        // Quoted, they are ids; notes alone give no warning.
+        var (quoted, none) = Read(_dir.File("quoted.csv", "tag,post\n# a note\n#\n\"#ai\",p1\nnews,p3\n"));
+        Assert.Equal(["#ai", "news"], quoted.Users.Names());
+        Assert.Empty(none);
+    }
+
+    [Fact]
     public void UnrecognisedHeader_IsReadButWarnedAbout()
     {
         string f = _dir.File("orders.csv", "shopper,sku\ns17,p204\ns18,p205\ns17,p9\n");
