@@ -36,6 +36,12 @@ internal static class LayoutSniffer
         var fields = lines.ConvertAll(l => Fields(l, delimiter));
 
         bool header = options.HasHeader ?? LooksLikeHeader(fields, options);
+
+        // The mirror of the reader's warning about a header over data: column names read as an interaction.
+        if (options.HasHeader == false && options.Warnings is { } said && LooksLikeHeader(fields, options))
+        {
+            said.Report($"{path}:{firstLine}: the first line ({string.Join(", ", fields[0])}) looks like column names, but it was read as an interaction since the header option is no; if it is a header, set the header option to yes");
+        }
         string[]? names = header ? fields[0] : null;
         ColumnType[]? types = names is not null ? TypedHeader(names) : null;
         var data = header ? fields.GetRange(1, fields.Count - 1) : fields;

@@ -72,6 +72,21 @@ public sealed class HeaderWarningTests : IDisposable
     }
 
     [Fact]
+    public void ColumnNamesReadAsDataByRequest_AreWarnedAbout()
+    {
+        string f = _dir.File("named.csv", "user_id,item_id\n1,1\n1,2\n2,2\n");
+        var (d, warnings) = Read(f, new ReadOptions { HasHeader = false });
+        Assert.Equal(4, d.Train.Count);
+        string w = Assert.Single(warnings);
+        Assert.StartsWith($"{f}:1: the first line (user_id, item_id) looks like column names", w, StringComparison.Ordinal);
+        Assert.Contains("set the header option to yes", w, StringComparison.Ordinal);
+
+        // Data read as data says nothing.
+        var (_, none) = Read(_dir.File("plain.csv", "1,1\n1,2\n2,2\n"), new ReadOptions { HasHeader = false });
+        Assert.Empty(none);
+    }
+
+    [Fact]
     public void UnrecognisedHeader_IsReadButWarnedAbout()
     {
         string f = _dir.File("orders.csv", "shopper,sku\ns17,p204\ns18,p205\ns17,p9\n");
