@@ -112,6 +112,20 @@ public sealed class OutputDirectory : IDisposable
             return;
         }
 
+        // The new directory takes the old one's permissions: an empty folder made private for
+        // the output (or a previous output chmod-ed since) stays private.
+        if (!OperatingSystem.IsWindows())
+        {
+            try
+            {
+                File.SetUnixFileMode(WorkPath, File.GetUnixFileMode(Target));
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                throw Failure(e);
+            }
+        }
+
         // Move the old directory aside first and delete it only once the new one is in place.
         string old = $"{Target}.old-{Tag()}";
         Guard(() => Directory.Move(Target, old));

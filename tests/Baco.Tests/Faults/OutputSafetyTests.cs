@@ -48,6 +48,23 @@ public sealed class OutputSafetyTests : IDisposable
     }
 
     [Fact]
+    public void AnEmptyFolderMadeForTheOutputKeepsItsPermissions()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return;
+        }
+
+        string train = _tmp.File("train.tsv", CliRunner.SmallEdges());
+        string outDir = Directory.CreateDirectory(_tmp["private"]).FullName;
+        var mode = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute | UnixFileMode.GroupRead | UnixFileMode.GroupExecute;
+        File.SetUnixFileMode(outDir, mode);
+        Assert.Equal(0, CliRunner.Run("compress", "--train", train, "--method", "random", "--out", outDir).Code);
+        Assert.True(OutputDirectory.IsBacoOutput(outDir));
+        Assert.Equal(mode, File.GetUnixFileMode(outDir));
+    }
+
+    [Fact]
     public void ItsOwnOutputIsReplacedButNotOnceTheMarkerIsGone()
     {
         string train = _tmp.File("train.tsv", CliRunner.SmallEdges());
