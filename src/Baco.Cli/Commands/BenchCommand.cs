@@ -37,7 +37,7 @@ internal static class BenchCommand
                 throw new CliError("'--gamma' sets one method's knob, but bench compares every method at the same budget: give '--budget' or '--budget-rows' (use 'baco train --gamma' for one method).");
             }
 
-            training.RefuseHoldOutWithValidationFile(parsed, data);
+            training.RefuseValidationConflicts(parsed, data);
             var options = new ComparisonOptions
             {
                 Methods = ParseMethods(parsed.GetValue(methods)!),

@@ -46,7 +46,7 @@ internal static class TrainCommand
                 throw new CliError($"'{ignored.Name}' chooses how to compress, but '--assignment' gives the compression: drop one of them.");
             }
 
-            training.RefuseHoldOutWithValidationFile(parsed, data);
+            training.RefuseValidationConflicts(parsed, data);
             if (storedDir is not null)
             {
                 StoredDirectories.RequireAssignment("--assignment", storedDir);

@@ -94,6 +94,16 @@ internal sealed class TrainingOptionsBinder
             throw new CliError("'--patience' stops training on validation, which '--eval-every 0' switches off: drop one of them.");
         }
 
+        if (options.EvalEvery == 0 && parsed.Given(ValFraction) && options.ValidationFraction > 0)
+        {
+            throw new CliError("'--val-fraction' holds out interactions for validation, which '--eval-every 0' switches off: drop one of them.");
+        }
+
+        if (parsed.Given(EvalEvery) && options.EvalEvery > options.Epochs && options.Epochs > 0)
+        {
+            throw new CliError(FormattableString.Invariant($"'--eval-every {options.EvalEvery}' is above '--epochs {options.Epochs}': no validation would run; lower it, or give 0 for none."));
+        }
+
         return options;
     }
 
@@ -112,12 +122,22 @@ internal sealed class TrainingOptionsBinder
         }
     }
 
-    /// <summary>--val-fraction only applies without --val: both given is a contradiction, not a choice to make silently.</summary>
-    public void RefuseHoldOutWithValidationFile(ParseResult parsed, DataOptions data)
+    /// <summary>
+    /// --val-fraction only applies without --val: both given is a contradiction, not a choice to make
+    /// silently; and without --val, '--val-fraction 0' leaves nothing to validate on, so an explicit
+    /// --eval-every or --patience would do nothing.
+    /// </summary>
+    public void RefuseValidationConflicts(ParseResult parsed, DataOptions data)
     {
         if (parsed.GetValue(data.Validation) is not null && parsed.Given(ValFraction))
         {
             throw new CliError("'--val-fraction' holds out validation interactions when there is no --val file; give one or the other.");
+        }
+
+        if (parsed.GetValue(data.Validation) is null && parsed.GetValue(ValFraction) == 0
+            && new Option[] { EvalEvery, Patience }.FirstOrDefault(o => parsed.Given(o)) is { } idle && !(idle == EvalEvery && parsed.GetValue(EvalEvery) == 0))
+        {
+            throw new CliError($"'{idle.Name}' acts on validation, but '--val-fraction 0' without '--val' leaves none: drop one of them.");
         }
     }
 

@@ -57,6 +57,14 @@ public sealed class TrainingData
         options.Validate();
         var prepared = Apply(data, options.HeldOutFraction, options.Seed, source);
         TrainableData.Ensure(prepared.Dataset);
+
+        // A hold-out that takes nothing would leave the run without validation, silently.
+        if (prepared.HoldOut.Kind == HoldOutKind.Seeded && prepared.Dataset.Validation is not { Count: > 0 })
+        {
+            throw new UnusableDataException(FormattableString.Invariant(
+                $"the validation hold-out of {options.ValidationFraction} is empty: it takes round(n x {options.ValidationFraction}) of a user's n training interactions, keeping one, and no user has enough; give a validation file, a larger fraction, or a fraction of 0 (no validation)"));
+        }
+
         return prepared;
     }
 

@@ -77,6 +77,12 @@ public class WorkflowTests
         var withFile = raw with { Validation = validation, Train = train };
         Assert.Equal(ValidationHoldOut.Given, TrainingData.ForTraining(withFile, options).HoldOut);
         Assert.Same(withFile, TrainingData.ForTraining(withFile, options).Dataset);
+
+        // A hold-out that takes nothing (every user has 2 interactions; round(2 x 0.2) = 0) is refused, not a run without validation.
+        var sparse = new Dataset(IdMap.Identity(3), IdMap.Identity(3), InteractionList.FromPairs([0, 0, 1, 1, 2, 2], [0, 1, 1, 2, 2, 0]));
+        var empty = Assert.Throws<UnusableDataException>(() => TrainingData.ForTraining(sparse, options));
+        Assert.Contains("the validation hold-out of 0.2 is empty", empty.Message, StringComparison.Ordinal);
+        Assert.Equal(ValidationHoldOut.None, TrainingData.ForTraining(sparse, options with { ValidationFraction = 0 }).HoldOut);
     }
 
     [Fact]
