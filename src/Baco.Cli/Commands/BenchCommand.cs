@@ -78,10 +78,13 @@ internal static class BenchCommand
         return result;
     }
 
-    /// <summary>0 when every method ran; 2 when every one failed on bad input; 1 when any failed otherwise (the table is written either way).</summary>
+    /// <summary>
+    /// 0 when every method ran; 2 when each that failed did so on bad input (a budget it cannot
+    /// meet, say); 1 when any failed otherwise, a defect (the table is written either way).
+    /// </summary>
     internal static int ExitCode(ComparisonResult result)
         => result.AllSucceeded ? ExitCodes.Ok
-            : result.AllFailedOnInput ? ExitCodes.BadInput
+            : result.FailedOnlyOnInput ? ExitCodes.BadInput
             : ExitCodes.InternalError;
 
     private static List<string> ParseMethods(string text)

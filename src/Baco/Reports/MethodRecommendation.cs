@@ -20,9 +20,14 @@ namespace Baco.Reports;
 /// <param name="BacoVersusIt">BACO's test Recall@K relative to the recommended method's, or null when BACO is recommended or was not measured.</param>
 public sealed record MethodRecommendation(string Method, int K, bool ChosenOnTest, double Score, RankingMetrics Test, double? VersusFull, double? BacoVersusIt)
 {
+    /// <summary>Other methods with exactly the recommended one's score (<see cref="Describe"/> names them), in the comparison's order.</summary>
+    public IReadOnlyList<string> TiedWith { get; init; } = [];
+
     /// <summary>
     /// The recommendation among the successful compressed methods (every method but "full"), or
-    /// null when none succeeded. Ties go to the earlier method in the comparison's order.
+    /// null when none succeeded. A tie goes to the method with fewer parameters, then to the
+    /// name first in ordinal order, never to the order the methods were listed in; the methods tied
+    /// with it are recorded (<see cref="TiedWith"/>).
     /// </summary>
     public static MethodRecommendation? Choose(IReadOnlyList<MethodOutcome> outcomes, int k = ComparisonReport.DefaultHeadlineK)
     {
@@ -36,14 +41,13 @@ public sealed record MethodRecommendation(string Method, int K, bool ChosenOnTes
         // Validation decides when every candidate has it; a mix would compare unlike figures.
         bool onTest = candidates.Any(o => o.Training!.Validation is null);
         double Score(MethodOutcome o) => (onTest ? o.Training!.Test! : o.Training!.Validation!).RecallAt(k);
-        var chosen = candidates[0];
-        foreach (var o in candidates.Skip(1))
-        {
-            if (Score(o) > Score(chosen))
-            {
-                chosen = o;
-            }
-        }
+        static long Parameters(MethodOutcome o) => o.Compression?.Assignment.Parameters(o.Training!.Model?.Dim ?? 1) ?? long.MaxValue;
+        var chosen = candidates
+            .OrderByDescending(Score)
+            .ThenBy(Parameters)
+            .ThenBy(o => o.Method, StringComparer.Ordinal)
+            .First();
+        string[] tied = [.. candidates.Where(o => o != chosen && Score(o) == Score(chosen)).Select(o => o.Method)];
 
         var test = chosen.Training!.Test!;
         double headline = test.RecallAt(k);
@@ -53,7 +57,7 @@ public sealed record MethodRecommendation(string Method, int K, bool ChosenOnTes
         double? baco = chosen.Method != "baco" && headline > 0 && ComparisonReport.Recall(candidates.FirstOrDefault(o => o.Method == "baco"), k) is double b
             ? (b / headline) - 1
             : null;
-        return new MethodRecommendation(chosen.Method, k, onTest, Score(chosen), test, versusFull, baco);
+        return new MethodRecommendation(chosen.Method, k, onTest, Score(chosen), test, versusFull, baco) { TiedWith = tied };
     }
 
     /// <summary>One sentence for the report and the console, figures in %.</summary>
@@ -66,6 +70,11 @@ public sealed record MethodRecommendation(string Method, int K, bool ChosenOnTes
         string testFigures = string.Format(c, "test R@{0} {1:F3} %, N@{0} {2:F3} %", K, Test.RecallAt(K) * 100, Test.NdcgAt(K) * 100);
         string full = VersusFull is double f ? string.Format(c, ", {0:+0.0%;-0.0%;0.0%} against the full model", f) : string.Empty;
         string baco = BacoVersusIt is double b ? string.Format(c, ". BACO's test Recall@{0} is {1:+0.0%;-0.0%;0.0%} against it", K, b) : string.Empty;
+        if (TiedWith.Count > 0)
+        {
+            return $"Recommended at this budget: {Method}, tied for the most accurate compressed table with {string.Join(", ", TiedWith)} {basis} (of the tied, the one with the fewest parameters, then first by name): {testFigures}{full}{baco}.";
+        }
+
         return $"Recommended at this budget: {Method}, the most accurate compressed table {basis}: {testFigures}{full}{baco}.";
     }
 }

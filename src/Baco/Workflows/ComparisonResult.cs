@@ -21,6 +21,6 @@ public sealed record ComparisonResult(IReadOnlyList<MethodOutcome> Methods, Trai
     /// <summary>Whether every method ran.</summary>
     public bool AllSucceeded => Methods.All(o => o.Error is null);
 
-    /// <summary>Whether every method failed because of the input (<see cref="MethodOutcome.FailedOnInput"/>).</summary>
-    public bool AllFailedOnInput => Methods.All(o => o.Error is not null && o.FailedOnInput);
+    /// <summary>Whether some method failed and every one that did failed because of the input (<see cref="MethodOutcome.FailedOnInput"/>), not a defect.</summary>
+    public bool FailedOnlyOnInput => !AllSucceeded && Methods.Where(o => o.Error is not null).All(o => o.FailedOnInput);
 }

@@ -81,9 +81,9 @@ public class ComparisonReportTests
         Assert.Single(rows);
     }
 
-    private static MethodOutcome Measured(string method, double validation20, double test20)
+    private static MethodOutcome Measured(string method, double validation20, double test20, int rows = 2)
     {
-        var o = Outcome(method, test20);
+        var o = Outcome(method, test20, rows);
         var val = new RankingMetrics([10, 20, 50], [0.1, validation20, 0.3], [0.1, validation20, 0.3], [0.05, validation20 / 2, 0.07], 10, 0);
         return o with { Training = o.Training! with { Validation = val } };
     }
@@ -113,6 +113,26 @@ public class ComparisonReportTests
         Assert.Null(r.VersusFull); // no full model measured
         Assert.Equal((0.30 / 0.40) - 1, r.BacoVersusIt!.Value, 12); // -25 %
         Assert.EndsWith("BACO's test Recall@20 is -25.0% against it.", r.Describe());
+    }
+
+    [Fact]
+    public void ATieGoesToFewerParametersWhateverTheOrderAndIsSaid()
+    {
+        // baco and random tie on validation; random has fewer rows. Listed either way, random is named.
+        MethodOutcome[] Listed(bool bacoFirst) => bacoFirst
+            ? [Measured("baco", 0.40, 0.35, rows: 3), Measured("random", 0.40, 0.30), Measured("scc", 0.30, 0.45)]
+            : [Measured("scc", 0.30, 0.45), Measured("random", 0.40, 0.30), Measured("baco", 0.40, 0.35, rows: 3)];
+        foreach (bool bacoFirst in new[] { true, false })
+        {
+            var r = MethodRecommendation.Choose(Listed(bacoFirst))!;
+            Assert.Equal("random", r.Method);
+            Assert.Equal(["baco"], r.TiedWith);
+            Assert.Contains("random, tied for the most accurate compressed table with baco by validation Recall@20", r.Describe(), StringComparison.Ordinal);
+        }
+
+        // Equal parameters too: the first name in ordinal order, not the first listed.
+        var same = new[] { Measured("random", 0.40, 0.30), Measured("hash", 0.40, 0.30) };
+        Assert.Equal("hash", MethodRecommendation.Choose(same)!.Method);
     }
 
     [Fact]

@@ -78,7 +78,7 @@ public sealed class BacoCompressor : ICompressionMethod
 
             chosen = best ?? throw new BudgetUnreachableException(
                 $"BACO cannot fit {graph.UserCount:N0} users and {graph.ItemCount:N0} items into a budget of {b:N0} parameters " +
-                $"at dim {context.Dim}: even the smallest table it reached is larger. Raise the budget or lower the embedding dimension.");
+                $"at dim {context.Dim}: even the smallest table it reached is larger. Raise the budget, or the dimension: the indices beyond one per entity count as parameters and weigh more at a smaller dimension.");
         }
 
         double seconds = clock.Elapsed.TotalSeconds;
