@@ -36,6 +36,11 @@ internal static class AssignCommand
             var read = InteractionReader.Read(newFile, options: data.ReadOptions(parsed, io));
             var assigned = AssignWorkflow.Run(stored, storedDir, read, Path.GetFullPath(newFile));
             OutputPaths.Complete(outDir, "--out", assigned.WriteInto);
+            if (assigned.Extended.UsedPairs == 0)
+            {
+                io.Error.WriteLine($"baco: warning: no line of {newFile} links a new user or item to a known one ({assigned.Extended.NewPairs:N0} pairs of new entities only), so every new entity was placed without neighbours (the cold or largest row, or its hash).");
+            }
+
             if (parsed.GetValue(json))
             {
                 io.Out.WriteLine(assigned.SummaryJson.ToJsonString(new() { WriteIndented = true }));

@@ -114,6 +114,14 @@ public static class TrainWorkflow
                 progress?.Report(WorkflowProgress.Note(other));
             }
 
+            // A budget is met at the dimension it was searched for; rows cost otherwise at another.
+            if (stored.Summary["dim"]?.GetValueKind() == JsonValueKind.Number && stored.Summary["dim"]!.GetValue<int>() is int sized && sized != options.Dim)
+            {
+                var a = stored.Assignment;
+                progress?.Report(WorkflowProgress.Note(FormattableString.Invariant(
+                    $"{source} was sized at dimension {sized} ({stored.Summary["target"]?.ToString() ?? "its target"}); at dimension {options.Dim} its table is {a.ParameterRatio(options.Dim):P1} of the full one, not {a.ParameterRatio(sized):P1}")));
+            }
+
             assignment = stored.Assignment;
             compressionSummary = stored.Summary.DeepClone();
         }

@@ -150,6 +150,12 @@ public class AssignCommandTests
         var ids = File.ReadAllLines(Path.Combine(extended, "user_ids.txt"));
         Assert.Equal(["5", "6"], ids[^2..]);
         Assert.Equal(File.ReadAllLines(Path.Combine(dir, "user_ids.txt")).Length + 2, ids.Length);
+        Assert.DoesNotContain("warning", err, StringComparison.Ordinal);
+
+        // A file that links no new entity to a known one is assigned, with a warning.
+        var alien = CliRunner.Run("assign", "--assignment", dir, "--interactions", tmp.File("alien.tsv", "900\t901\n902\t901\n"), "--out", tmp["alien"]);
+        Assert.True(alien.Code == 0, alien.Err);
+        Assert.Contains("links a new user or item to a known one (2 pairs of new entities only)", alien.Err, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -228,6 +228,26 @@ public class TrainCommandTests
     }
 
     [Fact]
+    public void AnAssignmentSizedAtAnotherDimensionIsNoted()
+    {
+        using var tmp = new TempDirectory();
+        var (train, test) = Files(tmp);
+        string assignment = tmp["a"];
+        string[] holdOut = ["--val-fraction", "0.2", "--seed", "3"];
+        Assert.Equal(0, CliRunner.Run(["compress", "--train", train, "--test", test, "--gamma", "0.5", "--dim", "64", .. holdOut, "--out", assignment]).Code);
+        string Train(string dim)
+        {
+            var (code, _, stderr) = CliRunner.Run(["train", "--train", train, "--test", test, "--assignment", assignment, "--model", "mf", "--dim", dim,
+                "--epochs", "1", .. holdOut, "--out", tmp["m" + dim]]);
+            Assert.True(code == 0, stderr);
+            return stderr;
+        }
+
+        Assert.Contains("was sized at dimension 64", Train("8"));
+        Assert.DoesNotContain("note:", Train("64"));
+    }
+
+    [Fact]
     public void CompressionNeverSeesTheValidationHoldOut()
     {
         using var tmp = new TempDirectory();
