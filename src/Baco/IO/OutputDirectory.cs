@@ -181,12 +181,9 @@ public sealed class OutputDirectory : IDisposable
             throw new OutputPathException(path, "is a file; give a directory path");
         }
 
-        for (string? up = System.IO.Path.GetDirectoryName(target); up is not null; up = System.IO.Path.GetDirectoryName(up))
+        if (PathAncestors.FirstFile(target) is { } file)
         {
-            if (File.Exists(up))
-            {
-                throw new OutputPathException(path, $"cannot be created: {up} is a file, not a directory");
-            }
+            throw new OutputPathException(path, $"cannot be created: {file} is a file, not a directory");
         }
 
         if (System.IO.Path.GetDirectoryName(target) is null)

@@ -37,6 +37,11 @@ public static class CheckpointFile
             CheckpointFraming.Verify(path);
         }
 
+        if (PathAncestors.FirstFile(Path.GetFullPath(path)) is { } file)
+        {
+            throw new CheckpointException(path, $"cannot be written: {file} is a file, not a directory");
+        }
+
         string probe = $"{Path.GetFullPath(path)}.probe-{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4))}";
 
         // Parents made for the probe are removed again: the first checkpoint makes them, and a run refused later leaves nothing.

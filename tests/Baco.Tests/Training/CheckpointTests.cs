@@ -167,7 +167,7 @@ public sealed class CheckpointTests : IDisposable
         string parent = _dir.File("plain", "x");
         string path = Path.Combine(parent, "ck.bin");
         Assert.Contains("cannot be written", Refused(path).Message);
-        Assert.Contains("cannot be written", Assert.Throws<CheckpointException>(() => CheckpointFile.EnsureUsable(path)).Message);
+        Assert.Contains($"cannot be written: {parent} is a file, not a directory", Assert.Throws<CheckpointException>(() => CheckpointFile.EnsureUsable(path)).Message);
     }
 
     [Fact]
