@@ -59,13 +59,13 @@ public static class DatasetChecks
         var (users, coldUsers, coldUserExample) = Unseen(list.Users, trainUsers, data.Users);
         if (coldUsers > 0)
         {
-            warnings.Add($"{coldUsers:N0} of the {users:N0} {what} users (e.g. '{coldUserExample}') have no training interaction: they share the cold row and are ranked from it alone.");
+            warnings.Add($"{coldUsers:N0} of the {users:N0} {what} users (e.g. '{coldUserExample}') have no training interaction: nothing is learnt about them, so their rankings come from a row trained on others (the cold row, a hash row) or from their initial embedding.");
         }
 
         var (items, coldItems, coldItemExample) = Unseen(list.Items, trainItems, data.Items);
         if (coldItems > 0)
         {
-            warnings.Add($"{coldItems:N0} of the {items:N0} {what} items (e.g. '{coldItemExample}') have no training interaction: their embeddings stay as initialised.");
+            warnings.Add($"{coldItems:N0} of the {items:N0} {what} items (e.g. '{coldItemExample}') have no training interaction: nothing is learnt about them, so their scores come from a row trained on others (a hash row) or from their initial embedding.");
         }
 
         long overlap = Overlap(list, data.Train);
