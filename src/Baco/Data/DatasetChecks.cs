@@ -65,7 +65,7 @@ public static class DatasetChecks
         var (items, coldItems, coldItemExample) = Unseen(list.Items, trainItems, data.Items);
         if (coldItems > 0)
         {
-            warnings.Add($"{coldItems:N0} of the {items:N0} {what} items (e.g. '{coldItemExample}') have no training interaction: nothing is learnt about them, so their scores come from a row trained on others (a hash row) or from their initial embedding.");
+            warnings.Add($"{coldItems:N0} of the {items:N0} {what} items (e.g. '{coldItemExample}') have no training interaction: nothing is learnt about them, so their scores come from a row trained on others (the cold row, a hash row) or from their initial embedding.");
         }
 
         long overlap = Overlap(list, data.Train);

@@ -28,7 +28,7 @@ public sealed class DatasetWarningTests
         Assert.Equal(
             [
                 "1 of the 2 test users (e.g. 'bob') have no training interaction: nothing is learnt about them, so their rankings come from a row trained on others (the cold row, a hash row) or from their initial embedding.",
-                "1 of the 3 test items (e.g. 'd') have no training interaction: nothing is learnt about them, so their scores come from a row trained on others (a hash row) or from their initial embedding.",
+                "1 of the 3 test items (e.g. 'd') have no training interaction: nothing is learnt about them, so their scores come from a row trained on others (the cold row, a hash row) or from their initial embedding.",
                 "1 of the 3 test interactions are also training interactions: training items are masked when ranking, so these can never be hit (33.3 %).",
             ],
             warnings);
