@@ -62,7 +62,10 @@ public static class ComparisonWorkflow
             CompressionResult? compression = null;
             try
             {
-                Say(ComparisonStage.Compress, $"{method.Name}: compressing ({options.Target})");
+                Say(ComparisonStage.Compress, method.Name == "full" ? "full: the full table, every entity its own row"
+                    : CompressWorkflow.FullTableNote(options.Target, graph.UserCount, graph.ItemCount, options.Training.Dim) is { } note
+                    ? $"{method.Name}: compressing ({options.Target}); note: {note}"
+                    : $"{method.Name}: compressing ({options.Target})");
                 var context = new CompressionContext(options.Training.Dim, (int)options.Training.Seed);
                 compression = method.Compress(graph, options.Target, context);
                 var a = compression.Assignment;

@@ -99,9 +99,9 @@ public static class CompressWorkflow
             progress?.Report(WorkflowProgress.Status($"{graph.UserCount:N0} users, {graph.ItemCount:N0} items, {graph.EdgeCount:N0} interactions; {method.Name}, {target}"));
         }
 
-        if (target.BudgetParameters(graph.UserCount, graph.ItemCount, dim) is long budget && budget >= ParameterCount.Full(graph.UserCount, graph.ItemCount, dim))
+        if (FullTableNote(target, graph.UserCount, graph.ItemCount, dim) is { } note)
         {
-            progress?.Report(WorkflowProgress.Note($"the budget ({target}) is at least the full table ({graph.UserCount + graph.ItemCount:N0} rows of {dim}); the result is not compressed."));
+            progress?.Report(WorkflowProgress.Note(note + "."));
         }
 
         var relay = progress is null ? null : new Relay<string>(s => progress.Report(WorkflowProgress.Status(s)));
@@ -139,6 +139,12 @@ public static class CompressWorkflow
 
         return new CompressOutcome(data, result, summary, assignment, json, renumbered);
     }
+
+    /// <summary>The note for a budget that is at least the full table (nothing to compress), or null.</summary>
+    internal static string? FullTableNote(CompressionTarget target, int users, int items, int dim)
+        => target.BudgetParameters(users, items, dim) is long budget && budget >= ParameterCount.Full(users, items, dim)
+            ? $"the budget ({target}) is at least the full table ({users + items:N0} rows of {dim}); the result is not compressed"
+            : null;
 
     private static bool SharesAnId(IdMap earlier, IdMap now) => earlier.Names().Any(name => now.TryGetId(name, out _));
 

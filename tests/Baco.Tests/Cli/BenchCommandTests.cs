@@ -32,6 +32,19 @@ public class BenchCommandTests
     }
 
     [Fact]
+    public void ABudgetAtLeastTheFullTableIsNoted()
+    {
+        using var tmp = new TempDirectory();
+        string train = tmp.File("train.tsv", CliRunner.SmallEdges());
+        string test = tmp.File("test.tsv", "user\titem\nu1\tbook-1-3\nu2\tbook-0-9\n");
+        var (code, _, stderr) = CliRunner.Run("bench", "--train", train, "--test", test, "--methods", "full,random", "--budget-rows", "1000",
+            "--model", "mf", "--dim", "4", "--epochs", "1", "--eval-every", "0", "--out", tmp["bench"]);
+        Assert.True(code == 0, stderr);
+        Assert.Contains("full: the full table, every entity its own row", stderr, StringComparison.Ordinal);
+        Assert.Contains("random: compressing (budget 1000 rows); note: the budget (budget 1000 rows) is at least the full table", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void AnUnknownMethodFailsBeforeAnyWork()
     {
         using var tmp = new TempDirectory();
