@@ -118,6 +118,11 @@ public static class InteractionReader
             options.Warnings?.Report(commentWarning);
         }
 
+        if (parser.UnclosedQuoteWarning() is { } quoteWarning)
+        {
+            options.Warnings?.Report(quoteWarning);
+        }
+
         if (rows == 0)
         {
             throw new DataFormatException(path, 0, layout.HasHeader

@@ -25,6 +25,11 @@ internal sealed class RowParser(string path, FileLayout layout, double? minRatin
     /// <summary>Stored item value of the first edge-list row, -1 if it was not kept.</summary>
     public int FirstItem { get; private set; } = -1;
 
+    // Ids read with the opening quote of a field that never closes ("abc,1): the quote becomes
+    // part of the id, so "abc and abc are two entities; counted for one warning at the end.
+    private long _unclosed, _unclosedLine;
+    private string _unclosedText = "";
+
     public void Edge(ReadOnlySpan<byte> line, long number)
     {
         var cursor = new FieldCursor(line, layout.Delimiter);
@@ -193,8 +198,20 @@ internal sealed class RowParser(string path, FileLayout layout, double? minRatin
             throw new DataFormatException(path, number, $"{what} id '{Text(field)}' is not a canonical non-negative integer (digits only, no leading zeros), and ids were set to be integers");
         }
 
+        // A quoted field arrives unquoted, so a quote still in front is one that never closed.
+        if (field[0] == (byte)'"' && _unclosed++ == 0)
+        {
+            _unclosedLine = number;
+            _unclosedText = Text(field);
+        }
+
         return id;
     }
+
+    /// <summary>The warning about ids that kept an unclosed opening quote, or null when none did.</summary>
+    public string? UnclosedQuoteWarning()
+        => _unclosed == 0 ? null
+            : $"{path}:{_unclosedLine}: {_unclosed:N0} id{(_unclosed == 1 ? "" : "s")} open{(_unclosed == 1 ? "s" : "")} with a double quote that is never closed (e.g. '{_unclosedText}'); the quote was kept as part of the id, so it differs from the same id written without one";
 
     private void CheckType(ColumnType type, int column, ReadOnlySpan<byte> field, long number)
     {

@@ -72,6 +72,22 @@ public sealed class HeaderWarningTests : IDisposable
     }
 
     [Fact]
+    public void IdsWithAnUnclosedQuote_AreCountedInAWarning()
+    {
+        // "smith and smith would be two users; the first such id is named with its line.
+        string f = _dir.File("people.csv", "user,item\nsmith,p1\n\"smith,p2\n\"jones,p3\njones,p1\n");
+        var (d, warnings) = Read(f);
+        Assert.Equal(["smith", "\"smith", "\"jones", "jones"], d.Users.Names());
+        string w = Assert.Single(warnings);
+        Assert.StartsWith($"{f}:3: 2 ids open with a double quote that is never closed (e.g. '\"smith')", w, StringComparison.Ordinal);
+
+        // Closed quotes, even around a separator, are read as the id inside them: nothing to say.
+        var (quoted, none) = Read(_dir.File("closed.csv", "user,item\n\"smith, j\",p1\n\"jones\",p2\n"));
+        Assert.Equal(["smith, j", "jones"], quoted.Users.Names());
+        Assert.Empty(none);
+    }
+
+    [Fact]
     public void ColumnNamesReadAsDataByRequest_AreWarnedAbout()
     {
         string f = _dir.File("named.csv", "user_id,item_id\n1,1\n1,2\n2,2\n");
