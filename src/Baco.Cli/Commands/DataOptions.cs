@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Baco.Assignment;
 using Baco.Data;
 
 namespace Baco.Cli.Commands;
@@ -48,8 +49,10 @@ internal sealed class DataOptions
     /// <summary>
     /// Reads the files named on the command line, or generates the built-in data when none is,
     /// and prints a warning line for each thing in them that would mislead an evaluation.
+    /// With <paramref name="numberedAs"/>, its users and items are numbered first, as it numbers
+    /// them (integer ids as names), so that the data match the stored assignment entity by entity.
     /// </summary>
-    public LoadedData Load(ParseResult parsed, CliIO io)
+    public LoadedData Load(ParseResult parsed, CliIO io, StoredAssignment? numberedAs = null)
     {
         var train = parsed.GetValue(Train);
         var val = parsed.GetValue(Validation);
@@ -65,7 +68,7 @@ internal sealed class DataOptions
             return new LoadedData(BuiltInData.Create(), "built-in synthetic data");
         }
 
-        var options = ReadOptions(parsed, io);
+        var options = ReadOptions(parsed, io) with { KnownUsers = numberedAs?.Users, KnownItems = numberedAs?.Items };
         io.Progress.Report($"reading {train}");
         var data = InteractionReader.Read(train, val, test, options);
         foreach (string warning in DatasetChecks.Inspect(data))

@@ -88,7 +88,8 @@ internal static class TrainCommand
                 WarmStart.EnsureSameModel(warmModel.Config, options, warmDir);
             }
 
-            var loaded = data.Load(parsed, io);
+            var stored = storedDir is null ? null : AssignmentStore.Load(storedDir);
+            var loaded = data.Load(parsed, io, stored);
 
             // The validation part is held out before compressing, so the assignment never sees it.
             // Without --test the run reports validation only: how variants are screened without reading test figures.
@@ -99,7 +100,7 @@ internal static class TrainCommand
                 Training = options,
                 Method = compressor,
                 Target = compressionTarget,
-                Assignment = storedDir is null ? null : AssignmentStore.Load(storedDir),
+                Assignment = stored,
                 AssignmentSource = storedDir,
                 WarmStartModel = warmModel,
                 WarmStartSource = warmDir,
@@ -113,7 +114,7 @@ internal static class TrainCommand
             }
             catch (AssignmentMismatchException e) when (e.Kind == AssignmentMismatch.IdSpace)
             {
-                throw new CliError($"'--assignment': {storedDir} was made for another data set: {e.Problem}. (Ids that appear only in --val/--test widen the id space: give 'baco compress' the same --val and --test.)");
+                throw new CliError($"'--assignment': {storedDir} was made for another data set: {e.Problem}. (New users and items get rows with 'baco assign'; ids found only in --val/--test count too: give 'baco compress' the same --val and --test.)");
             }
             catch (AssignmentMismatchException e) when (e.Kind == AssignmentMismatch.WarmStartRows)
             {

@@ -29,11 +29,49 @@ internal sealed class IdSpace
     private List<string>? _names;
     private char[] _chars = new char[256];
 
-    public IdSpace(IdKind kind, List<KeyBuffer> buffers, bool high)
+    /// <summary>
+    /// A side read as <paramref name="kind"/> says, its ids stored in the high or low half of the
+    /// keys of <paramref name="buffers"/>. The ids of <paramref name="known"/> (a stored
+    /// assignment's) are numbered first, as it numbers them, so that data read against it match;
+    /// ids it lacks follow in order of first appearance.
+    /// </summary>
+    public IdSpace(IdKind kind, List<KeyBuffer> buffers, bool high, IdMap? known = null)
     {
         _kind = kind;
         _buffers = buffers;
         _high = high;
+        if (known is null)
+        {
+            return;
+        }
+
+        if (known.IsIdentity && known.Count <= LookupLimit)
+        {
+            // 0..Count-1 registered in order: an identity map stays one, and a later switch to
+            // names keeps them first.
+            if (known.Count > 0)
+            {
+                GrowLookup(known.Count - 1);
+                for (int v = 0; v < known.Count; v++)
+                {
+                    Register(v);
+                }
+            }
+
+            return;
+        }
+
+        if (kind == IdKind.Integer)
+        {
+            throw new ArgumentException("ids known by name cannot be read as integers kept as written", nameof(kind));
+        }
+
+        SwitchToNames();
+        foreach (string name in known.Names())
+        {
+            _index!.Add(name, _names!.Count);
+            _names.Add(name);
+        }
     }
 
     /// <summary>

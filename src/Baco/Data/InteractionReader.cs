@@ -22,8 +22,8 @@ public static class InteractionReader
         ArgumentNullException.ThrowIfNull(trainPath);
         options ??= new ReadOptions();
         var buffers = new List<KeyBuffer>();
-        var users = new IdSpace(options.UserIds, buffers, high: true);
-        var items = new IdSpace(options.ItemIds, buffers, high: false);
+        var users = new IdSpace(options.UserIds, buffers, high: true, options.KnownUsers);
+        var items = new IdSpace(options.ItemIds, buffers, high: false, options.KnownItems);
         string?[] paths = [trainPath, validationPath, testPath];
         var perFile = new KeyBuffer?[paths.Length];
 

@@ -62,6 +62,15 @@ public sealed record ReadOptions
     public IdKind ItemIds { get; init; } = IdKind.Auto;
 
     /// <summary>
+    /// Users numbered first, in this map's order (a stored assignment's, so that the data number
+    /// its users alike); users it lacks follow in order of first appearance. Null: none known.
+    /// </summary>
+    public IdMap? KnownUsers { get; init; }
+
+    /// <summary>Items numbered first, as <see cref="KnownUsers"/> does for users.</summary>
+    public IdMap? KnownItems { get; init; }
+
+    /// <summary>
     /// Receives warnings about input that was read but may not mean what was read (a first line
     /// that looks like an unrecognised header). Each report is one line, "file:line: text", without
     /// a newline; it is called synchronously on the reading thread. Null: no warnings.

@@ -8,31 +8,37 @@ public static class StoredAssignmentChecks
 {
     /// <summary>
     /// The first difference between the stored assignment's id space and <paramref name="data"/>'s
-    /// (the counts, then user and item ids in dense order), or null when they are the same.
+    /// (users then items: ids in dense order, then entities only one side has), or null when they are the same.
     /// </summary>
     public static string? IdSpaceDifference(StoredAssignment stored, Dataset data)
     {
         ArgumentNullException.ThrowIfNull(stored);
         ArgumentNullException.ThrowIfNull(data);
-        if (stored.Users.Count != data.UserCount || stored.Items.Count != data.ItemCount)
-        {
-            return $"it covers {stored.Users.Count:N0} users and {stored.Items.Count:N0} items, the data have {data.UserCount:N0} and {data.ItemCount:N0}";
-        }
+        // Data read against the assignment (ReadOptions.KnownUsers) number its entities first:
+        // then the only difference is entities it lacks, named by the first of them.
+        return Difference(stored.Users, data.Users, "user") ?? Difference(stored.Items, data.Items, "item");
+    }
 
-        for (int u = 0; u < data.UserCount; u++)
+    private static string? Difference(IdMap stored, IdMap data, string what)
+    {
+        int common = Math.Min(stored.Count, data.Count);
+        for (int k = 0; k < common; k++)
         {
-            if (stored.Users.NameOf(u) != data.Users.NameOf(u))
+            if (stored.NameOf(k) != data.NameOf(k))
             {
-                return $"user number {u} is '{stored.Users.NameOf(u)}' there and '{data.Users.NameOf(u)}' here";
+                return $"{what} number {k} is '{stored.NameOf(k)}' there and '{data.NameOf(k)}' here";
             }
         }
 
-        for (int i = 0; i < data.ItemCount; i++)
+        if (data.Count > stored.Count)
         {
-            if (stored.Items.NameOf(i) != data.Items.NameOf(i))
-            {
-                return $"item number {i} is '{stored.Items.NameOf(i)}' there and '{data.Items.NameOf(i)}' here";
-            }
+            int extra = data.Count - stored.Count;
+            return $"{extra:N0} {what}{(extra == 1 ? "" : "s")} of the data {(extra == 1 ? "is" : "are")} not in it (e.g. '{data.NameOf(stored.Count)}')";
+        }
+
+        if (data.Count < stored.Count)
+        {
+            return $"it covers {stored.Count:N0} {what}s, the data have {data.Count:N0}";
         }
 
         return null;

@@ -159,6 +159,35 @@ public class AssignCommandTests
     }
 
     [Fact]
+    public void TrainingOnOldAndNewInteractionsTakesTheExtendedAssignmentByName()
+    {
+        // Integer ids 0..7, then user 20: read alone, the joined file has users 0..20 (a gap of
+        // 12 phantom users); read against the extended assignment, it has its 9 users.
+        using var tmp = new TempDirectory();
+        var old = Enumerable.Range(0, 8).SelectMany(u => Enumerable.Range(0, 4).Select(j => $"{u}\t{(u / 4 * 4) + j}"));
+        string oldFile = tmp.File("old.tsv", string.Join('\n', old) + "\n");
+        string dir = tmp["compressed"];
+        Assert.Equal(0, CliRunner.Run("compress", "--train", oldFile, "--gamma", "0.1", "--dim", "8", "--out", dir).Code);
+        string extended = tmp["extended"];
+        const string NewLines = "20\t0\n20\t1\n";
+        var assigned = CliRunner.Run("assign", "--assignment", dir, "--interactions", tmp.File("new.tsv", NewLines), "--out", extended);
+        Assert.True(assigned.Code == 0, assigned.Err);
+
+        string joined = tmp.File("joined.tsv", File.ReadAllText(oldFile) + NewLines);
+        var (code, _, err) = CliRunner.Run("train", "--train", joined, "--assignment", extended, "--dim", "8", "--epochs", "1", "--val-fraction", "0", "--out", tmp["model"]);
+        Assert.True(code == 0, err);
+        Assert.DoesNotContain("appear in no file", err, StringComparison.Ordinal);
+        Assert.Equal(File.ReadAllLines(Path.Combine(extended, "user_ids.txt")), File.ReadAllLines(Path.Combine(tmp["model"], "user_ids.txt")));
+
+        // A user the assignment has no code for is named, with the way to give it one.
+        var unknown = CliRunner.Run("train", "--train", tmp.File("more.tsv", File.ReadAllText(joined) + "30\t2\n"), "--assignment", extended, "--dim", "8", "--epochs", "1", "--val-fraction", "0", "--out", tmp["m2"]);
+        Assert.Equal(2, unknown.Code);
+        Assert.Contains("1 user of the data is not in it (e.g. '30')", unknown.Err, StringComparison.Ordinal);
+        Assert.Contains("'baco assign'", unknown.Err, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(tmp["m2"]));
+    }
+
+    [Fact]
     public void HashingMethodsHashTheNewDenseIdAsTheirBuildDoes()
     {
         var graph = TestGraphs.FromEdges(7, 5, (0, 0), (1, 1), (2, 2), (3, 3), (4, 4), (5, 0), (6, 1));

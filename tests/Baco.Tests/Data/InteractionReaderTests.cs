@@ -127,6 +127,32 @@ public sealed class InteractionReaderTests : IDisposable
     }
 
     [Fact]
+    public void KnownIds_AreNumberedFirstAsTheirMapNumbersThem()
+    {
+        // Names known from a stored assignment keep their numbers; new ones follow, and integer
+        // ids among the names stay names (75 is no reason for 76 users).
+        string f = _dir.File("k.tsv", "75\tb\n3\ta\nzoe\tc\n");
+        var named = new ReadOptions { KnownUsers = IdMap.FromNames(["3", "75", "9"]), KnownItems = IdMap.FromNames(["a", "b"]) };
+        var d = InteractionReader.Read(f, options: named);
+        Assert.Equal(["3", "75", "9", "zoe"], d.Users.Names());
+        Assert.Equal(["a", "b", "c"], d.Items.Names());
+        Assert.Equal(["3 a", "75 b", "zoe c"], Written(d, d.Train));
+
+        // A known identity map stays the identity while the ids stay dense, and keeps its
+        // numbers when a name makes the side switch to names.
+        string g = _dir.File("g.tsv", "1\t0\n2\t1\n");
+        var identity = new ReadOptions { KnownUsers = IdMap.Identity(6), KnownItems = IdMap.Identity(2) };
+        var dense = InteractionReader.Read(g, options: identity);
+        Assert.True(dense.Users.IsIdentity);
+        Assert.Equal(6, dense.UserCount);
+        var mixed = InteractionReader.Read(_dir.File("h.tsv", "4\t0\nann\t1\n"), options: identity);
+        Assert.Equal(["0", "1", "2", "3", "4", "5", "ann"], mixed.Users.Names());
+        Assert.Equal(["4 0", "ann 1"], Written(mixed, mixed.Train));
+
+        Assert.Throws<ArgumentException>(() => InteractionReader.Read(f, options: named with { UserIds = IdKind.Integer }));
+    }
+
+    [Fact]
     public void Duplicates_AreMerged()
     {
         // The same pair with different ratings is one interaction.

@@ -185,8 +185,18 @@ public class WorkflowTests
         var e = Assert.Throws<AssignmentMismatchException>(() => TrainWorkflow.Prepare(TrainingData.ForTraining(raw, Small()), request));
         Assert.Equal(AssignmentMismatch.IdSpace, e.Kind);
         Assert.Equal("other-dir", e.Location);
-        Assert.Equal($"it covers 2 users and 2 items, the data have {raw.UserCount:N0} and {raw.ItemCount:N0}", e.Problem);
+        Assert.Equal("user number 0 is 'a' there and 'u0' here", e.Problem);
         Assert.Null(StoredAssignmentChecks.IdSpaceDifference(AssignmentStore.Load(tmp["other"]), otherData));
+
+        // Read against the assignment, the same ids match and only the entities it lacks differ.
+        var stored = AssignmentStore.Load(tmp["other"]);
+        var against = new ReadOptions { KnownUsers = stored.Users, KnownItems = stored.Items };
+        var fewer = InteractionReader.Read(tmp.File("fewer.tsv", "b\tx\n"), options: against);
+        Assert.Null(StoredAssignmentChecks.IdSpaceDifference(stored, fewer));
+        var wider = InteractionReader.Read(tmp.File("wider.tsv", "b\tx\nc\tx\nd\ty\nb\tz\n"), options: against);
+        Assert.Equal("2 users of the data are not in it (e.g. 'c')", StoredAssignmentChecks.IdSpaceDifference(stored, wider));
+        var oneItem = InteractionReader.Read(tmp.File("item.tsv", "b\tx\na\tz\n"), options: against);
+        Assert.Equal("1 item of the data is not in it (e.g. 'z')", StoredAssignmentChecks.IdSpaceDifference(stored, oneItem));
     }
 
     [Fact]
