@@ -81,6 +81,13 @@ public sealed class BacoCompressor : ICompressionMethod
                 $"at dim {context.Dim}: even the smallest table it reached is larger. Raise the budget, or the dimension: the indices beyond one per entity count as parameters and weigh more at a smaller dimension.");
         }
 
+        // A row stop the passes never reached did nothing: say so rather than let it pass for a cap.
+        if (Options.StopRows is int stop && !chosen.Clusters.StoppedEarly && chosen.Clusters.Passes is [.., var last]
+            && last.UserRows + last.ItemRows > stop)
+        {
+            context.Progress?.Report($"the row stop ({stop:N0} rows) was not reached: {chosen.Clusters.Passes.Count} pass{(chosen.Clusters.Passes.Count == 1 ? "" : "es")} ended at {last.UserRows + last.ItemRows:N0} user and item rows; more passes or a smaller gamma merge more");
+        }
+
         double seconds = clock.Elapsed.TotalSeconds;
         return new CompressionResult(chosen.Assignment, chosen.Clusters.Gamma, seconds, Describe(graph, chosen, runs));
     }

@@ -142,6 +142,32 @@ public class BacoCompressorTests
     }
 
     [Fact]
+    public void ARowStopThePassesNeverReachAreNotedAndOneTheyReachIsNot()
+    {
+        // One pass leaves some 450 rows in the solver's count (isolated entities and secondary
+        // rows aside) on this graph at a tiny gamma: a stop at 100 is never reached.
+        var onePass = new BacoCompressor(new BacoOptions { Passes = 1 }).Run(Planted, 1e-6).Clusters.Passes[^1];
+        int rows = onePass.UserRows + onePass.ItemRows;
+        Assert.InRange(rows, 400, 600);
+        var notes = new List<string>();
+        var ctx = new CompressionContext(Seed: 0, Progress: new Progress(notes));
+        var unreached = new BacoCompressor(new BacoOptions { Passes = 1, StopRows = 100 }).Compress(Planted, CompressionTarget.Knob(1e-6), ctx);
+        Assert.False(unreached.Stats.StoppedEarly);
+        string note = Assert.Single(notes, n => n.StartsWith("the row stop", StringComparison.Ordinal));
+        Assert.Equal($"the row stop (100 rows) was not reached: 1 pass ended at {rows} user and item rows; more passes or a smaller gamma merge more", note);
+
+        notes.Clear();
+        var reached = new BacoCompressor(new BacoOptions { Passes = 1, StopRows = 700 }).Compress(Planted, CompressionTarget.Knob(1e-6), ctx);
+        Assert.True(reached.Stats.StoppedEarly);
+        Assert.DoesNotContain(notes, n => n.StartsWith("the row stop", StringComparison.Ordinal));
+    }
+
+    private sealed class Progress(List<string> lines) : IProgress<string>
+    {
+        public void Report(string value) => lines.Add(value);
+    }
+
+    [Fact]
     public void UnreachableBudgetIsAClearError()
     {
         // One row's worth of parameters cannot hold 600 users and 400 items in any co-clustering.
