@@ -106,7 +106,8 @@ internal static class LayoutSniffer
     {
         if (sample[..Math.Min(sample.Length, BinaryCheckBytes)].Contains((byte)0))
         {
-            throw new DataFormatException(path, 0, "binary file (or UTF-16 text): NUL bytes in the first 8 KB; expected UTF-8 text of interactions");
+            throw new DataFormatException(path, 0, FileSignature.Describe(path, sample)
+                ?? "binary file (or UTF-16 text): NUL bytes in the first 8 KB; expected UTF-8 text of interactions");
         }
     }
 
@@ -117,7 +118,9 @@ internal static class LayoutSniffer
         int bad = TextCheck.FindProblem(text, final, out string reason);
         if (bad >= 0)
         {
-            throw new DataFormatException(path, 1 + text[..bad].Count((byte)'\n'), reason);
+            throw FileSignature.Describe(path, text) is { } what
+                ? new DataFormatException(path, 0, what)
+                : new DataFormatException(path, 1 + text[..bad].Count((byte)'\n'), reason);
         }
     }
 

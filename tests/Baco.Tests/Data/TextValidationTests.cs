@@ -55,6 +55,34 @@ public sealed class TextValidationTests : IDisposable
     }
 
     [Fact]
+    public void CompressedAndUtf16Files_AreNamedWithTheirRemedy()
+    {
+        // Real archives of a small interaction file, made by the .NET encoders, and UTF-16 text.
+        byte[] text = Encoding.UTF8.GetBytes(string.Concat(Enumerable.Range(0, 50).Select(k => $"u{k}\ti{k % 7}\n")));
+        using (var gz = new System.IO.Compression.GZipStream(File.Create(_dir.Path + "/t.tsv.gz"), System.IO.Compression.CompressionLevel.Optimal))
+        {
+            gz.Write(text);
+        }
+
+        ReaderAssert.Fails(_dir.Path + "/t.tsv.gz", 0, "is a gzip-compressed file: decompress it first (gunzip -k t.tsv.gz)");
+
+        string zip = _dir.Path + "/t.zip";
+        using (var archive = System.IO.Compression.ZipFile.Open(zip, System.IO.Compression.ZipArchiveMode.Create))
+        {
+            using var entry = archive.CreateEntry("t.tsv").Open();
+            entry.Write(text);
+        }
+
+        ReaderAssert.Fails(zip, 0, "is a zip archive");
+        ReaderAssert.Fails(Write("wide.tsv", [.. Encoding.Unicode.GetPreamble(), .. Encoding.Unicode.GetBytes("u1\ti1\nu2\ti2\n")]), 0, "is UTF-16 text: save it as UTF-8");
+        ReaderAssert.Fails(Write("t.tsv.xz", [0xFD, 0x37, 0x7A, 0x58, 0x5A, 0x00, 0x00, 0x04, 0xE6, 0xD6]), 0, "is an xz-compressed file");
+
+        // Text whose first id spells a signature is text.
+        var d = InteractionReader.Read(_dir.File("par.tsv", "PAR1\ti1\nBZh9\ti2\n"));
+        Assert.Equal(["PAR1", "BZh9"], d.Users.Names());
+    }
+
+    [Fact]
     public void NulInAnId_IsAnError()
     {
         var (head, lines) = Filler(9_000);
