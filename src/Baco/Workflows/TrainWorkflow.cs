@@ -167,6 +167,14 @@ public static class TrainWorkflow
         }
 
         string count = summary["interactions"]?.GetValueKind() == JsonValueKind.Number ? $"{summary["interactions"]!.GetValue<long>():N0}" : "other";
+
+        // An assignment 'baco assign' extended was meant for new interactions: its rows stand as
+        // they were clustered, the new entities placed in them.
+        if (summary[AssignWorkflow.AssignedKey] is JsonObject)
+        {
+            return $"{source} was clustered from {count} interactions and extended by 'baco assign'; its rows are kept as they are for the {train.Count:N0} here (to re-cluster on these data, compress them with --previous {source})";
+        }
+
         return $"{source} has these users and items but was computed from other interactions ({count} there, {train.Count:N0} here), so its rows were not clustered from these data; compress these data to get rows that fit them";
     }
 }

@@ -177,6 +177,7 @@ public class AssignCommandTests
         var (code, _, err) = CliRunner.Run("train", "--train", joined, "--assignment", extended, "--dim", "8", "--epochs", "1", "--val-fraction", "0", "--out", tmp["model"]);
         Assert.True(code == 0, err);
         Assert.DoesNotContain("appear in no file", err, StringComparison.Ordinal);
+        Assert.Contains($"note: {extended} was clustered from 32 interactions and extended by 'baco assign'; its rows are kept as they are for the 34 here", err, StringComparison.Ordinal);
         Assert.Equal(File.ReadAllLines(Path.Combine(extended, "user_ids.txt")), File.ReadAllLines(Path.Combine(tmp["model"], "user_ids.txt")));
 
         // A user the assignment has no code for is named, with the way to give it one.
