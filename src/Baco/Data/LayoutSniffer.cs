@@ -32,7 +32,7 @@ internal static class LayoutSniffer
                 : "no interaction line in the first 1 MB (only blank or comment lines)");
         }
 
-        byte delimiter = options.Delimiter is { } d ? DelimiterByte(d) : DetectDelimiter(lines[0]);
+        byte delimiter = options.Delimiter is { } d ? DelimiterByte(d) : DelimiterGuess.Detect(lines);
         var fields = lines.ConvertAll(l => Fields(l, delimiter));
 
         bool header = options.HasHeader ?? LooksLikeHeader(fields, options);
@@ -78,6 +78,7 @@ internal static class LayoutSniffer
             if (names is not null)
             {
                 CheckIdColumnNames(path, firstLine, names, (user, "user", options.UserColumn), (item, "item", options.ItemColumn));
+                WarnOfAColumnTakenByPosition(path, firstLine, names, options, user, item);
             }
 
             rating = options.RatingColumn is not null || options.MinRating is not null || names is not null
@@ -172,15 +173,6 @@ internal static class LayoutSniffer
         return c == ' ' ? (byte)0 : (byte)c;
     }
 
-    private static byte DetectDelimiter(byte[] first)
-    {
-        var s = first.AsSpan();
-        return s.Contains((byte)'\t') ? (byte)'\t'
-            : s.Contains((byte)',') ? (byte)','
-            : s.Contains((byte)';') ? (byte)';'
-            : (byte)0;
-    }
-
     private static string[] Fields(byte[] line, byte delimiter)
     {
         var list = new List<string>();
@@ -210,16 +202,41 @@ internal static class LayoutSniffer
             return true;
         }
 
-        if (first.Length >= 2 && (ColumnNames.IsUser(first[0]) || ColumnNames.IsItem(first[1])
-            || (ColumnNames.IsItem(first[0]) && ColumnNames.IsUser(first[1]))))
+        if (NamesIdColumns(first))
         {
             return true;
         }
 
-        // Names above integers: "a,b" then "1,2" lines.
-        return lines.Count >= 2 && first.Length >= 2 && (!IsInt(first[0]) || !IsInt(first[1]))
+        // Names above integers: "a,b" then "1,2" lines. Both names: a first line with one
+        // integer id ("276725,034545104X", an ISBN) is data.
+        return lines.Count >= 2 && first.Length >= 2 && !IsInt(first[0]) && !IsInt(first[1])
             && lines.Skip(1).All(l => l.Length >= 2 && IsInt(l[0]) && IsInt(l[1]));
     }
+
+    /// <summary>
+    /// Whether a line names id columns as a header does: a user name first or an item name second
+    /// (or the two swapped), a user and an item name in any two columns ("event,user_id,item_id"),
+    /// or an id's name anywhere ("customer_id", "asin").
+    /// </summary>
+    internal static bool NamesIdColumns(string[] first)
+    {
+        if (first.Length < 2)
+        {
+            return false;
+        }
+
+        if (ColumnNames.IsUser(first[0]) || ColumnNames.IsItem(first[1]) || (ColumnNames.IsItem(first[0]) && ColumnNames.IsUser(first[1])))
+        {
+            return true;
+        }
+
+        int user = Array.FindIndex(first, ColumnNames.IsUser);
+        int item = Array.FindIndex(first, ColumnNames.IsItem);
+        return (user >= 0 && item >= 0 && user != item) || Array.Exists(first, IsIdName);
+    }
+
+    private static bool IsIdName(string f)
+        => (ColumnNames.IsUser(f) || ColumnNames.IsItem(f)) && ColumnNames.Normalize(f) is { } n && (n.EndsWith("id", StringComparison.Ordinal) || n is "asin" or "isbn");
 
     /// <summary>Column types when every header field is "name:type" with a known type, else null.</summary>
     private static ColumnType[]? TypedHeader(string[] header)
@@ -282,7 +299,11 @@ internal static class LayoutSniffer
             }
         }
 
-        return taken < 0 || taken == 1 ? 0 : 1;
+        // Users first, items second; items after users named in the second column
+        // ("timestamp,user_id,sku"), or first when nothing follows them.
+        return taken < 0 ? 0
+            : taken != 1 ? 1
+            : header is { Length: > 2 } ? 2 : 0;
     }
 
     /// <summary>
@@ -299,6 +320,26 @@ internal static class LayoutSniffer
                 throw new DataFormatException(path, headerLine,
                     $"the header ({string.Join(", ", names)}) names no {what} column, and column {column + 1}, where the {what} ids would be, is '{names[column]}'; name the {what} column in the header (for example {what}_id)");
             }
+        }
+    }
+
+    // A header that names one id column leaves the other to its position: say which column that
+    // is, since nothing else shows it ("timestamp,customer_id,sku" reads sku as the items).
+    private static void WarnOfAColumnTakenByPosition(string path, long headerLine, string[] names, ReadOptions options, int user, int item)
+    {
+        if (user >= names.Length || item >= names.Length)
+        {
+            return;
+        }
+
+        bool userNamed = options.UserColumn is not null || ColumnNames.IsUser(names[user]);
+        bool itemNamed = options.ItemColumn is not null || ColumnNames.IsItem(names[item]);
+        if (userNamed != itemNamed && options.Warnings is { } warnings)
+        {
+            var (what, column) = userNamed ? ("item", item) : ("user", user);
+            // A header found by one plain name ("alice,book": items can be called book) may be data.
+            string data = options.HasHeader is null ? "; if this line is an interaction, not a header, set the header option to no" : "";
+            warnings.Report($"{path}:{headerLine}: the header ({string.Join(", ", names)}) names no {what} column, so column {column + 1} ('{names[column]}') is read as the {what}s; if they are in another column, name it {what}_id in the header{data}");
         }
     }
 

@@ -59,14 +59,14 @@ public sealed class HeaderWarningTests : IDisposable
     public void CommentLinesShapedLikeData_AreCountedInAWarning()
     {
         // Hashtags as ids: three data lines lost as comments. A note ("# exported ...") is not counted.
-        string f = _dir.File("tags.csv", "tag,post\n# exported today, by hand\n#ai,p1\n#ai,p2\n#ml,p2\nnews,p3\nnews,p1\n");
+        string f = _dir.File("tags.csv", "user,post\n# exported today, by hand\n#ai,p1\n#ai,p2\n#ml,p2\nnews,p3\nnews,p1\n");
         var (d, warnings) = Read(f);
         Assert.Equal(2, d.Train.Count);
         string w = Assert.Single(warnings);
         Assert.StartsWith($"{f}:3: 3 lines starting with '#' (e.g. '#ai,p1') were skipped as comments", w, StringComparison.Ordinal);
 
         // Quoted, they are ids; notes alone give no warning.
-        var (quoted, none) = Read(_dir.File("quoted.csv", "tag,post\n# a note\n#\n\"#ai\",p1\nnews,p3\n"));
+        var (quoted, none) = Read(_dir.File("quoted.csv", "user,post\n# a note\n#\n\"#ai\",p1\nnews,p3\n"));
         Assert.Equal(["#ai", "news"], quoted.Users.Names());
         Assert.Empty(none);
     }
@@ -129,7 +129,6 @@ public sealed class HeaderWarningTests : IDisposable
     }
 
     [Theory]
-    [InlineData("alice,book\nbob,pen\ncarol,cup\n")] // string ids without digits: nothing to contrast
     [InlineData("shopper,sku\ns1,p1\nshopper,p2\ns3,p3\n")] // the first user comes back: it is data
     [InlineData("shopper,sku\ns1,p1\ns2,sku\ns3,p3\n")] // the first item comes back
     [InlineData("shopper,sku\ns1,p1\n")] // too few lines to judge
@@ -140,6 +139,22 @@ public sealed class HeaderWarningTests : IDisposable
     {
         var (_, warnings) = Read(_dir.File("d.csv", content));
         Assert.Empty(warnings);
+    }
+
+    [Fact]
+    public void AHeaderNamingOneIdColumn_SaysWhichColumnHoldsTheOther()
+    {
+        // 'book' names the item column, so the first line is a header; it may be data: the warning says both.
+        string f = _dir.File("d.csv", "alice,book\nbob,pen\ncarol,cup\n");
+        var (d, warnings) = Read(f);
+        Assert.Equal(2, d.Train.Count);
+        Assert.Equal($"{f}:1: the header (alice, book) names no user column, so column 1 ('alice') is read as the users; if they are in another column, name it user_id in the header; if this line is an interaction, not a header, set the header option to no", Assert.Single(warnings));
+
+        // Users named in the second column: the items are the column after them.
+        string g = _dir.File("g.csv", "day,customer_id,sku\nmon,c1,s1\ntue,c2,s2\n");
+        var (e, said) = Read(g, new ReadOptions { HasHeader = true });
+        Assert.Equal(["s1", "s2"], e.Items.Names());
+        Assert.Equal($"{g}:1: the header (day, customer_id, sku) names no item column, so column 3 ('sku') is read as the items; if they are in another column, name it item_id in the header", Assert.Single(said));
     }
 
     [Fact]

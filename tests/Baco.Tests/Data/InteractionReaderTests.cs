@@ -35,6 +35,8 @@ public sealed class InteractionReaderTests : IDisposable
     [InlineData("user item rating\n7 5 4\n7   9 3\n8 5 5   \n")]
     [InlineData("a,b\n7,5\n7,9\n8,5\n")]
     [InlineData("item_id,user_id\n5,7\n9,7\n5,8\n")]
+    [InlineData("event,user_id,item_id\nclick,7,5\nbuy,7,9\nclick,8,5\n")] // id columns found by name where they are
+    [InlineData("t_dat,customer_id,sku\n2020-01-01,7,5\n2020-01-02,7,9\n2020-01-03,8,5\n")] // items after users named in the second column
     [InlineData("# comment\r\n\r\nuser_id:token\titem_id:token\trating:float\r\n7\t5\t4\r\n7\t9\t3.5\r\n\r\n8\t5\t1e0\r\n")]
     public void HeadersAndDelimiters_AreDetected(string content)
     {
@@ -48,6 +50,18 @@ public sealed class InteractionReaderTests : IDisposable
     {
         var d = InteractionReader.Read(_dir.File("sessions.csv", "session_id,item_id,timestamp\n7,5,100\n7,9,101\n8,5,102\n"));
         Assert.Equal(["7 5", "7 9", "8 5"], Written(d, d.Train));
+    }
+
+    [Fact]
+    public void AFirstLineWithOneIntegerIdAboveIntegerLines_IsData()
+    {
+        // An ISBN ending in X among integer ISBNs: no header has an integer column name.
+        var d = InteractionReader.Read(_dir.File("isbn.csv", "276725,034545104X\n276726,0155061224\n276727,0446520802\n"));
+        Assert.Equal(3, d.Train.Count);
+        Assert.Equal(["034545104X", "0155061224", "0446520802"], d.Items.Names());
+
+        // Names on both sides above integers are a header.
+        Assert.Equal(2, InteractionReader.Read(_dir.File("ab.csv", "a,b\n1,2\n3,4\n")).Train.Count);
     }
 
     [Fact]

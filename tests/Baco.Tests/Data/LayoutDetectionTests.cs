@@ -20,6 +20,21 @@ public sealed class LayoutDetectionTests : IDisposable
         return [.. Enumerable.Range(0, 2000).Select(k => $"{k}{separator}{rng.Next(5000)}{separator}{1 + rng.Next(5)}")];
     }
 
+    [Theory]
+    [InlineData("a;x;4,5\nb;y;3,0\na;y;2,5\n", "a|b", "x|y")] // decimal commas in a ';' file
+    [InlineData("u1 i1 4,5\nu2 i2 3,0\nu1 i2 2,5\n", "u1|u2", "i1|i2")] // and in a space-separated one
+    [InlineData("\"Smith, J\";x\nbob;y\n\"Smith, J\";y\n", "Smith, J|bob", "x|y")] // a quoted comma in a ';' file
+    [InlineData("u1;i1;note, with a comma\nu2;i2;plain\n", "u1|u2", "i1|i2")] // commas in a free-text column
+    [InlineData("John Smith,Book One\nAnn Lee,Book Two\nJohn Smith,Book Two\n", "John Smith|Ann Lee", "Book One|Book Two")] // spaces in a comma file
+    [InlineData("1,2,2020-01-01 10:00\n2,3,2020-01-02 11:00\n", "1|2", "2|3")] // digits around every comma, yet separators
+    [InlineData("u1,i1,4.5\nu2,i2,3.0\n", "u1|u2", "i1|i2")]
+    public void TheSeparatorIsTheOneThatSplitsTheLinesAlike(string text, string users, string items)
+    {
+        var d = InteractionReader.Read(_dir.File("f.txt", text), options: new ReadOptions { IdKind = IdKind.String });
+        Assert.Equal(users, string.Join('|', d.Users.Names()));
+        Assert.Equal(items, string.Join('|', d.Items.Names()));
+    }
+
     [Fact]
     public void MixedSeparators_AreAnErrorAtTheFirstOtherLine()
     {

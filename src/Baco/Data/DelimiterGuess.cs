@@ -1,0 +1,97 @@
+namespace Baco.Data;
+
+/// <summary>
+/// Picks the field separator of a file from its first lines. The first of tab, comma and
+/// semicolon on the first line is taken, unless the lines say it is not the separator: a comma
+/// that splits the lines unevenly, breaks quoted fields ("Smith, J";x) or only ever stands
+/// between digits of numbers that another separator leaves whole (a;x;4,5 or u1 i1 4,5:
+/// decimal commas) gives way to a semicolon that splits every line evenly, and decimal commas
+/// to runs of spaces that do.
+/// </summary>
+internal static class DelimiterGuess
+{
+    /// <summary>The separator byte (0: runs of spaces and tabs) for <paramref name="lines"/> (the first line first).</summary>
+    public static byte Detect(IReadOnlyList<byte[]> lines)
+    {
+        var first = lines[0].AsSpan();
+        byte chosen = first.Contains((byte)'\t') ? (byte)'\t'
+            : first.Contains((byte)',') ? (byte)','
+            : first.Contains((byte)';') ? (byte)';'
+            : (byte)0;
+        if (chosen is 0 or (byte)'\t')
+        {
+            return chosen;
+        }
+
+        var own = Split(lines, chosen);
+        foreach (byte other in new[] { (byte)';', (byte)0 })
+        {
+            if (other == chosen || (other != 0 && !first.Contains(other)) || (other == 0 && !first.Contains((byte)' ')))
+            {
+                continue;
+            }
+
+            var alternative = Split(lines, other);
+            if (!alternative.Even || alternative.Fields < 2 || alternative.BrokenQuote)
+            {
+                continue;
+            }
+
+            // Runs of spaces replace a comma only on the positive sign of decimal commas: a comma
+            // file of free text with spaces splits evenly on them too.
+            bool decimals = chosen == (byte)',' && alternative.CommaFieldsAreDecimals;
+            if (decimals || (other != 0 && (!own.Even || own.BrokenQuote)))
+            {
+                return other;
+            }
+        }
+
+        return chosen;
+    }
+
+    private readonly record struct Shape(bool Even, int Fields, bool BrokenQuote, bool CommaFieldsAreDecimals);
+
+    // How the lines split at one separator: the same field count on every line, a field left
+    // opening with a quote it never closes, and whether every field holding a comma is a number
+    // written with a decimal comma (at least one being so).
+    private static Shape Split(IReadOnlyList<byte[]> lines, byte separator)
+    {
+        int fields = -1;
+        bool even = true, broken = false, decimals = true, anyComma = false;
+        foreach (var line in lines)
+        {
+            var cursor = new FieldCursor(line, separator);
+            int n = 0;
+            while (cursor.Next(out var field))
+            {
+                n++;
+                broken |= !field.IsEmpty && field[0] == (byte)'"';
+                if (field.Contains((byte)','))
+                {
+                    anyComma = true;
+                    decimals &= IsDecimalComma(field);
+                }
+            }
+
+            even &= fields < 0 || n == fields;
+            fields = fields < 0 ? n : fields;
+        }
+
+        return new Shape(even, fields, broken, anyComma && decimals);
+    }
+
+    // [+-]digits,digits: 4,5 or -0,25.
+    private static bool IsDecimalComma(ReadOnlySpan<byte> field)
+    {
+        if (!field.IsEmpty && field[0] is (byte)'+' or (byte)'-')
+        {
+            field = field[1..];
+        }
+
+        int comma = field.IndexOf((byte)',');
+        return comma > 0 && comma < field.Length - 1
+            && IsDigits(field[..comma]) && IsDigits(field[(comma + 1)..]);
+    }
+
+    private static bool IsDigits(ReadOnlySpan<byte> s) => !s.ContainsAnyExceptInRange((byte)'0', (byte)'9');
+}
