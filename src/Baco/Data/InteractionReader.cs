@@ -30,11 +30,13 @@ public static class InteractionReader
         // The training file's layout decides the others': a test file of one item a line would
         // otherwise be taken for an edge list beside adjacency lists, its extra items for a rating.
         InteractionFormat? runFormat = null;
+        string[]? runHeader = null;
         for (int f = 0; f < paths.Length; f++)
         {
             if (paths[f] is { } path)
             {
-                (perFile[f], var format) = ReadFile(path, options, runFormat, users, items, buffers);
+                (perFile[f], var format, var header) = ReadFile(path, options, runFormat, runHeader, users, items, buffers);
+                runHeader ??= f == 0 ? header ?? [] : null;
                 runFormat ??= format;
             }
         }
@@ -51,7 +53,7 @@ public static class InteractionReader
         return new Dataset(userMap, itemMap, lists[0]!, lists[1], lists[2]);
     }
 
-    private static (KeyBuffer Keys, InteractionFormat Format) ReadFile(string path, ReadOptions options, InteractionFormat? runFormat, IdSpace users, IdSpace items, List<KeyBuffer> buffers)
+    private static (KeyBuffer Keys, InteractionFormat Format, string[]? Header) ReadFile(string path, ReadOptions options, InteractionFormat? runFormat, string[]? runHeader, IdSpace users, IdSpace items, List<KeyBuffer> buffers)
     {
         using var source = new LineSource(Open(path), path);
         var sample = source.Prefetch(SampleBytes);
@@ -90,7 +92,7 @@ public static class InteractionReader
             {
                 headerPending = false;
                 header = line.ToArray();
-                WarnIfHeaderLooksLikeData(path, source.LineNumber, layout, options);
+                WarnIfHeaderLooksLikeData(path, source.LineNumber, layout, options, runHeader);
                 continue;
             }
 
@@ -141,18 +143,30 @@ public static class InteractionReader
             warnings.Report(HeaderSuspicion.Message(path, parser.FirstLine, values));
         }
 
-        return (keys, layout.Format);
+        return (keys, layout.Format, layout.Header);
     }
 
-    // A header the user asked for whose user and item fields are plain integers is most likely an interaction lost.
-    private static void WarnIfHeaderLooksLikeData(string path, long line, FileLayout layout, ReadOptions options)
+    // A header the user asked for that reads like an interaction: its user and item fields are
+    // plain integers, or, in a validation or test file, it names no column and is not the
+    // training file's header (one --header for every file: a headerless test file loses a line).
+    private static void WarnIfHeaderLooksLikeData(string path, long line, FileLayout layout, ReadOptions options, string[]? runHeader)
     {
-        if (options.HasHeader == true && options.Warnings is { } warnings && layout.Header is { } names
-            && layout.UserColumn < names.Length && layout.ItemColumn < names.Length
-            && AsciiNumbers.TryParseCanonical(System.Text.Encoding.UTF8.GetBytes(names[layout.UserColumn]), out _)
+        if (options.HasHeader != true || options.Warnings is not { } warnings || layout.Header is not { } names
+            || layout.UserColumn >= names.Length || layout.ItemColumn >= names.Length)
+        {
+            return;
+        }
+
+        string pair = $"{names[layout.UserColumn]}, {names[layout.ItemColumn]}";
+        if (AsciiNumbers.TryParseCanonical(System.Text.Encoding.UTF8.GetBytes(names[layout.UserColumn]), out _)
             && AsciiNumbers.TryParseCanonical(System.Text.Encoding.UTF8.GetBytes(names[layout.ItemColumn]), out _))
         {
-            warnings.Report($"{path}:{line}: the line skipped as the header ({names[layout.UserColumn]}, {names[layout.ItemColumn]}) looks like an interaction of integer ids; if the file has no header, set the header option to no");
+            warnings.Report($"{path}:{line}: the line skipped as the header ({pair}) looks like an interaction of integer ids; if the file has no header, set the header option to no");
+        }
+        else if (runHeader is not null && !names.SequenceEqual(runHeader) && layout.Types is null && !LayoutSniffer.NamesIdColumns(names))
+        {
+            string training = runHeader.Length == 0 ? "the training file has none" : $"the training file's is ({string.Join(", ", runHeader)})";
+            warnings.Report($"{path}:{line}: the line skipped as the header ({pair}) names no column and {training}; if this file has no header, give it one or leave the header option to auto, which detects each file's");
         }
     }
 

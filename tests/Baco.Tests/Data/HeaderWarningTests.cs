@@ -158,6 +158,26 @@ public sealed class HeaderWarningTests : IDisposable
     }
 
     [Fact]
+    public void AHeaderlessTestFileUnderHeaderYes_IsWarnedAbout()
+    {
+        // One header setting for every file: the test file's first interaction is skipped, and said.
+        string train = _dir.File("tr.csv", "user_id,item_id\nu0,i1\nu1,i2\nu2,i1\n");
+        string test = _dir.File("te.csv", "u0,i5\nu1,i1\n");
+        var warnings = new Collect();
+        var d = InteractionReader.Read(train, testPath: test, options: new ReadOptions { HasHeader = true, Warnings = warnings });
+        Assert.Equal(1, d.Test!.Count);
+        Assert.Equal($"{test}:1: the line skipped as the header (u0, i5) names no column and the training file's is (user_id, item_id); if this file has no header, give it one or leave the header option to auto, which detects each file's", Assert.Single(warnings.Lines));
+
+        // The same header, or one that names its columns, is a header.
+        foreach (string header in new[] { "user_id,item_id", "customer_id,asin" })
+        {
+            var quiet = new Collect();
+            InteractionReader.Read(train, testPath: _dir.File("t2.csv", $"{header}\nu0,i5\n"), options: new ReadOptions { HasHeader = true, Warnings = quiet });
+            Assert.Empty(quiet.Lines);
+        }
+    }
+
+    [Fact]
     public void HeaderSetToNo_IsNotWarnedAbout()
     {
         var (d, warnings) = Read(_dir.File("o.csv", "shopper,sku\ns17,p204\ns18,p205\n"), new ReadOptions { HasHeader = false });
