@@ -99,14 +99,19 @@ public static class CompressWorkflow
             progress?.Report(WorkflowProgress.Status($"{graph.UserCount:N0} users, {graph.ItemCount:N0} items, {graph.EdgeCount:N0} interactions; {method.Name}, {target}"));
         }
 
-        if (FullTableNote(target, graph.UserCount, graph.ItemCount, dim) is { } note)
-        {
-            progress?.Report(WorkflowProgress.Note(note + "."));
-        }
-
         var relay = progress is null ? null : new Relay<string>(s => progress.Report(WorkflowProgress.Status(s)));
         var context = new CompressionContext(dim, seed, relay);
         var result = method.Compress(graph, target, context);
+
+        // Said after the method ran: BACO's search still shares rows at such a budget, since its
+        // secondary indices cost parameters a table of singletons would exceed it by.
+        if (FullTableNote(target, graph.UserCount, graph.ItemCount, dim) is { } note)
+        {
+            double ratio = result.Assignment.ParameterRatio(dim);
+            progress?.Report(WorkflowProgress.Note(ratio >= 1
+                ? $"{note}; the result is not compressed."
+                : FormattableString.Invariant($"{note}; {method.Name} still shares rows: its table is {ratio:P1} of the full one.")));
+        }
         var summary = CompressionSummary.From(result, graph, target, context);
         var json = summary.ToJson();
         if (describeData)
@@ -143,7 +148,7 @@ public static class CompressWorkflow
     /// <summary>The note for a budget that is at least the full table (nothing to compress), or null.</summary>
     internal static string? FullTableNote(CompressionTarget target, int users, int items, int dim)
         => target.BudgetParameters(users, items, dim) is long budget && budget >= ParameterCount.Full(users, items, dim)
-            ? $"the budget ({target}) is at least the full table ({users + items:N0} rows of {dim}); the result is not compressed"
+            ? $"the budget ({target}) is at least the full table ({users + items:N0} rows of {dim})"
             : null;
 
     private static bool SharesAnId(IdMap earlier, IdMap now) => earlier.Names().Any(name => now.TryGetId(name, out _));

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Baco.Cli;
 using Baco.Tests.Cli;
 
@@ -91,6 +92,13 @@ public sealed class MessageTests
         var (code, _, err) = CliRunner.Run("compress", "--train", train, "--method", "random", "--budget-rows", "500", "--out", tmp["a"]);
         Assert.Equal(0, code);
         Assert.Contains("note: the budget (budget 500 rows) is at least the full table (70 rows of 64); the result is not compressed.", err, StringComparison.Ordinal);
+
+        // BACO's search still shares rows there (its secondary indices cost parameters): said so, with the share.
+        var baco = CliRunner.Run("compress", "--train", train, "--budget", "1", "--out", tmp["b"]);
+        Assert.Equal(0, baco.Code);
+        double ratio = JsonNode.Parse(File.ReadAllText(Path.Combine(tmp["b"], "summary.json")))!["ratio"]!.GetValue<double>();
+        Assert.True(ratio < 1, $"ratio {ratio}");
+        Assert.Contains(FormattableString.Invariant($"is at least the full table (70 rows of 64); baco still shares rows: its table is {ratio:P1} of the full one."), baco.Err, StringComparison.Ordinal);
     }
 
     [Fact]
