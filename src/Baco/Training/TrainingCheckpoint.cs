@@ -122,13 +122,15 @@ internal sealed class TrainingCheckpoint
         };
     });
 
-    /// <summary>Throws when this checkpoint was written by a run with other settings or data, or for parameters of other shapes.</summary>
-    public void EnsureResumableBy(TrainingFingerprint current, IReadOnlyList<float[]> parameters, string path)
+    /// <summary>Throws when this checkpoint was written by a run with other settings or data, for parameters of other shapes, or past <paramref name="epochs"/>.</summary>
+    public void EnsureResumableBy(TrainingFingerprint current, IReadOnlyList<float[]> parameters, string path, int epochs)
     {
         if (current.DifferencesFrom(Fingerprint) is { } diff)
         {
             throw OtherRun(path, diff);
         }
+
+        EnsureWithin(epochs, path);
 
         bool Fits(float[][] arrays) => arrays.Length == parameters.Count && arrays.Select(a => a.Length).SequenceEqual(parameters.Select(p => p.Length));
         if (!Fits(Parameters) || !Fits(FirstMoments) || !Fits(SecondMoments) || (BestParameters is not null && !Fits(BestParameters)))
@@ -139,14 +141,33 @@ internal sealed class TrainingCheckpoint
 
     /// <summary>
     /// Throws when the checkpoint at <paramref name="path"/>, if there is one, was written with other
-    /// settings or data than <paramref name="settings"/> (<see cref="TrainingFingerprint.OfSettings"/>):
-    /// a comparison checks every method's checkpoint so before the first method trains.
+    /// settings or data than <paramref name="settings"/> (<see cref="TrainingFingerprint.OfSettings"/>),
+    /// or past <paramref name="epochs"/>: a comparison checks every method's checkpoint so before
+    /// the first method trains.
     /// </summary>
-    public static void EnsureSettingsMatch(string path, TrainingFingerprint settings)
+    public static void EnsureSettingsMatch(string path, TrainingFingerprint settings, int epochs)
     {
-        if (File.Exists(path) && settings.DifferencesFrom(Load(path).Fingerprint, settingsOnly: true) is { } diff)
+        if (!File.Exists(path))
+        {
+            return;
+        }
+
+        var checkpoint = Load(path);
+        if (settings.DifferencesFrom(checkpoint.Fingerprint, settingsOnly: true) is { } diff)
         {
             throw OtherRun(path, diff);
+        }
+
+        checkpoint.EnsureWithin(epochs, path);
+    }
+
+    // The epoch cap is not part of the fingerprint, so that a run can be continued for longer;
+    // a checkpoint already past it would silently return the longer run.
+    private void EnsureWithin(int epochs, string path)
+    {
+        if (Epoch > epochs)
+        {
+            throw new CheckpointException(path, $"it was written at epoch {Epoch}, past this run's {epochs} epochs; give at least {Epoch} epochs to continue it, or another checkpoint path to start over");
         }
     }
 

@@ -119,7 +119,7 @@ internal sealed class TrainingRun
         }
 
         var ck = TrainingCheckpoint.Load(_checkpoint);
-        ck.EnsureResumableBy(_fingerprint!, _model.Parameters, _checkpoint);
+        ck.EnsureResumableBy(_fingerprint!, _model.Parameters, _checkpoint, _options.Epochs);
         _state.Restore(ck, _rng, _adam, _model);
         _savedEpoch = _state.Epoch;
         _reporter.Report(TrainingPhase.Resumed, _state.Epoch, _checkpoint, _state.BestEpoch);

@@ -45,7 +45,7 @@ public static class ComparisonWorkflow
             {
                 string file = CheckpointFile.ForMethod(checkpoint, method.Name);
                 CheckpointFile.EnsureUsable(file);
-                TrainingCheckpoint.EnsureSettingsMatch(file, settings);
+                TrainingCheckpoint.EnsureSettingsMatch(file, settings, options.Training.Epochs);
             }
         }
 

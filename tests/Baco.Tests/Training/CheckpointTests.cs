@@ -102,6 +102,12 @@ public sealed class CheckpointTests : IDisposable
 
         // The epoch limit may change: the run continues from the checkpoint.
         Assert.Equal(3, Train(Options(path) with { Epochs = 3 }).EpochsRun);
+
+        // But not to below the checkpoint's epoch, which would return the longer run; the file stays.
+        long size = new FileInfo(path).Length;
+        Assert.Contains("it was written at epoch 3, past this run's 2 epochs; give at least 3 epochs to continue it", Refused(path).Message);
+        Assert.Equal(size, new FileInfo(path).Length);
+        Assert.Equal(3, Train(Options(path) with { Epochs = 3 }).EpochsRun);
     }
 
     [Theory]
