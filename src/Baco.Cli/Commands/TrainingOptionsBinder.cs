@@ -29,7 +29,7 @@ internal sealed class TrainingOptionsBinder
 
     public Option<float> Reg { get; } = CliOptions.Number("--reg", "L2 regularisation of the batch's embeddings (LightGCN's).", 1e-4f, x => x >= 0, "must be at least 0");
 
-    public Option<int> EvalEvery { get; } = CliOptions.Number("--eval-every", "Validate every N epochs (0: never).", 10, n => n >= 0, "must be at least 0");
+    public Option<int> EvalEvery { get; } = CliOptions.Number("--eval-every", "Validate every N epochs (0: never; a run of fewer epochs validates at its last).", 10, n => n >= 0, "must be at least 0");
 
     public Option<int> Patience { get; } = CliOptions.Number("--patience", "Stop after N epochs without a better validation Recall@20.", 50, n => n >= 0, "must be at least 0");
 
@@ -78,7 +78,7 @@ internal sealed class TrainingOptionsBinder
             LearningRate = parsed.GetValue(LearningRate),
             WeightDecay = parsed.GetValue(WeightDecay),
             L2Regularization = parsed.GetValue(Reg),
-            EvalEvery = parsed.GetValue(EvalEvery),
+            EvalEvery = DefaultOrGiven(parsed),
             Patience = parsed.GetValue(Patience),
             ValidationFraction = parsed.GetValue(ValFraction),
             Seed = (ulong)seed,
@@ -127,6 +127,14 @@ internal sealed class TrainingOptionsBinder
     /// silently; and without --val, '--val-fraction 0' leaves nothing to validate on, so an explicit
     /// --eval-every or --patience would do nothing.
     /// </summary>
+    // The default, every 10 epochs, would never validate a shorter run while its hold-out is
+    // still taken from training: such a run validates once, at its last epoch.
+    private int DefaultOrGiven(ParseResult parsed)
+    {
+        int every = parsed.GetValue(EvalEvery), epochs = parsed.GetValue(Epochs);
+        return !parsed.Given(EvalEvery) && epochs > 0 && every > epochs ? epochs : every;
+    }
+
     public void RefuseValidationConflicts(ParseResult parsed, DataOptions data)
     {
         if (parsed.GetValue(data.Validation) is not null && parsed.Given(ValFraction))

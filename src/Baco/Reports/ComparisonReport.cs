@@ -47,7 +47,7 @@ public static class ComparisonReport
             ["target"] = result.Options.Target.ToString(),
             ["model"] = Names.Of(t.Model),
             ["dim"] = t.Dim,
-            ["layers"] = t.Layers,
+            ["layers"] = t.ModelLayers,
             ["init"] = Names.Of(t.Init),
             ["init_std"] = t.Init == EmbeddingInit.Normal ? t.InitStd : null,
             ["learning_rate"] = t.LearningRate,

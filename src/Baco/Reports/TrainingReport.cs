@@ -83,7 +83,7 @@ public static class TrainingReport
             ["source"] = source,
             ["method"] = assignment.Method,
             ["model"] = Names.Of(options.Model),
-            ["layers"] = options.Layers,
+            ["layers"] = options.ModelLayers,
             ["init"] = Names.Of(options.Init),
             ["init_std"] = options.Init == EmbeddingInit.Normal ? options.InitStd : null,
             ["dim"] = options.Dim,

@@ -16,6 +16,9 @@ public sealed record TrainingOptions
     /// <summary>LightGCN propagation layers (ignored by MF).</summary>
     public int Layers { get; init; } = 2;
 
+    /// <summary>The layers the model has, as its config.json records them: 0 for MF, which has none.</summary>
+    internal int ModelLayers => Model == ModelKind.MatrixFactorization ? 0 : Layers;
+
     /// <summary>Embedding width.</summary>
     public int Dim { get; init; } = 64;
 

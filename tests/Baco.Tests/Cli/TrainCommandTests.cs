@@ -65,6 +65,24 @@ public class TrainCommandTests
     }
 
     [Fact]
+    public void ARunShorterThanTheDefaultValidationIntervalValidatesAtItsLastEpoch()
+    {
+        // Its hold-out is taken from training either way: without this it would go unused, silently.
+        using var tmp = new TempDirectory();
+        var (train, test) = Files(tmp);
+        string model = tmp["model"];
+        var (code, _, err) = CliRunner.Run("train", "--train", train, "--test", test, "--method", "full", "--model", "mf", "--dim", "4", "--epochs", "3", "--out", model);
+        Assert.True(code == 0, err);
+        var metrics = JsonNode.Parse(File.ReadAllText(Path.Combine(model, "metrics.json")))!;
+        Assert.InRange((double)metrics["validation"]!["recall@20"]!, 0, 1);
+        Assert.Equal(3, (int)metrics["best_epoch"]!);
+
+        // MF has no propagation layers: metrics.json says so, as config.json does.
+        Assert.Equal(0, (int)metrics["layers"]!);
+        Assert.Equal(0, (int)JsonNode.Parse(File.ReadAllText(Path.Combine(model, "config.json")))!["layers"]!);
+    }
+
+    [Fact]
     public void IdsNumberedFromOneNeverRecommendTheIdZeroNoFileHolds()
     {
         // Integer ids are kept as written, so user 0 and item 0 exist without interactions; item 9
