@@ -42,6 +42,29 @@ internal static class OptionNames
         InvalidSettingException s when BySetting.TryGetValue(s.Setting, out var option) => $"'{option}': {s.Reason}",
         Baco.Training.CheckpointException c => $"'--checkpoint': {c.Message}",
         Baco.Training.TrainingDivergedException d => $"{d.Message} (options --lr, --reg, --weight-decay, --init-std)",
-        _ => ex.Message,
+        _ => InCliTerms(ex.Message),
     };
+
+    // The reader's advice names its settings in words ("set the format to adjacency"), for the
+    // library's users; on the command line it names the option to give.
+    private static readonly (string Library, string Cli)[] Phrases =
+    [
+        ("set the header option to yes", "give --header yes"),
+        ("set the header option to no", "give --header no (or auto)"),
+        ("leave the header option to auto", "leave out --header yes"),
+        ("set the format to adjacency", "give --format adjacency (or auto)"),
+        ("set the format to edge list", "give --format edges"),
+        ("the format is set to edge list", "--format edges is given"),
+    ];
+
+    /// <summary><paramref name="text"/> with the library's advice on reading files put as the options that follow it.</summary>
+    public static string InCliTerms(string text)
+    {
+        foreach (var (library, cli) in Phrases)
+        {
+            text = text.Replace(library, cli, StringComparison.Ordinal);
+        }
+
+        return text;
+    }
 }

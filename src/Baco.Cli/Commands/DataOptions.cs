@@ -83,11 +83,7 @@ internal sealed class DataOptions
 /// <summary>The reader's warnings as "baco: warning:" lines, written as they come (synchronously, in order).</summary>
 internal sealed class WarningLines(TextWriter error) : IProgress<string>
 {
-    public void Report(string value) => error.WriteLine("baco: warning: " + value
-        .Replace("set the header option to yes", "give --header yes", StringComparison.Ordinal)
-        .Replace("set the header option to no", "give --header no (or auto)", StringComparison.Ordinal)
-        .Replace("leave the header option to auto", "leave out --header yes", StringComparison.Ordinal)
-        .Replace("set the format to adjacency", "give --format adjacency (or auto)", StringComparison.Ordinal));
+    public void Report(string value) => error.WriteLine("baco: warning: " + OptionNames.InCliTerms(value));
 }
 
 /// <summary>A dataset and a description of where it came from.</summary>

@@ -85,6 +85,20 @@ public sealed class MessageTests
     }
 
     [Fact]
+    public void TheReadersAdviceNamesTheOptionsInErrorsAndWarnings()
+    {
+        using var tmp = new TempDirectory();
+        var (code, _, err) = CliRunner.Run("compress", "--train", tmp.File("ragged.csv", "u1,i1\nu2,i2\nu3,i3,5\n"), "--out", tmp["a"]);
+        Assert.Equal(2, code);
+        Assert.EndsWith("(for LightGCN adjacency lists give --format adjacency (or auto); to ignore extra columns give --format edges)", err.TrimEnd(), StringComparison.Ordinal);
+        Assert.DoesNotContain("set the", err, StringComparison.Ordinal);
+
+        var warned = CliRunner.Run("compress", "--train", tmp.File("adj.txt", "0 1 2 3\n1 2\n2 0 3\n3 1 2 3 0\n"), "--format", "edges", "--gamma", "1", "--out", tmp["b"]);
+        Assert.Equal(0, warned.Code);
+        Assert.Contains("but --format edges is given, which reads the first two fields of each line only; if each line lists a user's items, give --format adjacency (or auto)", warned.Err, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void ABudgetAboveTheFullTableIsNoted()
     {
         using var tmp = new TempDirectory();
