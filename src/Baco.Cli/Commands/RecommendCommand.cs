@@ -24,7 +24,7 @@ internal static class RecommendCommand
 
             StoredDirectories.RequireModel("--model", dir);
 
-            string? name = parsed.GetValue(user);
+            string? name = parsed.GetValue(user)?.Trim();
             string? itemText = parsed.GetValue(itemList);
             if ((name is null) == (itemText is null))
             {
@@ -53,8 +53,14 @@ internal static class RecommendCommand
             else
             {
                 var items = ItemIds(itemText!, stored);
+                var recommender = new Recommender(trained, seen);
+                if (items.FirstOrDefault(i => recommender.UntrainedItems.Contains(i), -1) is int untrained and >= 0)
+                {
+                    throw new CliError($"'--items': '{stored.Items.NameOf(untrained)}' has no training interactions in this model (an integer id inside the range that no training line holds, or an item of --test only), so nothing was learnt about it; give items the model was trained on.");
+                }
+
                 var assigner = IncrementalAssigner.FromStored(stored, dir);
-                recommendations = new Recommender(trained, seen).RecommendNewUser(assigner, items, top);
+                recommendations = recommender.RecommendNewUser(assigner, items, top);
                 title = $"a new user with {items.Length:N0} items";
             }
 
@@ -77,9 +83,8 @@ internal static class RecommendCommand
     private static int[] ItemIds(string text, StoredAssignment stored)
     {
         var ids = new List<int>();
-        foreach (string raw in text.Split(','))
+        foreach (string id in SplitIds(text))
         {
-            string id = raw.Trim();
             if (id.Length == 0)
             {
                 throw new CliError($"'--items': an empty item id in '{text}'; separate ids with single commas.");
@@ -94,5 +99,32 @@ internal static class RecommendCommand
         }
 
         return [.. ids.Distinct()];
+    }
+
+    // Comma-separated ids, each trimmed; a comma inside double quotes belongs to its id, as in
+    // the interaction files ("Smith, J",b), and the quotes around an id are dropped.
+    private static List<string> SplitIds(string text)
+    {
+        var ids = new List<string>();
+        var current = new System.Text.StringBuilder();
+        bool quoted = false;
+        foreach (char c in text)
+        {
+            if (c == '"')
+            {
+                quoted = !quoted;
+            }
+            else if (c == ',' && !quoted)
+            {
+                ids.Add(current.ToString().Trim());
+                current.Clear();
+                continue;
+            }
+
+            current.Append(c);
+        }
+
+        ids.Add(current.ToString().Trim());
+        return ids.ConvertAll(id => id.Length >= 2 && id[0] == '"' && id[^1] == '"' ? id[1..^1] : id);
     }
 }

@@ -122,6 +122,30 @@ public class TrainCommandTests
         var folded = CliRunner.Run("recommend", "--model", model, "--items", "1,2", "-k", "10");
         Assert.True(folded.Code == 0, folded.Err);
         Assert.DoesNotContain(" 0 ", folded.Out);
+
+        // Nor are they items to fold a new user in from; a user id is trimmed as --items are.
+        foreach (string untrained in new[] { "0", "9" })
+        {
+            var refused = CliRunner.Run("recommend", "--model", model, "--items", $"1,{untrained}");
+            Assert.Equal(2, refused.Code);
+            Assert.Contains($"'--items': '{untrained}' has no training interactions in this model", refused.Err, StringComparison.Ordinal);
+        }
+
+        Assert.Equal(0, CliRunner.Run("recommend", "--model", model, "--user", " 5 ").Code);
+    }
+
+    [Fact]
+    public void RecommendTakesAnItemIdWithACommaInQuotes()
+    {
+        using var tmp = new TempDirectory();
+        string train = tmp.File("train.csv", "user,item\na,\"Smith, J\"\na,b\nc,b\nc,d\ne,\"Smith, J\"\ne,d\n");
+        string model = tmp["model"];
+        var trained = CliRunner.Run("train", "--train", train, "--method", "graphhash", "--budget", "0.6", "--model", "mf", "--dim", "4", "--epochs", "1", "--val-fraction", "0", "--out", model);
+        Assert.True(trained.Code == 0, trained.Err);
+        var (code, stdout, err) = CliRunner.Run("recommend", "--model", model, "--items", "\"Smith, J\", d", "-k", "5");
+        Assert.True(code == 0, err);
+        Assert.Contains("with 2 items", stdout, StringComparison.Ordinal);
+        Assert.Contains(" b ", stdout, StringComparison.Ordinal);
     }
 
     [Fact]
