@@ -266,9 +266,10 @@ public sealed class BacoCompressor : ICompressionMethod
 
             if (_options.FollowUpRoundActs())
             {
-                int followed;
-                (userLabels, secondary, followed) = FollowItems(userLabels, secondary!, itemLabels, gamma);
-                moved += followed;
+                (userLabels, secondary, _) = FollowItems(userLabels, secondary!, itemLabels, gamma);
+
+                // A user may move in both rounds: count users, not moves.
+                moved = CountChanged(clusters.UserLabels, userLabels);
             }
 
             var assignment = CoClusterNumbering.Build("baco", _graph, userLabels, itemLabels, secondary, _options.Isolated == IsolatedPolicy.SharedColdRow, secondaryItems);
@@ -304,6 +305,17 @@ public sealed class BacoCompressor : ICompressionMethod
             int[] candidates = SecondaryClusters.Compute(_graph.UserOffsetArray, _graph.UserItemArray, userLabels, itemLabels, _userWeight,
                 itemVolumes, userCounts, gamma);
             return GiantClusterRehoming.Follow(_graph.UserOffsetArray, userLabels, secondary, candidates, _options.RehomeAbove);
+        }
+
+        private static int CountChanged(int[] before, int[] after)
+        {
+            int n = 0;
+            for (int k = 0; k < before.Length; k++)
+            {
+                n += before[k] != after[k] ? 1 : 0;
+            }
+
+            return n;
         }
 
         /// <summary>Entities with a secondary label (-1: none).</summary>
