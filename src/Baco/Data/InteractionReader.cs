@@ -97,7 +97,8 @@ public static class InteractionReader
             }
 
             // Files joined with `cat` repeat their header: a copy of it is not an interaction.
-            if (header is not null && line.SequenceEqual(header))
+            if (header is not null && (line.SequenceEqual(header)
+                || ((line[0] == (byte)'"' || header[0] == (byte)'"') && SameFields(line, header, layout.Delimiter))))
             {
                 firstRepeat = repeatedHeaders++ == 0 ? source.LineNumber : firstRepeat;
                 continue;
@@ -144,6 +145,32 @@ public static class InteractionReader
         }
 
         return (keys, layout.Format, layout.Header);
+    }
+
+    // Lines equal field by field, quotes aside ("user_id","item_id" is user_id,item_id): the
+    // header's copy from a tool that quotes every field.
+    private static bool SameFields(ReadOnlySpan<byte> a, ReadOnlySpan<byte> b, byte delimiter)
+    {
+        var x = new FieldCursor(a, delimiter);
+        var y = new FieldCursor(b, delimiter);
+        while (true)
+        {
+            bool more = x.Next(out var fx);
+            if (more != y.Next(out var fy))
+            {
+                return false;
+            }
+
+            if (!more)
+            {
+                return true;
+            }
+
+            if (!fx.SequenceEqual(fy))
+            {
+                return false;
+            }
+        }
     }
 
     // A header the user asked for that reads like an interaction: its user and item fields are

@@ -53,6 +53,13 @@ public sealed class HeaderWarningTests : IDisposable
         Assert.True(d.Users.IsIdentity); // integer ids still kept as written
         string w = Assert.Single(warnings);
         Assert.StartsWith($"{f}:5: the header line appears again (2 times", w, StringComparison.Ordinal);
+
+        // A copy written by a tool that quotes every field is the same header.
+        string q = _dir.File("quoted.csv", "user_id,item_id\n1,1\n1,2\n\"user_id\",\"item_id\"\n2,3\n");
+        var (dq, said) = Read(q);
+        Assert.Equal(3, dq.Train.Count);
+        Assert.True(dq.Users.IsIdentity);
+        Assert.StartsWith($"{q}:4: the header line appears again (1 time", Assert.Single(said), StringComparison.Ordinal);
     }
 
     [Fact]
