@@ -47,6 +47,11 @@ internal static class BenchCommand
             };
             target.RefuseKnobForFull(parsed, options.Methods, "--methods");
             training.RefuseLinkedInitWithout(parsed, options.Methods);
+            if (training.IdleValidationNote(parsed, options.Training, data) is { } idle)
+            {
+                io.Error.WriteLine("note: " + idle);
+            }
+
             string?[] inputs = [.. data.Inputs(parsed), options.Training.CheckpointPath];
             using var outDir = OutputPaths.Prepare("--out", parsed.GetValue(output)!, "baco bench", inputs);
             var loaded = data.Load(parsed, io);

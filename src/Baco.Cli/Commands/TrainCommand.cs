@@ -60,6 +60,10 @@ internal static class TrainCommand
 
             int s = parsed.GetValue(seed);
             var options = training.Bind(parsed, s);
+            if (training.IdleValidationNote(parsed, options, data) is { } idle)
+            {
+                io.Error.WriteLine("note: " + idle);
+            }
             if (storedDir is null)
             {
                 baco.RefuseUnlessBaco(parsed, parsed.GetValue(method)!);

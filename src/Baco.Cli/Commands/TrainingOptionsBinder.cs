@@ -78,7 +78,7 @@ internal sealed class TrainingOptionsBinder
             LearningRate = parsed.GetValue(LearningRate),
             WeightDecay = parsed.GetValue(WeightDecay),
             L2Regularization = parsed.GetValue(Reg),
-            EvalEvery = DefaultOrGiven(parsed),
+            EvalEvery = parsed.GetValue(EvalEvery),
             Patience = parsed.GetValue(Patience),
             ValidationFraction = parsed.GetValue(ValFraction),
             Seed = (ulong)seed,
@@ -127,12 +127,23 @@ internal sealed class TrainingOptionsBinder
     /// silently; and without --val, '--val-fraction 0' leaves nothing to validate on, so an explicit
     /// --eval-every or --patience would do nothing.
     /// </summary>
-    // The default, every 10 epochs, would never validate a shorter run while its hold-out is
-    // still taken from training: such a run validates once, at its last epoch.
-    private int DefaultOrGiven(ParseResult parsed)
+    /// <summary>
+    /// The note for a run shorter than the default validation interval: no validation runs, yet
+    /// a hold-out is still taken from training (or a --val file read), which would go unnoticed.
+    /// An explicit interval above --epochs is refused in <see cref="Bind"/>.
+    /// </summary>
+    public string? IdleValidationNote(ParseResult parsed, TrainingOptions options, DataOptions data)
     {
-        int every = parsed.GetValue(EvalEvery), epochs = parsed.GetValue(Epochs);
-        return !parsed.Given(EvalEvery) && epochs > 0 && every > epochs ? epochs : every;
+        bool validation = parsed.GetValue(data.Validation) is not null || options.ValidationFraction > 0;
+        if (options.Epochs <= 0 || options.EvalEvery <= options.Epochs || !validation)
+        {
+            return null;
+        }
+
+        string held = parsed.GetValue(data.Validation) is not null
+            ? "the --val file is not used"
+            : FormattableString.Invariant($"the {options.ValidationFraction:P0} hold-out is still taken from training");
+        return FormattableString.Invariant($"no validation runs: --epochs {options.Epochs} is below --eval-every {options.EvalEvery} (the default), so {held}; give --eval-every {options.Epochs} to validate at the end{(parsed.GetValue(data.Validation) is null ? ", or --val-fraction 0 to train on every interaction" : "")}.");
     }
 
     public void RefuseValidationConflicts(ParseResult parsed, DataOptions data)

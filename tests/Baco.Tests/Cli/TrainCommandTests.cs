@@ -65,21 +65,29 @@ public class TrainCommandTests
     }
 
     [Fact]
-    public void ARunShorterThanTheDefaultValidationIntervalValidatesAtItsLastEpoch()
+    public void ARunShorterThanTheDefaultValidationIntervalSaysThatNoValidationRuns()
     {
-        // Its hold-out is taken from training either way: without this it would go unused, silently.
+        // Its hold-out is taken from training and never used: said, with the two ways out.
         using var tmp = new TempDirectory();
         var (train, test) = Files(tmp);
         string model = tmp["model"];
         var (code, _, err) = CliRunner.Run("train", "--train", train, "--test", test, "--method", "full", "--model", "mf", "--dim", "4", "--epochs", "3", "--out", model);
         Assert.True(code == 0, err);
+        Assert.Contains("note: no validation runs: --epochs 3 is below --eval-every 10 (the default), so the 10 % hold-out is still taken from training; give --eval-every 3 to validate at the end, or --val-fraction 0 to train on every interaction.", err, StringComparison.Ordinal);
         var metrics = JsonNode.Parse(File.ReadAllText(Path.Combine(model, "metrics.json")))!;
-        Assert.InRange((double)metrics["validation"]!["recall@20"]!, 0, 1);
-        Assert.Equal(3, (int)metrics["best_epoch"]!);
+        Assert.Null(metrics["validation"]);
 
         // MF has no propagation layers: metrics.json says so, as config.json does.
         Assert.Equal(0, (int)metrics["layers"]!);
         Assert.Equal(0, (int)JsonNode.Parse(File.ReadAllText(Path.Combine(model, "config.json")))!["layers"]!);
+
+        // Validating, or holding nothing out, says nothing.
+        foreach (var extra in new[] { new[] { "--eval-every", "3" }, ["--val-fraction", "0"] })
+        {
+            var quiet = CliRunner.Run([.. new[] { "train", "--train", train, "--method", "full", "--model", "mf", "--dim", "4", "--epochs", "3", "--out", tmp[$"m{extra[0]}"] }, .. extra]);
+            Assert.True(quiet.Code == 0, quiet.Err);
+            Assert.DoesNotContain("no validation runs", quiet.Err, StringComparison.Ordinal);
+        }
     }
 
     [Fact]
@@ -215,7 +223,7 @@ public class TrainCommandTests
         {
             string model = Path.Combine(tmp.Path, name);
             var (code, _, stderr) = CliRunner.Run(["train", "--train", train, "--test", test, .. how, "--model", "mf", "--dim", "8",
-                "--epochs", "1", "--val-fraction", "0.2", "--out", model]);
+                "--epochs", "1", "--eval-every", "1", "--val-fraction", "0.2", "--out", model]);
             Assert.True(code == 0, stderr);
             return stderr;
         }
@@ -249,7 +257,7 @@ public class TrainCommandTests
         string Train(string name, string file)
         {
             var (code, _, stderr) = CliRunner.Run(["train", "--train", file, "--test", test, "--assignment", assignment, "--model", "mf", "--dim", "8",
-                "--epochs", "1", .. holdOut, "--out", Path.Combine(tmp.Path, name)]);
+                "--epochs", "1", "--eval-every", "1", .. holdOut, "--out", Path.Combine(tmp.Path, name)]);
             Assert.True(code == 0, stderr);
             return stderr;
         }
@@ -280,7 +288,7 @@ public class TrainCommandTests
         string Train(string dim)
         {
             var (code, _, stderr) = CliRunner.Run(["train", "--train", train, "--test", test, "--assignment", assignment, "--model", "mf", "--dim", dim,
-                "--epochs", "1", .. holdOut, "--out", tmp["m" + dim]]);
+                "--epochs", "1", "--eval-every", "1", .. holdOut, "--out", tmp["m" + dim]]);
             Assert.True(code == 0, stderr);
             return stderr;
         }
