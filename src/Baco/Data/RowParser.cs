@@ -193,6 +193,12 @@ internal sealed class RowParser(string path, FileLayout layout, double? minRatin
             throw new DataFormatException(path, number, $"empty {what} id");
         }
 
+        // CSV writes a quote inside a quoted field as two ("a""b" is a"b).
+        if (field.IndexOf("\"\""u8) >= 0)
+        {
+            field = Unescape(field);
+        }
+
         if (!space.TryAdd(field, out int id))
         {
             throw new DataFormatException(path, number, $"{what} id '{Text(field)}' is not a canonical non-negative integer (digits only, no leading zeros), and ids were set to be integers");
@@ -206,6 +212,28 @@ internal sealed class RowParser(string path, FileLayout layout, double? minRatin
         }
 
         return id;
+    }
+
+    private byte[] _unescaped = [];
+
+    private ReadOnlySpan<byte> Unescape(ReadOnlySpan<byte> field)
+    {
+        if (_unescaped.Length < field.Length)
+        {
+            _unescaped = new byte[field.Length];
+        }
+
+        int n = 0;
+        for (int k = 0; k < field.Length; k++)
+        {
+            _unescaped[n++] = field[k];
+            if (field[k] == (byte)'"' && k + 1 < field.Length && field[k + 1] == (byte)'"')
+            {
+                k++;
+            }
+        }
+
+        return _unescaped.AsSpan(0, n);
     }
 
     /// <summary>The warning about ids that kept an unclosed opening quote, or null when none did.</summary>

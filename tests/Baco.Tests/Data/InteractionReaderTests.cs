@@ -65,6 +65,15 @@ public sealed class InteractionReaderTests : IDisposable
     }
 
     [Fact]
+    public void DoubledQuotesInAQuotedId_AreOneQuote()
+    {
+        // As CSV writers escape them: "a""b" is the id a"b, the same as a quoted "a""b" elsewhere.
+        var d = InteractionReader.Read(_dir.File("q.csv", "\"a\"\"b\",x\n\"a\"\"b\",y\nc,\"say \"\"hi\"\"\"\n"));
+        Assert.Equal(["a\"b", "c"], d.Users.Names());
+        Assert.Equal(["x", "y", "say \"hi\""], d.Items.Names());
+    }
+
+    [Fact]
     public void HasHeaderOption_ForcesHeader()
     {
         string f = _dir.File("train.tsv", "1\t2\n7\t5\n");
