@@ -50,7 +50,7 @@ internal static class OptionNames
     private static readonly (string Library, string Cli)[] Phrases =
     [
         ("set the header option to yes", "give --header yes"),
-        ("set the header option to no", "give --header no (or auto)"),
+        ("set the header option to no", "give --header no"),
         ("leave the header option to auto", "leave out --header yes"),
         ("set the format to adjacency", "give --format adjacency (or auto)"),
         ("set the format to edge list", "give --format edges"),

@@ -123,11 +123,6 @@ internal sealed class TrainingOptionsBinder
     }
 
     /// <summary>
-    /// --val-fraction only applies without --val: both given is a contradiction, not a choice to make
-    /// silently; and without --val, '--val-fraction 0' leaves nothing to validate on, so an explicit
-    /// --eval-every or --patience would do nothing.
-    /// </summary>
-    /// <summary>
     /// The note for a run shorter than the default validation interval: no validation runs, yet
     /// a hold-out is still taken from training (or a --val file read), which would go unnoticed.
     /// An explicit interval above --epochs is refused in <see cref="Bind"/>.
@@ -146,6 +141,11 @@ internal sealed class TrainingOptionsBinder
         return FormattableString.Invariant($"no validation runs: --epochs {options.Epochs} is below --eval-every {options.EvalEvery} (the default), so {held}; give --eval-every {options.Epochs} to validate at the end{(parsed.GetValue(data.Validation) is null ? ", or --val-fraction 0 to train on every interaction" : "")}.");
     }
 
+    /// <summary>
+    /// --val-fraction only applies without --val: both given is a contradiction, not a choice to make
+    /// silently; and without --val, '--val-fraction 0' leaves nothing to validate on, so an explicit
+    /// --eval-every or --patience would do nothing.
+    /// </summary>
     public void RefuseValidationConflicts(ParseResult parsed, DataOptions data)
     {
         if (parsed.GetValue(data.Validation) is not null && parsed.Given(ValFraction))

@@ -34,6 +34,7 @@ internal static class ColumnNames
     [
         "timestamp", "time", "ts", "date", "datetime", "unixtime", "unixtimestamp", "created", "createdat",
         "weight", "count", "counts", "clicks", "click", "label", "duration", "playcount", "plays", "value", "frequency",
+        "quantity", "qty", "amount", "price",
     ];
 
     public static bool IsUser(string header) => UserNames.Contains(Normalize(header));

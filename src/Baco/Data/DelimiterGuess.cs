@@ -3,10 +3,11 @@ namespace Baco.Data;
 /// <summary>
 /// Picks the field separator of a file from its first lines. The first of tab, comma and
 /// semicolon on the first line is taken, unless the lines say it is not the separator: a comma
-/// that splits the lines unevenly, breaks quoted fields ("Smith, J";x) or only ever stands
-/// between digits of numbers that another separator leaves whole (a;x;4,5 or u1 i1 4,5:
-/// decimal commas) gives way to a semicolon that splits every line evenly, and decimal commas
-/// to runs of spaces that do.
+/// that splits the lines unevenly or breaks quoted fields ("Smith, J";x or x;"Smith, J") gives way to a
+/// semicolon that splits every line evenly into at least as many fields, and a comma that only
+/// ever stands between digits of numbers another separator leaves whole (a;x;4,5 or u1 i1 4,5:
+/// decimal commas) to a semicolon or runs of spaces that split every line evenly. Otherwise the
+/// comma stays, and a line it splits unevenly is reported when it is read.
 /// </summary>
 internal static class DelimiterGuess
 {
@@ -39,8 +40,10 @@ internal static class DelimiterGuess
 
             // Runs of spaces replace a comma only on the positive sign of decimal commas: a comma
             // file of free text with spaces splits evenly on them too.
+            // A semicolon in the text of a comma file ("Great food; nice staff") may split its
+            // few lines evenly too, but into fewer fields than the commas do.
             bool decimals = chosen == (byte)',' && alternative.CommaFieldsAreDecimals;
-            if (decimals || (other != 0 && (!own.Even || own.BrokenQuote)))
+            if (decimals || (other != 0 && (!own.Even || own.BrokenQuote) && alternative.Fields >= own.MostFields))
             {
                 return other;
             }
@@ -49,14 +52,15 @@ internal static class DelimiterGuess
         return chosen;
     }
 
-    private readonly record struct Shape(bool Even, int Fields, bool BrokenQuote, bool CommaFieldsAreDecimals);
+    private readonly record struct Shape(bool Even, int Fields, int MostFields, bool BrokenQuote, bool CommaFieldsAreDecimals);
 
-    // How the lines split at one separator: the same field count on every line, a field left
-    // opening with a quote it never closes, and whether every field holding a comma is a number
-    // written with a decimal comma (at least one being so).
+    // How the lines split at one separator: the same field count on every line (the first
+    // line's, and the most of any line), an unquoted field with a quote left unpaired (a quoted
+    // field cut at a separator inside it: "Smith or x;"Smith), and whether every field holding a
+    // comma is a number written with a decimal comma (at least one being so).
     private static Shape Split(IReadOnlyList<byte[]> lines, byte separator)
     {
-        int fields = -1;
+        int fields = -1, most = 0;
         bool even = true, broken = false, decimals = true, anyComma = false;
         foreach (var line in lines)
         {
@@ -65,7 +69,7 @@ internal static class DelimiterGuess
             while (cursor.Next(out var field))
             {
                 n++;
-                broken |= !field.IsEmpty && field[0] == (byte)'"';
+                broken |= !cursor.WasQuoted && field.Count((byte)'"') % 2 == 1;
                 if (field.Contains((byte)','))
                 {
                     anyComma = true;
@@ -75,9 +79,10 @@ internal static class DelimiterGuess
 
             even &= fields < 0 || n == fields;
             fields = fields < 0 ? n : fields;
+            most = Math.Max(most, n);
         }
 
-        return new Shape(even, fields, broken, anyComma && decimals);
+        return new Shape(even, fields, most, broken, anyComma && decimals);
     }
 
     // [+-]digits,digits: 4,5 or -0,25.

@@ -16,11 +16,17 @@ internal ref struct FieldCursor
     // fields skip the search (without this, a line of many '"x,' fields is quadratic).
     private const byte NoClosingQuote = 2;
 
+    // Set while the field last returned was enclosed in quotes (which were removed).
+    private const byte LastQuoted = 4;
+
     private readonly byte _delimiter;
     private ReadOnlySpan<byte> _rest;
 
-    // One byte for both flags: with four fields the JIT keeps the cursor in registers.
+    // One byte for all flags: with four fields the JIT keeps the cursor in registers.
     private byte _flags;
+
+    /// <summary>Whether the field last returned was enclosed in double quotes: only there is a doubled quote ("") an escaped one.</summary>
+    public readonly bool WasQuoted => (_flags & LastQuoted) != 0;
 
     public FieldCursor(ReadOnlySpan<byte> line, byte delimiter)
     {
@@ -31,6 +37,7 @@ internal ref struct FieldCursor
 
     public bool Next(out ReadOnlySpan<byte> field)
     {
+        _flags &= unchecked((byte)~LastQuoted);
         if (_delimiter == 0)
         {
             int s = 0;
@@ -170,12 +177,18 @@ internal ref struct FieldCursor
             var t = TrimStart(_rest);
             if (Quoted(t, out field, out int end))
             {
+                _flags |= LastQuoted;
                 Advance(end == t.Length ? -1 : end + (_rest.Length - t.Length));
                 return true;
             }
         }
 
         field = Unquote(piece);
+        if (field.Length != piece.Length)
+        {
+            _flags |= LastQuoted;
+        }
+
         Advance(d);
         return true;
     }
@@ -185,11 +198,17 @@ internal ref struct FieldCursor
     {
         if (OpensQuote(r[..e]) && Quoted(r, out field, out int after))
         {
+            _flags |= LastQuoted;
             _rest = r[after..];
             return true;
         }
 
         field = Unquote(r[..e]);
+        if (field.Length != e)
+        {
+            _flags |= LastQuoted;
+        }
+
         _rest = r[e..];
         return true;
     }

@@ -16,8 +16,8 @@ internal static class FileSignature
         ([0xFD, 0x37, 0x7A, 0x58, 0x5A, 0x00], "is an xz-compressed file: decompress it first (unxz -k {0})"),
         ([0x28, 0xB5, 0x2F, 0xFD], "is a zstd-compressed file: decompress it first (unzstd {0})"),
         ([0x50, 0x41, 0x52, 0x31], "is a Parquet file: export the interactions as CSV or TSV text first"),
-        ([0xFF, 0xFE], "is UTF-16 text: save it as UTF-8 (iconv -f UTF-16 -t UTF-8 {0} > utf8.tsv)"),
-        ([0xFE, 0xFF], "is UTF-16 text: save it as UTF-8 (iconv -f UTF-16 -t UTF-8 {0} > utf8.tsv)"),
+        ([0xFF, 0xFE], "is UTF-16 text: save it as UTF-8 (iconv -f UTF-16 -t UTF-8 {0} > {1})"),
+        ([0xFE, 0xFF], "is UTF-16 text: save it as UTF-8 (iconv -f UTF-16 -t UTF-8 {0} > {1})"),
     ];
 
     /// <summary>
@@ -30,7 +30,10 @@ internal static class FileSignature
         {
             if (head.StartsWith(magic))
             {
-                return string.Format(System.Globalization.CultureInfo.InvariantCulture, what, Path.GetFileName(path));
+                // The converted copy keeps the extension, which tells its separator to other tools.
+                string name = Path.GetFileName(path);
+                string converted = Path.GetFileNameWithoutExtension(name) + ".utf8" + Path.GetExtension(name);
+                return string.Format(System.Globalization.CultureInfo.InvariantCulture, what, name, converted);
             }
         }
 

@@ -299,11 +299,9 @@ internal static class LayoutSniffer
             }
         }
 
-        // Users first, items second; items after users named in the second column
-        // ("timestamp,user_id,sku"), or first when nothing follows them.
-        return taken < 0 ? 0
-            : taken != 1 ? 1
-            : header is { Length: > 2 } ? 2 : 0;
+        // Users first, items second; items first when the users are named in the second column
+        // ("movie_title,userId,rating"); a measure there is refused by name (CheckIdColumnNames).
+        return taken < 0 || taken == 1 ? 0 : 1;
     }
 
     /// <summary>
@@ -324,7 +322,7 @@ internal static class LayoutSniffer
     }
 
     // A header that names one id column leaves the other to its position: say which column that
-    // is, since nothing else shows it ("timestamp,customer_id,sku" reads sku as the items).
+    // is, since nothing else shows it ("title,customer_id,quantity" reads title as the items).
     private static void WarnOfAColumnTakenByPosition(string path, long headerLine, string[] names, ReadOptions options, int user, int item)
     {
         if (user >= names.Length || item >= names.Length)

@@ -34,16 +34,19 @@ internal sealed class RowParser(string path, FileLayout layout, double? minRatin
     {
         var cursor = new FieldCursor(line, layout.Delimiter);
         ReadOnlySpan<byte> user = default, item = default, rating = default;
+        bool userQuoted = false, itemQuoted = false;
         int n = 0;
         while (n < _need && cursor.Next(out var field))
         {
             if (n == layout.UserColumn)
             {
                 user = field;
+                userQuoted = cursor.WasQuoted;
             }
             else if (n == layout.ItemColumn)
             {
                 item = field;
+                itemQuoted = cursor.WasQuoted;
             }
 
             if (n == layout.RatingColumn)
@@ -70,10 +73,18 @@ internal sealed class RowParser(string path, FileLayout layout, double? minRatin
 
         if (n < _need)
         {
-            throw new DataFormatException(path, number, $"missing column: the line has {Fields(n)}, {_need} are needed ({Needed()})");
+            // MovieLens 1M writes user::item::rating::time, a separator of two bytes.
+            string dat = line.IndexOf("::"u8) >= 0
+                ? $"; the fields are separated by '::' (MovieLens .dat): convert them first, e.g. sed 's/::/\\t/g' {Path.GetFileName(path)} > {Path.GetFileNameWithoutExtension(path)}.tsv"
+                : "";
+            throw new DataFormatException(path, number, $"missing column: the line has {Fields(n)}, {_need} are needed ({Needed()}){dat}");
         }
 
         bool first = FirstLine == 0;
+        if (first && user.IsEmpty && layout.UserColumn == 0 && !layout.HasHeader)
+        {
+            throw new DataFormatException(path, number, "empty user id in column 1; a first line that starts with an empty field is usually the header pandas writes above its index (to_csv without index=False): write the file with index=False, or remove that line and column");
+        }
         if (first)
         {
             FirstLine = number;
@@ -92,8 +103,8 @@ internal sealed class RowParser(string path, FileLayout layout, double? minRatin
             }
         }
 
-        int u = Id(users, user, "user", number);
-        int i = Id(items, item, "item", number);
+        int u = Id(users, user, userQuoted, "user", number);
+        int i = Id(items, item, itemQuoted, "item", number);
         keys.Add(u, i);
         if (first)
         {
@@ -111,7 +122,7 @@ internal sealed class RowParser(string path, FileLayout layout, double? minRatin
         }
 
         CheckInteger(userField, number);
-        int user = Id(users, userField, "user", number);
+        int user = Id(users, userField, false, "user", number);
         while (cursor.Next(out var field))
         {
             if (field.IsEmpty)
@@ -120,7 +131,7 @@ internal sealed class RowParser(string path, FileLayout layout, double? minRatin
             }
 
             CheckInteger(field, number);
-            keys.Add(user, Id(items, field, "item", number));
+            keys.Add(user, Id(items, field, false, "item", number));
         }
     }
 
@@ -186,15 +197,16 @@ internal sealed class RowParser(string path, FileLayout layout, double? minRatin
         return s.Length > 40 ? s[..40] + "..." : s;
     }
 
-    private int Id(IdSpace space, ReadOnlySpan<byte> field, string what, long number)
+    private int Id(IdSpace space, ReadOnlySpan<byte> field, bool quoted, string what, long number)
     {
         if (field.IsEmpty)
         {
             throw new DataFormatException(path, number, $"empty {what} id");
         }
 
-        // CSV writes a quote inside a quoted field as two ("a""b" is a"b).
-        if (field.IndexOf("\"\""u8) >= 0)
+        // CSV writes a quote inside a quoted field as two ("a""b" is a"b); in an unquoted
+        // field quotes are text as they stand.
+        if (quoted && field.IndexOf("\"\""u8) >= 0)
         {
             field = Unescape(field);
         }
@@ -204,8 +216,9 @@ internal sealed class RowParser(string path, FileLayout layout, double? minRatin
             throw new DataFormatException(path, number, $"{what} id '{Text(field)}' is not a canonical non-negative integer (digits only, no leading zeros), and ids were set to be integers");
         }
 
-        // A quoted field arrives unquoted, so a quote still in front is one that never closed.
-        if (field[0] == (byte)'"' && _unclosed++ == 0)
+        // A quoted field arrives unquoted, so a quote still in front of an unquoted field with no
+        // other quote is one that never closed ("abc); "Weird Al" Yankovic closes its quote.
+        if (!quoted && field[0] == (byte)'"' && field[1..].IndexOf((byte)'"') < 0 && _unclosed++ == 0)
         {
             _unclosedLine = number;
             _unclosedText = Text(field);

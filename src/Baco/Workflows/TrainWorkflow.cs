@@ -97,7 +97,11 @@ public static class TrainWorkflow
         {
             string source = request.AssignmentSource ?? "the assignment";
             StoredAssignmentChecks.EnsureSameIdSpace(stored, dataset, source);
-            mismatch = HoldOutMismatch.Between(ValidationHoldOut.FromSummary(stored.Summary), data.HoldOut);
+            var found = HoldOutMismatch.Between(ValidationHoldOut.FromSummary(stored.Summary), data.HoldOut);
+
+            // A run that never validates (its interval past its epochs) has no scores for a leak to inflate.
+            bool validates = options.EvalEvery > 0 && options.EvalEvery <= options.Epochs;
+            mismatch = found is { LeaksValidation: true } && !validates ? null : found;
             if (mismatch is not null)
             {
                 if (mismatch.LeaksValidation && request.HoldOutPolicy == HoldOutPolicy.Refuse)
@@ -107,7 +111,7 @@ public static class TrainWorkflow
 
                 progress?.Report(WorkflowProgress.Note(mismatch.Describe(source)) with { HoldOut = mismatch });
             }
-            else if (OtherInteractions(stored.Summary, dataset.Train, source) is { } other)
+            else if (found is null && OtherInteractions(stored.Summary, dataset.Train, source) is { } other)
             {
                 // Same ids, other interactions (another file of the same size, or an edited one):
                 // the rows still fit, but they were not clustered from these data.

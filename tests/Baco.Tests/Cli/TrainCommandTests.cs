@@ -197,7 +197,7 @@ public class TrainCommandTests
         string assignment = Path.Combine(tmp.Path, "a");
         Assert.Equal(0, CliRunner.Run("compress", "--train", train, "--test", test, "--gamma", "0.5", "--dim", "8", "--out", assignment).Code);
         string model = Path.Combine(tmp.Path, "m");
-        var (code, _, stderr) = CliRunner.Run("train", "--train", train, "--test", test, "--assignment", assignment, "--model", "mf", "--dim", "8", "--epochs", "1", "--out", model);
+        var (code, _, stderr) = CliRunner.Run("train", "--train", train, "--test", test, "--assignment", assignment, "--model", "mf", "--dim", "8", "--epochs", "1", "--eval-every", "1", "--out", model);
         Assert.True(code == 0, stderr);
         Assert.Equal(File.ReadAllBytes(Path.Combine(assignment, "user_codes.npy")), File.ReadAllBytes(Path.Combine(model, "user_codes.npy")));
 

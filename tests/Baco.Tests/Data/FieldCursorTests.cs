@@ -36,6 +36,25 @@ public sealed class FieldCursorTests
         Assert.Equal(expected.Length, FieldCursor.Count(Encoding.UTF8.GetBytes(line), delimiter));
     }
 
+    [Theory]
+    [InlineData("\"a\",b", (byte)',', "10")]
+    [InlineData("a,\"b,c\"", (byte)',', "01")]
+    [InlineData("\"a,b", (byte)',', "00")] // never closed: not quoted
+    [InlineData("\"\"\"x\"\" y\",z", (byte)',', "10")]
+    [InlineData("\"a b\" c \"d", 0, "100")]
+    [InlineData("\"a\"\t\"b\tc\"", (byte)'\t', "11")]
+    public void WasQuoted_SaysWhichFieldsHadQuotesRemoved(string line, byte delimiter, string expected)
+    {
+        var c = new FieldCursor(Encoding.UTF8.GetBytes(line), delimiter);
+        var said = new StringBuilder();
+        while (c.Next(out _))
+        {
+            said.Append(c.WasQuoted ? '1' : '0');
+        }
+
+        Assert.Equal(expected, said.ToString());
+    }
+
     [Fact]
     public void ManyUnclosedQuotes_AreLinear()
     {

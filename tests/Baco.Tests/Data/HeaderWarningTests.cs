@@ -92,6 +92,11 @@ public sealed class HeaderWarningTests : IDisposable
         var (quoted, none) = Read(_dir.File("closed.csv", "user,item\n\"smith, j\",p1\n\"jones\",p2\n"));
         Assert.Equal(["smith, j", "jones"], quoted.Users.Names());
         Assert.Empty(none);
+
+        // A quote closed within the id ("Weird Al" Yankovic) is text, not an unclosed quote.
+        var (text, quiet) = Read(_dir.File("artists.csv", "user,artist\nu1,\"Weird Al\" Yankovic\nu2,\"\"\"The Spot\"\" Cafe\"\n"));
+        Assert.Equal(["\"Weird Al\" Yankovic", "\"The Spot\" Cafe"], text.Items.Names());
+        Assert.Empty(quiet);
     }
 
     [Fact]
@@ -157,11 +162,14 @@ public sealed class HeaderWarningTests : IDisposable
         Assert.Equal(2, d.Train.Count);
         Assert.Equal($"{f}:1: the header (alice, book) names no user column, so column 1 ('alice') is read as the users; if they are in another column, name it user_id in the header; if this line is an interaction, not a header, set the header option to no", Assert.Single(warnings));
 
-        // Users named in the second column: the items are the column after them.
-        string g = _dir.File("g.csv", "day,customer_id,sku\nmon,c1,s1\ntue,c2,s2\n");
+        // Users named in the second column: the items are the first ("movie_title,userId,rating").
+        string g = _dir.File("g.csv", "movie_title,userId,rating\nHeat,c1,4\nUp,c2,5\n");
         var (e, said) = Read(g, new ReadOptions { HasHeader = true });
-        Assert.Equal(["s1", "s2"], e.Items.Names());
-        Assert.Equal($"{g}:1: the header (day, customer_id, sku) names no item column, so column 3 ('sku') is read as the items; if they are in another column, name it item_id in the header", Assert.Single(said));
+        Assert.Equal(["Heat", "Up"], e.Items.Names());
+        Assert.Equal($"{g}:1: the header (movie_title, userId, rating) names no item column, so column 1 ('movie_title') is read as the items; if they are in another column, name it item_id in the header", Assert.Single(said));
+
+        // A measure where the items would be is refused, not read as ids.
+        ReaderAssert.Fails(_dir.File("h.csv", "quantity,customer_id,sku_name\n2,c1,s1\n"), 1, "names no item column, and column 1, where the item ids would be, is 'quantity'");
     }
 
     [Fact]

@@ -36,7 +36,7 @@ public sealed class InteractionReaderTests : IDisposable
     [InlineData("a,b\n7,5\n7,9\n8,5\n")]
     [InlineData("item_id,user_id\n5,7\n9,7\n5,8\n")]
     [InlineData("event,user_id,item_id\nclick,7,5\nbuy,7,9\nclick,8,5\n")] // id columns found by name where they are
-    [InlineData("t_dat,customer_id,sku\n2020-01-01,7,5\n2020-01-02,7,9\n2020-01-03,8,5\n")] // items after users named in the second column
+    [InlineData("t_dat,customer_id,article_id\n2020-01-01,7,5\n2020-01-02,7,9\n2020-01-03,8,5\n")] // both id columns named, after a date
     [InlineData("# comment\r\n\r\nuser_id:token\titem_id:token\trating:float\r\n7\t5\t4\r\n7\t9\t3.5\r\n\r\n8\t5\t1e0\r\n")]
     public void HeadersAndDelimiters_AreDetected(string content)
     {
@@ -71,6 +71,12 @@ public sealed class InteractionReaderTests : IDisposable
         var d = InteractionReader.Read(_dir.File("q.csv", "\"a\"\"b\",x\n\"a\"\"b\",y\nc,\"say \"\"hi\"\"\"\n"));
         Assert.Equal(["a\"b", "c"], d.Users.Names());
         Assert.Equal(["x", "y", "say \"hi\""], d.Items.Names());
+
+        // Outside quotes a quote is text, doubled or not, in any separator.
+        var plain = InteractionReader.Read(_dir.File("p.tsv", "u\"\"1\ti1\nu2\ti2\nu3\ti1\n"));
+        Assert.Equal(["u\"\"1", "u2", "u3"], plain.Users.Names());
+        var csv = InteractionReader.Read(_dir.File("p.csv", "u\"\"1,i1\nu2,i2\nu3,i1\n"));
+        Assert.Equal(["u\"\"1", "u2", "u3"], csv.Users.Names());
     }
 
     [Fact]

@@ -24,15 +24,41 @@ public sealed class LayoutDetectionTests : IDisposable
     [InlineData("a;x;4,5\nb;y;3,0\na;y;2,5\n", "a|b", "x|y")] // decimal commas in a ';' file
     [InlineData("u1 i1 4,5\nu2 i2 3,0\nu1 i2 2,5\n", "u1|u2", "i1|i2")] // and in a space-separated one
     [InlineData("\"Smith, J\";x\nbob;y\n\"Smith, J\";y\n", "Smith, J|bob", "x|y")] // a quoted comma in a ';' file
+    [InlineData("u1;\"Smith, J\";x\nu2;\"Doe, A\";y\n", "u1|u2", "Smith, J|Doe, A")] // and in a later column of every line
+    [InlineData("u1,\"Weird Al\" Yankovic;live\nu2,Heat;live\n", "u1|u2", "\"Weird Al\" Yankovic;live|Heat;live")] // paired quotes in a comma file's text
     [InlineData("u1;i1;note, with a comma\nu2;i2;plain\n", "u1|u2", "i1|i2")] // commas in a free-text column
     [InlineData("John Smith,Book One\nAnn Lee,Book Two\nJohn Smith,Book Two\n", "John Smith|Ann Lee", "Book One|Book Two")] // spaces in a comma file
     [InlineData("1,2,2020-01-01 10:00\n2,3,2020-01-02 11:00\n", "1|2", "2|3")] // digits around every comma, yet separators
     [InlineData("u1,i1,4.5\nu2,i2,3.0\n", "u1|u2", "i1|i2")]
+    [InlineData("u1,\"\"\"A\"\" ; B\"\nu2,\"C; D\"\n", "u1|u2", "\"A\" ; B|C; D")] // escaped quotes and ';' inside quoted fields of a comma file
     public void TheSeparatorIsTheOneThatSplitsTheLinesAlike(string text, string users, string items)
     {
         var d = InteractionReader.Read(_dir.File("f.txt", text), options: new ReadOptions { IdKind = IdKind.String });
         Assert.Equal(users, string.Join('|', d.Users.Names()));
         Assert.Equal(items, string.Join('|', d.Items.Names()));
+    }
+
+    [Fact]
+    public void SemicolonsInTheTextOfACommaFile_LeaveTheUnevenLineAnError()
+    {
+        // ';' splits both lines in two, but the commas split them into more: the comma stays, and
+        // the line with an unquoted comma in its text is named (read at ';' it would be a user
+        // 'u1,b1,5,Great food').
+        string f = _dir.File("reviews.csv", "u1,b1,5,Great food; nice staff\nu2,b2,4,Ok, fine; really\n");
+        ReaderAssert.Fails(f, 2, "extra column: the line has 5 fields, the first data line (line 1) has 4");
+    }
+
+    [Fact]
+    public void TwoByteSeparatorsAndAPandasIndexHeader_AreNamedWithTheirRemedy()
+    {
+        ReaderAssert.Fails(_dir.File("ratings.dat", "1::1193::5::978300760\n1::661::3::978302109\n"), 1,
+            "missing column: the line has 1 field, 2 are needed (user in column 1, item in column 2); the fields are separated by '::' (MovieLens .dat): convert them first, e.g. sed 's/::/\\t/g' ratings.dat > ratings.tsv");
+
+        // pandas' to_csv of an unnamed frame: an empty field above the index, integer column names.
+        ReaderAssert.Fails(_dir.File("pd.csv", ",0,1\n0,u1,i1\n1,u2,i2\n"), 1, "empty user id in column 1; a first line that starts with an empty field is usually the header pandas writes above its index");
+
+        // An empty id further down is the plain error.
+        ReaderAssert.Fails(_dir.File("e.csv", "u1,i1\n,i2\n"), 2, "empty user id");
     }
 
     [Fact]

@@ -74,7 +74,8 @@ public sealed class TextValidationTests : IDisposable
         }
 
         ReaderAssert.Fails(zip, 0, "is a zip archive");
-        ReaderAssert.Fails(Write("wide.tsv", [.. Encoding.Unicode.GetPreamble(), .. Encoding.Unicode.GetBytes("u1\ti1\nu2\ti2\n")]), 0, "is UTF-16 text: save it as UTF-8");
+        ReaderAssert.Fails(Write("wide.tsv", [.. Encoding.Unicode.GetPreamble(), .. Encoding.Unicode.GetBytes("u1\ti1\nu2\ti2\n")]), 0, "is UTF-16 text: save it as UTF-8 (iconv -f UTF-16 -t UTF-8 wide.tsv > wide.utf8.tsv)");
+        ReaderAssert.Fails(Write("wide.csv", [.. Encoding.BigEndianUnicode.GetPreamble(), .. Encoding.BigEndianUnicode.GetBytes("u1,i1\n")]), 0, "(iconv -f UTF-16 -t UTF-8 wide.csv > wide.utf8.csv)");
         ReaderAssert.Fails(Write("t.tsv.xz", [0xFD, 0x37, 0x7A, 0x58, 0x5A, 0x00, 0x00, 0x04, 0xE6, 0xD6]), 0, "is an xz-compressed file");
 
         // Text whose first id spells a signature is text.

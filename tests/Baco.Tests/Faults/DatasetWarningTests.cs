@@ -118,9 +118,20 @@ public sealed class DatasetWarningTests
         string train = tmp.File("plain.tsv", "12\t7\n1\t2\n2\t3\n1\t3\n");
         var (code, _, err) = CliRunner.Run("compress", "--train", train, "--header", "yes", "--method", "random", "--gamma", "2", "--out", tmp["a"]);
         Assert.Equal(0, code);
-        Assert.Contains($"baco: warning: {train}:1: the line skipped as the header (12, 7) looks like an interaction of integer ids; if the file has no header, give --header no (or auto)", err, StringComparison.Ordinal);
+        Assert.Contains($"baco: warning: {train}:1: the line skipped as the header (12, 7) looks like an interaction of integer ids; if the file has no header, give --header no", err, StringComparison.Ordinal);
 
         (_, _, err) = CliRunner.Run("compress", "--train", tmp.File("named.tsv", "user\titem\n1\t2\n2\t1\n"), "--header", "yes", "--method", "random", "--gamma", "2", "--out", tmp["b"]);
         Assert.DoesNotContain("warning", err, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AHeaderFoundByOneNameUnderAuto_AdvisesHeaderNo()
+    {
+        // The header was detected (auto), so the way out is --header no, not auto again.
+        using var tmp = new TempDirectory();
+        string train = tmp.File("d.csv", "alice,book\nbob,pen\ncarol,cup\nbob,cup\n");
+        var (code, _, err) = CliRunner.Run("compress", "--train", train, "--method", "random", "--gamma", "2", "--out", tmp["a"]);
+        Assert.Equal(0, code);
+        Assert.Contains($"baco: warning: {train}:1: the header (alice, book) names no user column, so column 1 ('alice') is read as the users; if they are in another column, name it user_id in the header; if this line is an interaction, not a header, give --header no\n", err.ReplaceLineEndings("\n"), StringComparison.Ordinal);
     }
 }

@@ -160,6 +160,14 @@ public class WorkflowTests
         var other = Store(tmp, Compress(TrainingData.ForCompression(raw, 0.2, 4)), "other");
         Assert.Equal(HoldOutMismatchKind.OtherHoldOut, Assert.Throws<AssignmentMismatchException>(() => TrainWorkflow.Prepare(run, request with { Assignment = other })).HoldOut!.Kind);
 
+        // A run that never validates (its interval past its epochs) has no scores a leak could
+        // inflate: accepted, with no note.
+        var idle = Small() with { EvalEvery = 3 };
+        var quiet = new List<WorkflowProgress>();
+        var unvalidated = TrainWorkflow.Prepare(TrainingData.ForTraining(raw, idle), request with { Training = idle }, new Recorder(quiet));
+        Assert.Null(unvalidated.HoldOutMismatch);
+        Assert.DoesNotContain(quiet, p => p.Kind == WorkflowProgressKind.Note);
+
         // The same hold-out: accepted, and the very assignment the workflow computes itself.
         var same = Store(tmp, Compress(TrainingData.ForCompression(raw, 0.2, 3)), "same");
         var stored = TrainWorkflow.Prepare(run, request with { Assignment = same });
