@@ -100,6 +100,7 @@ public sealed class BacoCompressor : ICompressionMethod
     {
         // Search gamma on natural T-pass runs (no early stop), so the table size is gamma's doing.
         double smallestTried = double.PositiveInfinity;
+        int tried = 0;
         KnobSearchResult<BacoRun>? search = null;
         try
         {
@@ -107,6 +108,7 @@ public sealed class BacoCompressor : ICompressionMethod
                 gamma =>
                 {
                     smallestTried = Math.Min(smallestTried, gamma);
+                    tried++;
                     var r = session.Run(gamma, passes, context.Seed, Options.StopRows, null);
                     context.Progress?.Report($"gamma {gamma:G5}: {r.Assignment.TotalRows:N0} rows, {r.Assignment.Parameters(context.Dim):N0} parameters");
                     return r;
@@ -116,12 +118,14 @@ public sealed class BacoCompressor : ICompressionMethod
                 initial: 1.0,
                 min: 1e-6,
                 max: 1e9);
-            runs += search.Runs;
         }
         catch (BudgetUnreachableException)
         {
             // T passes never get this small on their own; the row budget below may.
         }
+
+        // Counted as they run, so that a search that found nothing still counts in "search runs".
+        runs += tried;
 
         BacoRun? best = search?.Result;
         if (search is not { WithinTolerance: true })

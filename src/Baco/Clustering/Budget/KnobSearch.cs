@@ -13,11 +13,20 @@ internal sealed record KnobSearchResult<T>(double Knob, T Result, int Runs, bool
 /// has at most <c>budget</c> parameters and lands within a relative tolerance of it. The parameter
 /// count is assumed to grow with the knob (more resolution, more rows); the search brackets the
 /// budget by geometric steps sized by the curve's measured slope, then narrows in log space (or on
-/// integers). Deterministic: the
-/// sequence of knobs tried depends only on the results, which depend only on the seed.
+/// integers), giving up on a knob that has stopped acting. Deterministic: the sequence of knobs
+/// tried depends only on the results, which depend only on the seed.
 /// </summary>
 internal static class KnobSearch
 {
+    /// <summary>
+    /// Bracketing gives up after this many runs in a row that come no closer to the budget: the
+    /// knob no longer acts (label propagation that has not settled in its passes keeps the same
+    /// table at every small gamma, and saturates at large ones). Six, not fewer, so that a
+    /// curve that dips before it jumps (Gowalla at 0.25: four gammas a little below the one
+    /// before, then 35 % more parameters) is still walked across.
+    /// </summary>
+    internal const int StallLimit = 6;
+
     /// <summary>Runs the search.</summary>
     /// <param name="run">Runs the method at a knob value.</param>
     /// <param name="parameters">Parameter count of a result.</param>
@@ -69,8 +78,14 @@ internal static class KnobSearch
         private long _previousParams;
         private long _bestParams = -1;
 
+        // How close (|log(parameters / aim)|) the nearest result so far came, and how many runs
+        // since then came no closer.
+        private double _closest = double.PositiveInfinity;
+        private int _stalled;
+
         // Aim a little inside the tolerance window so interpolated steps land in it.
         private readonly double _aim = budget * (1 - (tolerance / 2));
+
 
         public int Runs { get; private set; }
 
@@ -88,7 +103,7 @@ internal static class KnobSearch
         {
             double k = Round(initial);
             bool firstOver = Evaluate(k);
-            while (Runs < maxRuns && !Good)
+            while (Runs < maxRuns && !Good && _stalled < KnobSearch.StallLimit)
             {
                 double factor = StepFactor(firstOver);
                 if (firstOver)
@@ -185,6 +200,8 @@ internal static class KnobSearch
             T result = run(knob);
             long p = parameters(result);
             bool over = p > budget || (isOver?.Invoke(result) ?? false);
+            double distance = Math.Abs(Math.Log(Math.Max(1, p) / _aim));
+            (_closest, _stalled) = distance < _closest ? (distance, 0) : (_closest, _stalled + 1);
             (_previousKnob, _previousParams) = (_lastKnob, _lastParams);
             (_lastKnob, _lastParams) = (knob, p);
             if (over)

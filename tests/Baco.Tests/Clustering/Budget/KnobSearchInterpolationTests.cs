@@ -1,3 +1,4 @@
+using Baco.Clustering;
 using Baco.Clustering.Budget;
 
 namespace Baco.Tests.Clustering.Budget;
@@ -45,5 +46,31 @@ public sealed class KnobSearchInterpolationTests
         var r = KnobSearch.Search(k => k < 5 ? 900L : 1200L, p => p, 1000, 1, 1e-3, 100);
         Assert.Equal(900, r.Result);
         Assert.False(r.WithinTolerance);
+    }
+
+    [Fact]
+    public void AKnobThatStopsActingEndsTheSearchAfterTheStallLimit()
+    {
+        // Over the budget at every knob (label propagation stuck at one table): before, the search
+        // walked down to its minimum (30 runs on Beauty at 0.10) before giving up.
+        int runs = 0;
+        Assert.Throws<BudgetUnreachableException>(() => KnobSearch.Search(k => { runs++; return 5000L; }, p => p, 1000, 1, 1e-6, 1e9));
+        Assert.Equal(1 + KnobSearch.StallLimit, runs);
+
+        // Under it everywhere, saturating: the best is kept, flagged as outside the window.
+        var flat = KnobSearch.Search(k => k < 10 ? (long)(100 * k) : 900L, p => p, 5000, 1, 1e-6, 1e9);
+        Assert.Equal(900, flat.Result);
+        Assert.False(flat.WithinTolerance);
+        Assert.True(flat.Runs <= 3 + KnobSearch.StallLimit, $"{flat.Runs} runs");
+    }
+
+    [Fact]
+    public void ACurveThatDipsBeforeItJumpsIsStillWalkedAcross()
+    {
+        // Gowalla at 0.25: four knobs each a little below the one before, then a jump into the window.
+        long Curve(double k) => k < 100 ? (long)(8000 * Math.Pow(k, 0.5)) : k < 800 ? 80_000 - (long)(k / 10) : 99_500;
+        var r = KnobSearch.Search(Curve, p => p, 100_000, 1, 1e-6, 1e9);
+        Assert.Equal(99_500, r.Result);
+        Assert.True(r.WithinTolerance);
     }
 }
