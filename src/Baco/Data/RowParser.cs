@@ -75,7 +75,7 @@ internal sealed class RowParser(string path, FileLayout layout, double? minRatin
         {
             // MovieLens 1M writes user::item::rating::time, a separator of two bytes.
             string dat = line.IndexOf("::"u8) >= 0
-                ? $"; the fields are separated by '::' (MovieLens .dat): convert them first, e.g. sed 's/::/\\t/g' {Path.GetFileName(path)} > {Path.GetFileNameWithoutExtension(path)}.tsv"
+                ? $"; the fields are separated by '::' (MovieLens .dat): convert them first, e.g. {ConversionCommand.Redirect("sed 's/::/\\t/g'", path, ".tsv")}"
                 : "";
             throw new DataFormatException(path, number, $"missing column: the line has {Fields(n)}, {_need} are needed ({Needed()}){dat}");
         }

@@ -51,8 +51,14 @@ public sealed class LayoutDetectionTests : IDisposable
     [Fact]
     public void TwoByteSeparatorsAndAPandasIndexHeader_AreNamedWithTheirRemedy()
     {
-        ReaderAssert.Fails(_dir.File("ratings.dat", "1::1193::5::978300760\n1::661::3::978302109\n"), 1,
-            "missing column: the line has 1 field, 2 are needed (user in column 1, item in column 2); the fields are separated by '::' (MovieLens .dat): convert them first, e.g. sed 's/::/\\t/g' ratings.dat > ratings.tsv");
+        string dat = _dir.File("ratings.dat", "1::1193::5::978300760\n1::661::3::978302109\n");
+        ReaderAssert.Fails(dat, 1,
+            $"missing column: the line has 1 field, 2 are needed (user in column 1, item in column 2); the fields are separated by '::' (MovieLens .dat): convert them first, e.g. sed 's/::/\\t/g' {dat} > {Path.ChangeExtension(dat, ".tsv")}");
+
+        // The command never writes over the input: a .tsv gets a copy of another name, and a
+        // path with a space is quoted.
+        string tsv = _dir.File("my ratings.tsv", "1::1193::5\n1::661::3\n");
+        ReaderAssert.Fails(tsv, 1, $"sed 's/::/\\t/g' '{tsv}' > '{Path.ChangeExtension(tsv, ".converted.tsv")}'");
 
         // pandas' to_csv of an unnamed frame: an empty field above the index, integer column names.
         ReaderAssert.Fails(_dir.File("pd.csv", ",0,1\n0,u1,i1\n1,u2,i2\n"), 1, "empty user id in column 1; a first line that starts with an empty field is usually the header pandas writes above its index");

@@ -64,7 +64,11 @@ public sealed class TextValidationTests : IDisposable
             gz.Write(text);
         }
 
-        ReaderAssert.Fails(_dir.Path + "/t.tsv.gz", 0, "is a gzip-compressed file: decompress it first (gunzip -k t.tsv.gz)");
+        ReaderAssert.Fails(_dir.Path + "/t.tsv.gz", 0, $"is a gzip-compressed file: decompress it first (gunzip -k {_dir.Path}/t.tsv.gz)");
+
+        // Named without its suffix, gunzip -k would refuse it: decompressed to a copy beside it.
+        File.Copy(_dir.Path + "/t.tsv.gz", _dir.Path + "/my log.csv");
+        ReaderAssert.Fails(_dir.Path + "/my log.csv", 0, $"(gunzip -c '{_dir.Path}/my log.csv' > '{_dir.Path}/my log.decompressed.csv')");
 
         string zip = _dir.Path + "/t.zip";
         using (var archive = System.IO.Compression.ZipFile.Open(zip, System.IO.Compression.ZipArchiveMode.Create))
@@ -74,8 +78,14 @@ public sealed class TextValidationTests : IDisposable
         }
 
         ReaderAssert.Fails(zip, 0, "is a zip archive");
-        ReaderAssert.Fails(Write("wide.tsv", [.. Encoding.Unicode.GetPreamble(), .. Encoding.Unicode.GetBytes("u1\ti1\nu2\ti2\n")]), 0, "is UTF-16 text: save it as UTF-8 (iconv -f UTF-16 -t UTF-8 wide.tsv > wide.utf8.tsv)");
-        ReaderAssert.Fails(Write("wide.csv", [.. Encoding.BigEndianUnicode.GetPreamble(), .. Encoding.BigEndianUnicode.GetBytes("u1,i1\n")]), 0, "(iconv -f UTF-16 -t UTF-8 wide.csv > wide.utf8.csv)");
+        ReaderAssert.Fails(Write("wide.tsv", [.. Encoding.Unicode.GetPreamble(), .. Encoding.Unicode.GetBytes("u1\ti1\nu2\ti2\n")]), 0, $"is UTF-16 text: save it as UTF-8 (iconv -f UTF-16 -t UTF-8 {_dir.Path}/wide.tsv > {_dir.Path}/wide.utf8.tsv)");
+        ReaderAssert.Fails(Write("wide.csv", [.. Encoding.BigEndianUnicode.GetPreamble(), .. Encoding.BigEndianUnicode.GetBytes("u1,i1\n")]), 0, $"(iconv -f UTF-16 -t UTF-8 {_dir.Path}/wide.csv > {_dir.Path}/wide.utf8.csv)");
+        ReaderAssert.Fails(Write("bare.tsv", Encoding.Unicode.GetBytes("u1\ti1\nu2\ti2\n")), 0, $"is UTF-16 text (UTF-16LE, no byte-order mark): save it as UTF-8 (iconv -f UTF-16LE -t UTF-8 {_dir.Path}/bare.tsv > {_dir.Path}/bare.utf8.tsv)");
+
+        // Spreadsheets are saved as CSV, not unzipped.
+        File.Copy(zip, _dir.Path + "/ratings.xlsx");
+        ReaderAssert.Fails(_dir.Path + "/ratings.xlsx", 0, "is a spreadsheet: save the sheet of interactions as CSV (UTF-8)");
+        ReaderAssert.Fails(Write("old.xls", [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0, 0, 0]), 0, "is an old Office file (Excel .xls)");
         ReaderAssert.Fails(Write("t.tsv.xz", [0xFD, 0x37, 0x7A, 0x58, 0x5A, 0x00, 0x00, 0x04, 0xE6, 0xD6]), 0, "is an xz-compressed file");
 
         // Text whose first id spells a signature is text.
