@@ -68,8 +68,20 @@ internal static class LayoutSniffer
         int user = 0, item = 1, rating = -1;
         if (format == InteractionFormat.EdgeList)
         {
-            user = Resolve(path, firstLine, options.UserColumn, names, ColumnNames.IsUser, "user", -1);
-            item = Resolve(path, firstLine, options.ItemColumn, names, ColumnNames.IsItem, "item", user);
+            // A side the header or an option names is placed first; the other takes its position
+            // around it ("asin,reviewerName": items named first, so users are the second column).
+            bool userNamed = options.UserColumn is not null || (names is not null && Array.Exists(names, ColumnNames.IsUser));
+            bool itemNamed = options.ItemColumn is not null || (names is not null && Array.Exists(names, ColumnNames.IsItem));
+            if (itemNamed && !userNamed)
+            {
+                item = Resolve(path, firstLine, options.ItemColumn, names, ColumnNames.IsItem, "item", -1);
+                user = Resolve(path, firstLine, null, names, ColumnNames.IsUser, "user", item);
+            }
+            else
+            {
+                user = Resolve(path, firstLine, options.UserColumn, names, ColumnNames.IsUser, "user", -1);
+                item = Resolve(path, firstLine, options.ItemColumn, names, ColumnNames.IsItem, "item", user);
+            }
             if (user == item)
             {
                 throw new DataFormatException(path, header ? firstLine : 0, $"user and item columns are the same column ({user + 1})");
@@ -79,6 +91,7 @@ internal static class LayoutSniffer
             {
                 CheckIdColumnNames(path, firstLine, names, (user, "user", options.UserColumn), (item, "item", options.ItemColumn));
                 WarnOfAColumnTakenByPosition(path, firstLine, names, options, user, item);
+                WarnOfSeveralNamedColumns(path, firstLine, names, options, user, item);
             }
 
             rating = options.RatingColumn is not null || options.MinRating is not null || names is not null
@@ -292,8 +305,18 @@ internal static class LayoutSniffer
 
         if (header is not null)
         {
-            int found = Array.FindIndex(header, h => known(h));
-            if (found >= 0 && found != taken)
+            // Of several columns with the side's names ("location" and "product_id"), the one
+            // named as an id (WarnOfSeveralNamedColumns says which was taken).
+            int found = -1;
+            for (int k = 0; k < header.Length; k++)
+            {
+                if (k != taken && known(header[k]) && (found < 0 || (!IsIdName(header[found]) && IsIdName(header[k]))))
+                {
+                    found = k;
+                }
+            }
+
+            if (found >= 0)
             {
                 return found;
             }
@@ -338,6 +361,20 @@ internal static class LayoutSniffer
             // A header found by one plain name ("alice,book": items can be called book) may be data.
             string data = options.HasHeader is null ? "; if this line is an interaction, not a header, set the header option to no" : "";
             warnings.Report($"{path}:{headerLine}: the header ({string.Join(", ", names)}) names no {what} column, so column {column + 1} ('{names[column]}') is read as the {what}s; if they are in another column, name it {what}_id in the header{data}");
+        }
+    }
+
+    // A header with two columns of one side's names ("user_id,location,product_id"): the one
+    // taken is an id's name, the first otherwise; say so, since the other may be meant.
+    private static void WarnOfSeveralNamedColumns(string path, long headerLine, string[] names, ReadOptions options, int user, int item)
+    {
+        foreach (var (what, column, given, known) in new[] { ("user", user, options.UserColumn, (Func<string, bool>)ColumnNames.IsUser), ("item", item, options.ItemColumn, ColumnNames.IsItem) })
+        {
+            int other = Enumerable.Range(0, names.Length).FirstOrDefault(k => k != user && k != item && known(names[k]), -1);
+            if (given is null && other >= 0 && column < names.Length && options.Warnings is { } warnings)
+            {
+                warnings.Report($"{path}:{headerLine}: the header ({string.Join(", ", names)}) names two {what} columns; column {column + 1} ('{names[column]}') is read as the {what}s, not column {other + 1} ('{names[other]}'); if the {what}s are there, name that column {what}_id in the header");
+            }
         }
     }
 

@@ -173,6 +173,30 @@ public sealed class HeaderWarningTests : IDisposable
     }
 
     [Fact]
+    public void AHeaderNamingOnlyTheItems_PlacesTheUsersAroundThem()
+    {
+        // Items named in the first column: the users are the second, not the first (which read
+        // reviews as users reviewing people, silently).
+        string f = _dir.File("reviews.csv", "asin,reviewerName,overall\nB1,Ann,5\nB2,Ann,4\nB1,Bob,3\n");
+        var (d, warnings) = Read(f);
+        Assert.Equal(["Ann", "Bob"], d.Users.Names());
+        Assert.Equal(["B1", "B2"], d.Items.Names());
+        Assert.StartsWith($"{f}:1: the header (asin, reviewerName, overall) names no user column, so column 2 ('reviewerName') is read as the users; if they are in another column, name it user_id in the header", Assert.Single(warnings), StringComparison.Ordinal);
+
+        // A measure where the users would be is refused on the users' side.
+        ReaderAssert.Fails(_dir.File("m.csv", "movieId,rating,who\nm1,5,a\n"), 1, "names no user column, and column 2, where the user ids would be, is 'rating'");
+    }
+
+    [Fact]
+    public void TwoColumnsWithItemNames_TakeTheOneNamedAsAnIdAndSaySo()
+    {
+        string f = _dir.File("orders.csv", "user_id,location,product_id,rating\nu1,Berlin,p1,5\nu2,Paris,p2,4\n");
+        var (d, warnings) = Read(f);
+        Assert.Equal(["p1", "p2"], d.Items.Names());
+        Assert.Equal($"{f}:1: the header (user_id, location, product_id, rating) names two item columns; column 3 ('product_id') is read as the items, not column 2 ('location'); if the items are there, name that column item_id in the header", Assert.Single(warnings));
+    }
+
+    [Fact]
     public void AHeaderlessTestFileUnderHeaderYes_IsWarnedAbout()
     {
         // One header setting for every file: the test file's first interaction is skipped, and said.
