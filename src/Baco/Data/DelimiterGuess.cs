@@ -6,8 +6,9 @@ namespace Baco.Data;
 /// that splits the lines unevenly or breaks quoted fields ("Smith, J";x or x;"Smith, J") gives way to a
 /// semicolon that splits every line evenly into at least as many fields, and a comma that only
 /// ever stands between digits of numbers another separator leaves whole (a;x;4,5 or u1 i1 4,5:
-/// decimal commas) to a semicolon or runs of spaces that split every line evenly. Otherwise the
-/// comma stays, and a line it splits unevenly is reported when it is read.
+/// decimal commas) to a semicolon or runs of spaces that split every line evenly. When comma and
+/// semicolon both split every line evenly, the one with more fields wins. Otherwise the comma
+/// stays, and a line it splits unevenly is reported when it is read.
 /// </summary>
 internal static class DelimiterGuess
 {
@@ -43,7 +44,10 @@ internal static class DelimiterGuess
             // A semicolon in the text of a comma file ("Great food; nice staff") may split its
             // few lines evenly too, but into fewer fields than the commas do.
             bool decimals = chosen == (byte)',' && alternative.CommaFieldsAreDecimals;
-            if (decimals || (other != 0 && (!own.Even || own.BrokenQuote) && alternative.Fields >= own.MostFields))
+            // Both even: the one that gives more fields, since a comma inside text is more
+            // common than a semicolon ("Müller, Hans;A1;4" is three fields, not two).
+            bool more = other != 0 && own.Even && alternative.Fields > own.Fields;
+            if (decimals || more || (other != 0 && (!own.Even || own.BrokenQuote) && alternative.Fields >= own.MostFields))
             {
                 return other;
             }

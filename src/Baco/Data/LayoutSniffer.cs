@@ -32,8 +32,14 @@ internal static class LayoutSniffer
                 : "no interaction line in the first 1 MB (only blank or comment lines)");
         }
 
+        RefuseOtherFormats(path, firstLine, lines[0]);
         byte delimiter = options.Delimiter is { } d ? DelimiterByte(d) : DelimiterGuess.Detect(lines);
         var fields = lines.ConvertAll(l => Fields(l, delimiter));
+        if (options.HasHeader != false && RowNumbersBelowHeader(fields) is { } numbers)
+        {
+            throw new DataFormatException(path, firstLine,
+                $"the first line has {Fields(fields[0].Length)} and the lines below it {fields[1].Length}, the first numbering the lines ({numbers}, ...): a row index written without a column name (pandas to_csv, R write.table); {RowIndex.Remedy}");
+        }
 
         bool header = options.HasHeader ?? LooksLikeHeader(fields, options);
 
@@ -196,6 +202,51 @@ internal static class LayoutSniffer
         }
 
         return [.. list];
+    }
+
+    // JSON and Excel's separator hint would otherwise be read as text of one odd column.
+    private static void RefuseOtherFormats(string path, long line, byte[] first)
+    {
+        // JSON lines ({...} a line), or a JSON document ("[" or "{" alone on the first line).
+        if ((first[0] == (byte)'{' && (first.Length == 1 || first[^1] is (byte)'}' or (byte)','))
+            || (first[0] == (byte)'[' && (first.Length == 1 || first[1] is (byte)'{' or (byte)'[')))
+        {
+            throw new DataFormatException(path, line,
+                $"the file looks like JSON, not lines of separated fields: convert it first, e.g. {ConversionCommand.Redirect("jq -r '[.user_id, .item_id] | @tsv'", path, ".tsv")} (with the file's own key names)");
+        }
+
+        if (first.Length == 5 && first.AsSpan().StartsWith("sep="u8))
+        {
+            throw new DataFormatException(path, line, $"'{(char)first[0]}{(char)first[1]}{(char)first[2]}{(char)first[3]}{(char)first[4]}' is Excel's separator hint, not data: delete that line (the separator is detected)");
+        }
+    }
+
+    private static string Fields(int n) => n == 1 ? "1 field" : $"{n} fields";
+
+    // A header line with one field fewer than the lines below, whose first fields count up by
+    // one: the unnamed index of pandas (a leading tab is trimmed away) or R's row names. Read by
+    // the names, every column would be off by one. Returns the first numbers, or null.
+    private static string? RowNumbersBelowHeader(List<string[]> fields)
+    {
+        if (fields.Count < 3 || fields[0].Length != fields[1].Length - 1)
+        {
+            return null;
+        }
+
+        long start = 0;
+        for (int k = 1; k < fields.Count; k++)
+        {
+            if (fields[k].Length != fields[1].Length
+                || !long.TryParse(fields[k][0], NumberStyles.None, CultureInfo.InvariantCulture, out long n)
+                || (k > 1 && n != start + k - 1))
+            {
+                return null;
+            }
+
+            start = k == 1 ? n : start;
+        }
+
+        return string.Join(", ", fields.Skip(1).Take(3).Select(f => f[0]));
     }
 
     private static bool IsInt(string s) => long.TryParse(s, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _);

@@ -76,6 +76,8 @@ internal sealed class RowParser(string path, FileLayout layout, double? minRatin
             // MovieLens 1M writes user::item::rating::time, a separator of two bytes.
             string dat = line.IndexOf("::"u8) >= 0
                 ? $"; the fields are separated by '::' (MovieLens .dat): convert them first, e.g. {ConversionCommand.Redirect("sed 's/::/\\t/g'", path, ".tsv")}"
+                : line.Contains((byte)'|')
+                ? $"; '|' is not a separator read here: convert the file first, e.g. tr '|' '\\t' < {ConversionCommand.Quote(path)} > {ConversionCommand.Quote(ConversionCommand.CopyPath(path, ".tsv"))}"
                 : "";
             throw new DataFormatException(path, number, $"missing column: the line has {Fields(n)}, {_need} are needed ({Needed()}){dat}");
         }
@@ -83,7 +85,7 @@ internal sealed class RowParser(string path, FileLayout layout, double? minRatin
         bool first = FirstLine == 0;
         if (first && user.IsEmpty && layout.UserColumn == 0 && !layout.HasHeader)
         {
-            throw new DataFormatException(path, number, "empty user id in column 1; a first line that starts with an empty field is usually the header pandas writes above its index (to_csv without index=False): write the file with index=False, or remove that line and column");
+            throw new DataFormatException(path, number, $"empty user id in column 1; a first line that starts with an empty field is usually the header pandas writes above a row index: {RowIndex.Remedy}");
         }
         if (first)
         {
@@ -150,7 +152,9 @@ internal sealed class RowParser(string path, FileLayout layout, double? minRatin
 
         string reason = $"{(n < _columns ? "missing" : "extra")} column: the line has {Fields(n)}, the first data line (line {_columnsLine}) has {_columns}";
         byte foreign = ForeignSeparator(line);
-        reason += foreign != 0
+        reason += line.Count((byte)'"') % 2 == 1
+            ? "; it holds an unpaired double quote: a quoted field that runs over a line end (text with line breaks) is not read as one field; remove the line breaks inside quoted fields"
+            : foreign != 0
             ? $"; it contains {(foreign == (byte)'\t' ? "a tab" : $"'{(char)foreign}'")} but fields are separated by {SeparatorName(layout.Delimiter)}"
             : n < _columns
                 ? "; every line of an edge list has the same columns (for LightGCN adjacency lists set the format to adjacency)"

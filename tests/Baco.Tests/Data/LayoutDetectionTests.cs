@@ -26,6 +26,7 @@ public sealed class LayoutDetectionTests : IDisposable
     [InlineData("\"Smith, J\";x\nbob;y\n\"Smith, J\";y\n", "Smith, J|bob", "x|y")] // a quoted comma in a ';' file
     [InlineData("u1;\"Smith, J\";x\nu2;\"Doe, A\";y\n", "u1|u2", "Smith, J|Doe, A")] // and in a later column of every line
     [InlineData("u1,\"Weird Al\" Yankovic;live\nu2,Heat;live\n", "u1|u2", "\"Weird Al\" Yankovic;live|Heat;live")] // paired quotes in a comma file's text
+    [InlineData("Müller, Hans;A1;4\nSchmidt, Eva;A2;3\n", "Müller, Hans|Schmidt, Eva", "A1|A2")] // a comma in every line's first field of a ';' file
     [InlineData("u1;i1;note, with a comma\nu2;i2;plain\n", "u1|u2", "i1|i2")] // commas in a free-text column
     [InlineData("John Smith,Book One\nAnn Lee,Book Two\nJohn Smith,Book Two\n", "John Smith|Ann Lee", "Book One|Book Two")] // spaces in a comma file
     [InlineData("1,2,2020-01-01 10:00\n2,3,2020-01-02 11:00\n", "1|2", "2|3")] // digits around every comma, yet separators
@@ -61,10 +62,38 @@ public sealed class LayoutDetectionTests : IDisposable
         ReaderAssert.Fails(tsv, 1, $"sed 's/::/\\t/g' '{tsv}' > '{Path.ChangeExtension(tsv, ".converted.tsv")}'");
 
         // pandas' to_csv of an unnamed frame: an empty field above the index, integer column names.
-        ReaderAssert.Fails(_dir.File("pd.csv", ",0,1\n0,u1,i1\n1,u2,i2\n"), 1, "empty user id in column 1; a first line that starts with an empty field is usually the header pandas writes above its index");
+        ReaderAssert.Fails(_dir.File("pd.csv", ",0,1\n0,u1,i1\n1,u2,i2\n"), 1, "empty user id in column 1; a first line that starts with an empty field is usually the header pandas writes above a row index: write the file without it (pandas: to_csv(..., index=False)");
+
+        // The same with tabs, whose leading empty field is trimmed with the line, and R's row
+        // names: a header one field short of lines numbered in their first field. Read by the
+        // names, the row numbers were the users.
+        foreach (string text in new[]
+        {
+            "\tuser_id\titem_id\n0\tu1\ti1\n1\tu1\ti2\n2\tu2\ti1\n",
+            "\t0\t1\n0\tu1\ti1\n1\tu2\ti2\n2\tu2\ti1\n",
+            "\"user\" \"item\" \"rating\"\n\"1\" \"u1\" \"i1\" 5\n\"2\" \"u1\" \"i2\" 4\n\"3\" \"u2\" \"i1\" 3\n",
+        })
+        {
+            ReaderAssert.Fails(_dir.File("index.txt", text), 1, "the first numbering the lines (");
+        }
 
         // An empty id further down is the plain error.
         ReaderAssert.Fails(_dir.File("e.csv", "u1,i1\n,i2\n"), 2, "empty user id");
+    }
+
+    [Fact]
+    public void JsonExcelHintsPipesAndLineBreaksInQuotes_AreNamed()
+    {
+        string json = _dir.File("reviews.json", "{\"user_id\":\"u1\",\"business_id\":\"b1\",\"stars\":5.0}\n{\"user_id\":\"u2\",\"business_id\":\"b1\",\"stars\":4.0}\n");
+        ReaderAssert.Fails(json, 1, $"the file looks like JSON, not lines of separated fields: convert it first, e.g. jq -r '[.user_id, .item_id] | @tsv' {json} > {Path.ChangeExtension(json, ".tsv")}");
+        ReaderAssert.Fails(_dir.File("pretty.json", "[\n  {\"user\": \"u1\", \"item\": \"i1\"}\n]\n"), 1, "the file looks like JSON");
+        ReaderAssert.Fails(_dir.File("excel.csv", "sep=;\nu1;i1\nu2;i2\n"), 1, "'sep=;' is Excel's separator hint, not data: delete that line");
+        string pipes = _dir.File("p.txt", "u1|i1|5\nu2|i2|4\n");
+        ReaderAssert.Fails(pipes, 1, $"'|' is not a separator read here: convert the file first, e.g. tr '|' '\\t' < {pipes} > {Path.ChangeExtension(pipes, ".tsv")}");
+
+        // A review whose quoted text holds a line break: the error says why the line is short.
+        var e = ReaderAssert.Fails(_dir.File("yelp.csv", "user_id,business_id,stars,text\nU1,B1,5,\"Great\nfood\"\nU2,B1,4,ok\n"), 3, "missing column: the line has 1 field");
+        Assert.Contains("it holds an unpaired double quote: a quoted field that runs over a line end (text with line breaks) is not read as one field", e.Reason, StringComparison.Ordinal);
     }
 
     [Fact]
