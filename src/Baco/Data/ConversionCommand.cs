@@ -11,11 +11,21 @@ internal static class ConversionCommand
 {
     private static readonly SearchValues<char> Plain = SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_./+-:,@%=");
 
-    /// <summary><paramref name="path"/> as one shell word: as it is when it holds only plain characters, else in single quotes.</summary>
+    /// <summary>
+    /// <paramref name="path"/> as one shell word: as it is when it holds only plain characters,
+    /// else in single quotes; a name starting with '-' gets "./" so no tool reads it as an option.
+    /// </summary>
     public static string Quote(string path)
-        => path.Length > 0 && !path.AsSpan().ContainsAnyExcept(Plain) && path[0] != '-'
+    {
+        if (path.StartsWith('-'))
+        {
+            path = "./" + path;
+        }
+
+        return path.Length > 0 && !path.AsSpan().ContainsAnyExcept(Plain)
             ? path
             : "'" + path.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
+    }
 
     /// <summary>
     /// Where a converted copy of <paramref name="path"/> goes: beside it, with

@@ -7,8 +7,9 @@ namespace Baco.Data;
 /// semicolon that splits every line evenly into at least as many fields, and a comma that only
 /// ever stands between digits of numbers another separator leaves whole (a;x;4,5 or u1 i1 4,5:
 /// decimal commas) to a semicolon or runs of spaces that split every line evenly. When comma and
-/// semicolon both split every line evenly, the one with more fields wins. Otherwise the comma
-/// stays, and a line it splits unevenly is reported when it is read.
+/// semicolon both split every line evenly, the semicolon wins only if it gives as many fields
+/// and every comma is one of text (followed by a space, while no semicolon is). Otherwise the
+/// comma stays, and a line it splits unevenly is reported when it is read.
 /// </summary>
 internal static class DelimiterGuess
 {
@@ -44,16 +45,35 @@ internal static class DelimiterGuess
             // A semicolon in the text of a comma file ("Great food; nice staff") may split its
             // few lines evenly too, but into fewer fields than the commas do.
             bool decimals = chosen == (byte)',' && alternative.CommaFieldsAreDecimals;
-            // Both even: the one that gives more fields, since a comma inside text is more
-            // common than a semicolon ("Müller, Hans;A1;4" is three fields, not two).
-            bool more = other != 0 && own.Even && alternative.Fields > own.Fields;
-            if (decimals || more || (other != 0 && (!own.Even || own.BrokenQuote) && alternative.Fields >= own.MostFields))
+            // Both even: commas that are all followed by a space, where no semicolon is, are
+            // commas of text ("Müller, Hans;A1;4"); a list after a comma ("u1,i1,a;b;c") is not.
+            bool prose = other == (byte)';' && own.Even && alternative.Fields >= own.Fields && CommasAreProse(lines);
+            if (decimals || prose || (other != 0 && (!own.Even || own.BrokenQuote) && alternative.Fields >= own.MostFields))
             {
                 return other;
             }
         }
 
         return chosen;
+    }
+
+    // Every comma followed by a space and no semicolon: ", " is how text writes a comma, and
+    // separators are rarely written that way on every line while a semicolon is not.
+    private static bool CommasAreProse(IReadOnlyList<byte[]> lines)
+    {
+        foreach (var line in lines)
+        {
+            for (int k = 0; k < line.Length; k++)
+            {
+                bool followed = k + 1 < line.Length && line[k + 1] == (byte)' ';
+                if ((line[k] == (byte)',' && !followed) || (line[k] == (byte)';' && followed))
+                {
+                    return false;
+                }
+            }
+        }
+
+        return true;
     }
 
     private readonly record struct Shape(bool Even, int Fields, int MostFields, bool BrokenQuote, bool CommaFieldsAreDecimals);

@@ -35,10 +35,13 @@ internal static class LayoutSniffer
         RefuseOtherFormats(path, firstLine, lines[0]);
         byte delimiter = options.Delimiter is { } d ? DelimiterByte(d) : DelimiterGuess.Detect(lines);
         var fields = lines.ConvertAll(l => Fields(l, delimiter));
-        if (options.HasHeader != false && RowNumbersBelowHeader(fields) is { } numbers)
+        // Only under header auto: with --header yes the names are read from the first column
+        // (a header that leaves an extra last column unnamed), and adjacency lists have no header.
+        bool adjacency = options.Format == InteractionFormat.Adjacency || (options.Format == InteractionFormat.Auto && runFormat == InteractionFormat.Adjacency);
+        if (options.HasHeader is null && !adjacency && RowNumbersBelowHeader(lines, fields, delimiter) is { } numbers)
         {
             throw new DataFormatException(path, firstLine,
-                $"the first line has {Fields(fields[0].Length)} and the lines below it {fields[1].Length}, the first numbering the lines ({numbers}, ...): a row index written without a column name (pandas to_csv, R write.table); {RowIndex.Remedy}");
+                $"the first line has {Fields(fields[0].Length)} and the lines below it {fields[1].Length}, the first numbering the lines ({numbers}, ...): a row index written without a column name (pandas to_csv, R write.table)? If so, {RowIndex.Remedy}; if the first column holds the users and the header leaves a last column unnamed, give --header yes");
         }
 
         bool header = options.HasHeader ?? LooksLikeHeader(fields, options);
@@ -207,28 +210,36 @@ internal static class LayoutSniffer
     // JSON and Excel's separator hint would otherwise be read as text of one odd column.
     private static void RefuseOtherFormats(string path, long line, byte[] first)
     {
-        // JSON lines ({...} a line), or a JSON document ("[" or "{" alone on the first line).
-        if ((first[0] == (byte)'{' && (first.Length == 1 || first[^1] is (byte)'}' or (byte)','))
-            || (first[0] == (byte)'[' && (first.Length == 1 || first[1] is (byte)'{' or (byte)'[')))
+        // JSON lines ({"key": ...} a line), or a JSON document ("[" or "{" alone on the first
+        // line, or an array of objects); ids in braces ({3F2504E0-...}) are not JSON.
+        var span = first.AsSpan();
+        bool lines = span.StartsWith("{\""u8) || span.SequenceEqual("{"u8);
+        bool array = span.SequenceEqual("["u8) || span.StartsWith("[{\""u8) || span.StartsWith("[{ \""u8);
+        if (lines || array)
         {
+            string jq = array ? "jq -r '.[] | [.user_id, .item_id] | @tsv'" : "jq -r '[.user_id, .item_id] | @tsv'";
             throw new DataFormatException(path, line,
-                $"the file looks like JSON, not lines of separated fields: convert it first, e.g. {ConversionCommand.Redirect("jq -r '[.user_id, .item_id] | @tsv'", path, ".tsv")} (with the file's own key names)");
+                $"the file looks like JSON, not lines of separated fields: convert it first, e.g. {ConversionCommand.Redirect(jq, path, ".tsv")} (with the file's own key names)");
         }
 
-        if (first.Length == 5 && first.AsSpan().StartsWith("sep="u8))
+        // "sep=;" (a tab after '=' is trimmed with the line).
+        if (first.Length <= 5 && span.StartsWith("sep="u8))
         {
-            throw new DataFormatException(path, line, $"'{(char)first[0]}{(char)first[1]}{(char)first[2]}{(char)first[3]}{(char)first[4]}' is Excel's separator hint, not data: delete that line (the separator is detected)");
+            throw new DataFormatException(path, line, $"'{Encoding.UTF8.GetString(first)}' is Excel's separator hint, not data: delete that line (the separator is detected)");
         }
     }
 
     private static string Fields(int n) => n == 1 ? "1 field" : $"{n} fields";
 
     // A header line with one field fewer than the lines below, whose first fields count up by
-    // one: the unnamed index of pandas (a leading tab is trimmed away) or R's row names. Read by
-    // the names, every column would be off by one. Returns the first numbers, or null.
-    private static string? RowNumbersBelowHeader(List<string[]> fields)
+    // one: the unnamed index of pandas with tabs or spaces (the leading separator is trimmed with
+    // the line) or R's quoted row names. Read by the names, every column would be off by one.
+    // pandas' comma files keep the empty name (",user_id,item_id") and are read by it; a first
+    // line of integers may be data. Returns the first numbers, or null.
+    private static string? RowNumbersBelowHeader(List<byte[]> lines, List<string[]> fields, byte delimiter)
     {
-        if (fields.Count < 3 || fields[0].Length != fields[1].Length - 1)
+        if (fields.Count < 3 || fields[0].Length != fields[1].Length - 1 || Array.TrueForAll(fields[0], IsInt)
+            || !(delimiter is 0 or (byte)'\t' || lines[1][0] == (byte)'"'))
         {
             return null;
         }

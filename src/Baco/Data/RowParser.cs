@@ -83,7 +83,7 @@ internal sealed class RowParser(string path, FileLayout layout, double? minRatin
         }
 
         bool first = FirstLine == 0;
-        if (first && user.IsEmpty && layout.UserColumn == 0 && !layout.HasHeader)
+        if (first && user.IsEmpty && !userQuoted && layout.UserColumn == 0 && !layout.HasHeader)
         {
             throw new DataFormatException(path, number, $"empty user id in column 1; a first line that starts with an empty field is usually the header pandas writes above a row index: {RowIndex.Remedy}");
         }

@@ -26,7 +26,10 @@ public sealed class LayoutDetectionTests : IDisposable
     [InlineData("\"Smith, J\";x\nbob;y\n\"Smith, J\";y\n", "Smith, J|bob", "x|y")] // a quoted comma in a ';' file
     [InlineData("u1;\"Smith, J\";x\nu2;\"Doe, A\";y\n", "u1|u2", "Smith, J|Doe, A")] // and in a later column of every line
     [InlineData("u1,\"Weird Al\" Yankovic;live\nu2,Heat;live\n", "u1|u2", "\"Weird Al\" Yankovic;live|Heat;live")] // paired quotes in a comma file's text
-    [InlineData("Müller, Hans;A1;4\nSchmidt, Eva;A2;3\n", "Müller, Hans|Schmidt, Eva", "A1|A2")] // a comma in every line's first field of a ';' file
+    [InlineData("Müller, Hans;A1;4\nSchmidt, Eva;A2;3\n", "Müller, Hans|Schmidt, Eva", "A1|A2")] // a comma of text in every line's first field of a ';' file
+    [InlineData("Smith, John, Jr.;A1;4\nDoe, Jane, Dr.;A2;5\n", "Smith, John, Jr.|Doe, Jane, Dr.", "A1|A2")] // as many fields either way: commas of text
+    [InlineData("u1,i1,drama;comedy;romance;war\nu2,i2,action;crime;thriller;noir\n", "u1|u2", "i1|i2")] // a fixed-length list after the commas
+    [InlineData("{3F2504E0-4F89-11D3-9A0C-0305E82C3301},{6B29FC40-CA47-1067-B31D-00DD010662DA}\n{3F2504E0-4F89-11D3-9A0C-0305E82C3302},{6B29FC40-CA47-1067-B31D-00DD010662DB}\n", "{3F2504E0-4F89-11D3-9A0C-0305E82C3301}|{3F2504E0-4F89-11D3-9A0C-0305E82C3302}", "{6B29FC40-CA47-1067-B31D-00DD010662DA}|{6B29FC40-CA47-1067-B31D-00DD010662DB}")] // ids in braces are not JSON
     [InlineData("u1;i1;note, with a comma\nu2;i2;plain\n", "u1|u2", "i1|i2")] // commas in a free-text column
     [InlineData("John Smith,Book One\nAnn Lee,Book Two\nJohn Smith,Book Two\n", "John Smith|Ann Lee", "Book One|Book Two")] // spaces in a comma file
     [InlineData("1,2,2020-01-01 10:00\n2,3,2020-01-02 11:00\n", "1|2", "2|3")] // digits around every comma, yet separators
@@ -57,9 +60,11 @@ public sealed class LayoutDetectionTests : IDisposable
             $"missing column: the line has 1 field, 2 are needed (user in column 1, item in column 2); the fields are separated by '::' (MovieLens .dat): convert them first, e.g. sed 's/::/\\t/g' {dat} > {Path.ChangeExtension(dat, ".tsv")}");
 
         // The command never writes over the input: a .tsv gets a copy of another name, and a
-        // path with a space is quoted.
+        // path with a space is quoted; a relative name starting with '-' is not an option.
         string tsv = _dir.File("my ratings.tsv", "1::1193::5\n1::661::3\n");
         ReaderAssert.Fails(tsv, 1, $"sed 's/::/\\t/g' '{tsv}' > '{Path.ChangeExtension(tsv, ".converted.tsv")}'");
+        Assert.Equal("sed x ./-r.dat > ./-r.tsv", ConversionCommand.Redirect("sed x", "-r.dat", ".tsv"));
+        Assert.Equal("'./-n x.dat'", ConversionCommand.Quote("-n x.dat"));
 
         // pandas' to_csv of an unnamed frame: an empty field above the index, integer column names.
         ReaderAssert.Fails(_dir.File("pd.csv", ",0,1\n0,u1,i1\n1,u2,i2\n"), 1, "empty user id in column 1; a first line that starts with an empty field is usually the header pandas writes above a row index: write the file without it (pandas: to_csv(..., index=False)");
@@ -70,12 +75,23 @@ public sealed class LayoutDetectionTests : IDisposable
         foreach (string text in new[]
         {
             "\tuser_id\titem_id\n0\tu1\ti1\n1\tu1\ti2\n2\tu2\ti1\n",
-            "\t0\t1\n0\tu1\ti1\n1\tu2\ti2\n2\tu2\ti1\n",
             "\"user\" \"item\" \"rating\"\n\"1\" \"u1\" \"i1\" 5\n\"2\" \"u1\" \"i2\" 4\n\"3\" \"u2\" \"i1\" 3\n",
         })
         {
             ReaderAssert.Fails(_dir.File("index.txt", text), 1, "the first numbering the lines (");
         }
+
+        // With integer column names the first line may be data: the short line is the error.
+        ReaderAssert.Fails(_dir.File("index.txt", "\t0\t1\n0\tu1\ti1\n1\tu2\ti2\n2\tu2\ti1\n"), 2, "extra column: the line has 3 fields, the first data line (line 1) has 2");
+
+        // A leave-one-out file whose header leaves its last column unnamed looks the same: under
+        // --header yes it is read by the names; a comma file is never pandas' index (pandas keeps
+        // the empty name); an adjacency list's first user may have one item or none.
+        string loo = _dir.File("loo.tsv", "user_id\titem_id\n0\ti5\t1\n1\ti9\t1\n2\ti3\t1\n");
+        ReaderAssert.Fails(loo, 1, "if the first column holds the users and the header leaves a last column unnamed, give --header yes");
+        Assert.Equal(["0", "1", "2"], InteractionReader.Read(loo, options: new ReadOptions { HasHeader = true, IdKind = IdKind.String }).Users.Names());
+        Assert.Equal(["10", "11", "12"], InteractionReader.Read(_dir.File("loo.csv", "user_id,item_id\n0,10,5\n1,11,3\n2,12,4\n"), options: new ReadOptions { IdKind = IdKind.String }).Items.Names());
+        Assert.Equal(3, InteractionReader.Read(_dir.File("adj.txt", "0\n1 5\n2 7\n3 9\n"), options: new ReadOptions { Format = InteractionFormat.Adjacency }).Train.Count);
 
         // An empty id further down is the plain error.
         ReaderAssert.Fails(_dir.File("e.csv", "u1,i1\n,i2\n"), 2, "empty user id");
@@ -86,7 +102,9 @@ public sealed class LayoutDetectionTests : IDisposable
     {
         string json = _dir.File("reviews.json", "{\"user_id\":\"u1\",\"business_id\":\"b1\",\"stars\":5.0}\n{\"user_id\":\"u2\",\"business_id\":\"b1\",\"stars\":4.0}\n");
         ReaderAssert.Fails(json, 1, $"the file looks like JSON, not lines of separated fields: convert it first, e.g. jq -r '[.user_id, .item_id] | @tsv' {json} > {Path.ChangeExtension(json, ".tsv")}");
-        ReaderAssert.Fails(_dir.File("pretty.json", "[\n  {\"user\": \"u1\", \"item\": \"i1\"}\n]\n"), 1, "the file looks like JSON");
+        string array = _dir.File("pretty.json", "[\n  {\"user\": \"u1\", \"item\": \"i1\"}\n]\n");
+        ReaderAssert.Fails(array, 1, $"the file looks like JSON, not lines of separated fields: convert it first, e.g. jq -r '.[] | [.user_id, .item_id] | @tsv' {array} > ");
+        ReaderAssert.Fails(_dir.File("tabhint.tsv", "sep=\t\nu1\ti1\nu2\ti2\n"), 1, "is Excel's separator hint, not data: delete that line");
         ReaderAssert.Fails(_dir.File("excel.csv", "sep=;\nu1;i1\nu2;i2\n"), 1, "'sep=;' is Excel's separator hint, not data: delete that line");
         string pipes = _dir.File("p.txt", "u1|i1|5\nu2|i2|4\n");
         ReaderAssert.Fails(pipes, 1, $"'|' is not a separator read here: convert the file first, e.g. tr '|' '\\t' < {pipes} > {Path.ChangeExtension(pipes, ".tsv")}");
