@@ -112,7 +112,7 @@ public static class InteractionReader
             else
             {
                 comments?.Data(line);
-                parser.Edge(line, source.LineNumber);
+                parser.Edge(line, source.LineNumber, layout.Delimiter == (byte)'\t' && raw.Length > line.Length ? TrailingTabs(raw) : 0);
             }
         }
 
@@ -149,6 +149,19 @@ public static class InteractionReader
 
     // Lines equal field by field, quotes aside ("user_id","item_id" is user_id,item_id): the
     // header's copy from a tool that quotes every field.
+    // Tabs among the blanks that end a line (pandas writes a missing last value as nothing after
+    // the tab); spaces and a CR around them are only trimmed.
+    private static int TrailingTabs(ReadOnlySpan<byte> raw)
+    {
+        int tabs = 0;
+        for (int k = raw.Length - 1; k >= 0 && FieldCursor.IsBlank(raw[k]); k--)
+        {
+            tabs += raw[k] == (byte)'\t' ? 1 : 0;
+        }
+
+        return tabs;
+    }
+
     private static bool SameFields(ReadOnlySpan<byte> a, ReadOnlySpan<byte> b, byte delimiter)
     {
         var x = new FieldCursor(a, delimiter);

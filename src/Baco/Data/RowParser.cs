@@ -12,8 +12,10 @@ internal sealed class RowParser(string path, FileLayout layout, double? minRatin
         Math.Max(minRating is null ? -1 : layout.RatingColumn, (layout.Types?.Length ?? 0) - 1)) + 1;
 
     // Field count and line of the first data line, which every other line must match when the
-    // layout was detected (-1 and 0 until that line is read).
-    private int _columns = -1;
+    // layout was detected (-1 and 0 until that line is read). In a tab file a line's trailing
+    // tabs, trimmed with the line, may be empty last fields or stray: its count is then a range,
+    // and the file's count is the range every line so far allows (_columns to _columnsMost).
+    private int _columns = -1, _columnsMost = -1;
     private long _columnsLine;
 
     /// <summary>Line number of the first edge-list row, 0 before it.</summary>
@@ -30,7 +32,11 @@ internal sealed class RowParser(string path, FileLayout layout, double? minRatin
     private long _unclosed, _unclosedLine;
     private string _unclosedText = "";
 
-    public void Edge(ReadOnlySpan<byte> line, long number)
+    /// <summary>
+    /// Reads one edge-list line, trimmed; <paramref name="trailingTabs"/>: the tabs trimmed from
+    /// its end in a tab file, each possibly an empty last field.
+    /// </summary>
+    public void Edge(ReadOnlySpan<byte> line, long number, int trailingTabs = 0)
     {
         var cursor = new FieldCursor(line, layout.Delimiter);
         ReadOnlySpan<byte> user = default, item = default, rating = default;
@@ -65,9 +71,9 @@ internal sealed class RowParser(string path, FileLayout layout, double? minRatin
         if (layout.Detected)
         {
             int total = n + cursor.CountRest();
-            if (total != _columns)
+            if (total != _columns || trailingTabs > 0 || _columnsMost != _columns)
             {
-                CheckColumns(line, total, number);
+                CheckColumns(line, total, total + trailingTabs, number);
             }
         }
 
@@ -139,24 +145,33 @@ internal sealed class RowParser(string path, FileLayout layout, double? minRatin
 
     private static string Fields(int n) => n == 1 ? "1 field" : $"{n} fields";
 
-    // Called when a line's field count differs from the expected one: records the first data
-    // line's count, and rejects any other line.
-    private void CheckColumns(ReadOnlySpan<byte> line, int n, long number)
+    // Called when a line's field count (least to most, with its trailing tabs as empty fields)
+    // may differ from the expected one: records the first data line's, narrows the file's to
+    // what both allow, and rejects a line that allows none of it.
+    private void CheckColumns(ReadOnlySpan<byte> line, int least, int most, long number)
     {
         if (_columnsLine == 0)
         {
-            _columns = n;
-            _columnsLine = number;
+            (_columns, _columnsMost, _columnsLine) = (least, most, number);
             return;
         }
 
-        string reason = $"{(n < _columns ? "missing" : "extra")} column: the line has {Fields(n)}, the first data line (line {_columnsLine}) has {_columns}";
+        int lo = Math.Max(_columns, least), hi = Math.Min(_columnsMost, most);
+        if (lo <= hi)
+        {
+            (_columns, _columnsMost) = (lo, hi);
+            return;
+        }
+
+        bool missing = most < _columns;
+        int n = missing ? most : least;
+        string reason = $"{(missing ? "missing" : "extra")} column: the line has {Fields(n)}, the first data line (line {_columnsLine}) has {(missing ? _columns : _columnsMost)}";
         byte foreign = ForeignSeparator(line);
         reason += line.Count((byte)'"') % 2 == 1
             ? "; it holds an unpaired double quote: a quoted field that runs over a line end (text with line breaks) is not read as one field; remove the line breaks inside quoted fields"
             : foreign != 0
             ? $"; it contains {(foreign == (byte)'\t' ? "a tab" : $"'{(char)foreign}'")} but fields are separated by {SeparatorName(layout.Delimiter)}"
-            : n < _columns
+            : missing
                 ? "; every line of an edge list has the same columns (for LightGCN adjacency lists set the format to adjacency)"
                 : "; every line of an edge list has the same columns (for LightGCN adjacency lists set the format to adjacency; to ignore extra columns set the format to edge list)";
         throw new DataFormatException(path, number, reason);

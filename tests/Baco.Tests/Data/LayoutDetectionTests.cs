@@ -115,6 +115,22 @@ public sealed class LayoutDetectionTests : IDisposable
     }
 
     [Fact]
+    public void TrailingTabs_AreEmptyLastFieldsOrStray()
+    {
+        // pandas writes a missing last value as nothing after the tab; trimmed with the line, it
+        // read as a missing column.
+        var d = InteractionReader.Read(_dir.File("notes.tsv", "user_id\titem_id\tnote\nu1\ti1\tx\nu2\ti2\t\nu3\ti1\tz\n"));
+        Assert.Equal(3, d.Train.Count);
+
+        // A stray tab at the end of some lines of a two-column file is no column either.
+        Assert.Equal(3, InteractionReader.Read(_dir.File("stray.tsv", "u1\ti1\nu2\ti2\t\nu3\ti1\n")).Train.Count);
+
+        // The first line's tab may be either; a later line that fits neither is the error.
+        ReaderAssert.Fails(_dir.File("mixed.tsv", "u1\ti1\t\nu2\ti2\nu3\ti3\tx\n"), 3, "extra column: the line has 3 fields, the first data line (line 1) has 2");
+        ReaderAssert.Fails(_dir.File("short.tsv", "u1\ti1\tx\nu2\ti2\t\nu3\n"), 3, "missing column: the line has 1 field, the first data line (line 1) has 3");
+    }
+
+    [Fact]
     public void MixedSeparators_AreAnErrorAtTheFirstOtherLine()
     {
         // The tester's file: tab lines with ';' lines among them, once read as 3,884 adjacency edges.
@@ -142,8 +158,8 @@ public sealed class LayoutDetectionTests : IDisposable
         lines[6] = lines[6][..lines[6].LastIndexOf('\t')];
         ReaderAssert.Fails(_dir.File("r.tsv", string.Join('\n', lines)), 7, "missing column: the line has 2 fields, the first data line (line 1) has 3");
 
-        // After a header and a comment the first data line is line 3, and a blank tail is no field.
-        ReaderAssert.Fails(_dir.File("h.tsv", "user\titem\trating\n# note\n1\t2\t5\n1\t3\t\n"), 4, "the first data line (line 3) has 3");
+        // After a header and a comment the first data line is line 3 (a tab at the end would be an empty rating, as in a CSV file).
+        ReaderAssert.Fails(_dir.File("h.tsv", "user\titem\trating\n# note\n1\t2\t5\n1\t3\n"), 4, "the first data line (line 3) has 3");
     }
 
     [Fact]
