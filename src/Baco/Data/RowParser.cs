@@ -163,6 +163,13 @@ internal sealed class RowParser(string path, FileLayout layout, double? minRatin
             return;
         }
 
+        // The first data line is the odd one when this line has the header's count: blame it.
+        if (layout.Header is { Length: var named } && named >= least && named <= most && (named < _columns || named > _columnsMost))
+        {
+            throw new DataFormatException(path, _columnsLine,
+                $"{(_columns > named ? "extra" : "missing")} column: the line has {Fields(_columns > named ? _columns : _columnsMost)}, the header and line {number} have {named}; every line of an edge list has the same columns (a separator inside a field needs double quotes around the whole field)");
+        }
+
         bool missing = most < _columns;
         int n = missing ? most : least;
         string reason = $"{(missing ? "missing" : "extra")} column: the line has {Fields(n)}, the first data line (line {_columnsLine}) has {(missing ? _columns : _columnsMost)}";

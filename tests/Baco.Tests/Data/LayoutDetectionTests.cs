@@ -131,6 +131,14 @@ public sealed class LayoutDetectionTests : IDisposable
     }
 
     [Fact]
+    public void AnOddFirstDataLine_IsTheOneNamed()
+    {
+        // The header and line 3 agree: line 2 is the one to mend, not line 3.
+        ReaderAssert.Fails(_dir.File("odd.csv", "user,item\nu1,\"Weird, Al\" Yankovic\nu2,Heat\nu3,Up\n"), 2,
+            "extra column: the line has 3 fields, the header and line 3 have 2; every line of an edge list has the same columns (a separator inside a field needs double quotes around the whole field)");
+    }
+
+    [Fact]
     public void MixedSeparators_AreAnErrorAtTheFirstOtherLine()
     {
         // The tester's file: tab lines with ';' lines among them, once read as 3,884 adjacency edges.
