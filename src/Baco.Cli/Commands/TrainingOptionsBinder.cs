@@ -31,7 +31,7 @@ internal sealed class TrainingOptionsBinder
 
     public Option<int> EvalEvery { get; } = CliOptions.Number("--eval-every", "Validate every N epochs (0: never; a run of fewer epochs validates at its last).", 10, n => n >= 0, "must be at least 0");
 
-    public Option<int> Patience { get; } = CliOptions.Number("--patience", "Stop after N epochs without a better validation Recall@20.", 50, n => n >= 0, "must be at least 0");
+    public Option<int> Patience { get; } = CliOptions.Number("--patience", "Stop at the first validation N or more epochs after the best validation Recall@20 that does not beat it.", 50, n => n >= 0, "must be at least 0");
 
     public Option<double> ValFraction { get; } = CliOptions.Number("--val-fraction", "Without --val: the seeded share of each user's training interactions held out for validation.", 0.1, f => f is >= 0 and < 1, "must be at least 0 and below 1");
 

@@ -32,7 +32,7 @@ internal sealed class ProgressReporter(IProgress<TrainingProgress>? progress, Tr
             ? TimeSpan.FromSeconds(Math.Min(((((double)lastEpoch - epoch) * examplesPerEpoch) + thisEpochLeft) / rate, TimeSpan.MaxValue.TotalSeconds / 2))
             : TimeSpan.Zero;
 
-        int stopAt = EarlyStopEpoch(lastImprovement);
+        int stopAt = EarlyStopEpoch(epoch, lastImprovement);
         progress.Report(new TrainingProgress(phase, epoch, batch, batchesPerEpoch, loss, rate, Until(options.Epochs), validation, bestEpoch)
         {
             EarlyStopEta = stopAt < options.Epochs ? Until(Math.Max(stopAt, epoch)) : null,
@@ -44,20 +44,20 @@ internal sealed class ProgressReporter(IProgress<TrainingProgress>? progress, Tr
         => progress?.Report(new TrainingProgress(phase, epoch, 0, batchesPerEpoch, double.NaN, 0, TimeSpan.Zero, null, bestEpoch) { Checkpoint = checkpoint });
 
     /// <summary>The epoch at which patience runs out if validation does not improve again; int.MaxValue without validation.</summary>
-    private int EarlyStopEpoch(int lastImprovement)
+    private int EarlyStopEpoch(int epoch, int lastImprovement)
     {
-        if (options.EvalEvery <= 0)
+        int every = options.EvalEvery;
+        if (every <= 0)
         {
             return int.MaxValue;
         }
 
-        // The first validation always improves on "none", so before it the clock starts there.
-        long stop = (long)lastImprovement + options.Patience;
-        if (lastImprovement == 0 && stop >= options.EvalEvery)
-        {
-            stop = (long)options.EvalEvery + options.Patience;
-        }
+        // Before the first validation the clock starts there: it always improves on "none".
+        long last = lastImprovement == 0 && epoch <= every ? every : lastImprovement;
 
+        // The stop comes at the first validation at least Patience epochs after the best one (TrainingRun.PatienceRanOut).
+        long earliest = last + Math.Max(options.Patience, 1);
+        long stop = (earliest + every - 1) / every * every;
         return (int)Math.Min(stop, int.MaxValue);
     }
 }

@@ -78,7 +78,10 @@ public sealed record TrainingOptions
     /// <summary>Validate every this many epochs (0 disables validation and early stopping).</summary>
     public int EvalEvery { get; init; } = 10;
 
-    /// <summary>Stop when this many epochs passed since the best validation Recall@<see cref="EarlyStopK"/>.</summary>
+    /// <summary>
+    /// Stop at the first validation that is no better than the best Recall@<see cref="EarlyStopK"/>
+    /// and comes this many epochs or more after it (0: at the first validation that does not improve).
+    /// </summary>
     public int Patience { get; init; } = 50;
 
     /// <summary>Cut-off of the early-stopping metric (Recall, paper denominator).</summary>

@@ -82,7 +82,7 @@ internal sealed class TrainingRun
 
         // A run that had already stopped early stays stopped when "resumed".
         int epoch = _state.Epoch;
-        bool stoppedEarly = _validation is not null && epoch > 0 && epoch < _options.Epochs && epoch - _state.LastImprovement >= _options.Patience;
+        bool stoppedEarly = epoch > 0 && PatienceRanOut(epoch);
         while (true)
         {
             if (_cancellation.IsCancellationRequested)
@@ -101,7 +101,7 @@ internal sealed class TrainingRun
             _reporter.Report(TrainingPhase.EpochEnd, epoch, _batches, epochLoss, null, _state.BestEpoch, _state.LastImprovement);
             double valScore = Validate(epoch, epochLoss);
             _state.History.Add(new EpochSummary(epoch, epochLoss, valScore));
-            stoppedEarly = _validation is not null && epoch - _state.LastImprovement >= _options.Patience && epoch < _options.Epochs;
+            stoppedEarly = PatienceRanOut(epoch);
             if (_checkpoint is not null && (epoch % checkpointEvery == 0 || stoppedEarly || epoch == _options.Epochs))
             {
                 Save();
@@ -110,6 +110,17 @@ internal sealed class TrainingRun
 
         return Finish(epoch, stoppedEarly);
     }
+
+    /// <summary>
+    /// Early stopping is decided at validations only: the run stops at a validation that found
+    /// nothing better, once <see cref="TrainingOptions.Patience"/> epochs or more have passed since
+    /// the best one. So a patience shorter than the validation interval, 0 included, still trains
+    /// to the first validation and stops at the first one that does not improve.
+    /// </summary>
+    private bool PatienceRanOut(int epoch) =>
+        _validation is not null && _options.EvalEvery > 0 && epoch < _options.Epochs
+        && epoch % _options.EvalEvery == 0 && _state.LastImprovement < epoch
+        && epoch - _state.LastImprovement >= _options.Patience;
 
     private void Resume()
     {

@@ -139,6 +139,13 @@ public sealed class InterruptionTests : IDisposable
         var first = reports.First(p => p.Phase == TrainingPhase.EpochEnd);
         Assert.Equal(3.0 / 199.0, first.EarlyStopEta!.Value / first.Eta, 3);
 
+        // Patience 0 with validation every 5: the first validation (epoch 5) improves, so the
+        // earliest stop is the next one, epoch 10.
+        reports.Clear();
+        Train(Options with { Epochs = 200, EvalEvery = 5, Patience = 0 }, (p, _) => reports.Add(p));
+        first = reports.First(p => p.Phase == TrainingPhase.EpochEnd);
+        Assert.Equal(9.0 / 199.0, first.EarlyStopEta!.Value / first.Eta, 3);
+
         // Without validation there is no early stop.
         reports.Clear();
         Train(Options with { EvalEvery = 0, Epochs = 2 }, (p, _) => reports.Add(p));

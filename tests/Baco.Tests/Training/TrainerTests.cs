@@ -113,6 +113,30 @@ public class TrainerTests
         Assert.Equal(best.ValidationRecall, result.Validation!.RecallAt(20));
     }
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(3)]
+    [InlineData(7)]
+    public void APatienceShorterThanTheValidationIntervalStillValidatesAndStopsOnlyAtAValidation(int patience)
+    {
+        // Before: patience 0 or 3 with validation every 5 stopped at epoch 1 or 3, before any validation.
+        var data = TinyData.RandomDataset();
+        var assignment = CodebookAssignment.Full(data.UserCount, data.ItemCount);
+        var result = Train(data, assignment, Small() with { Epochs = 200, EvalEvery = 5, Patience = patience, LearningRate = 0.05f });
+
+        Assert.NotNull(result.Validation);
+        Assert.True(result.StoppedEarly);
+        Assert.Equal(0, result.EpochsRun % 5);
+        Assert.True(result.EpochsRun > result.BestEpoch);
+
+        // The stop is the first validation at least `patience` epochs after the best one.
+        int expected = (result.BestEpoch + Math.Max(patience, 1) + 4) / 5 * 5;
+        Assert.Equal(expected, result.EpochsRun);
+        var validated = result.History.Where(h => !double.IsNaN(h.ValidationRecall)).ToList();
+        Assert.Equal(result.EpochsRun / 5, validated.Count);
+        Assert.All(validated.Where(h => h.Epoch > result.BestEpoch), h => Assert.True(h.ValidationRecall <= validated.Single(v => v.Epoch == result.BestEpoch).ValidationRecall));
+    }
+
     [Fact]
     public void ResumingAFinishedEarlyStoppedRunDoesNotTrainFurther()
     {
