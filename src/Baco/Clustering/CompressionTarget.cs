@@ -1,3 +1,4 @@
+using System.Globalization;
 using Baco.Codebooks;
 
 namespace Baco.Clustering;
@@ -30,7 +31,7 @@ public readonly record struct CompressionTarget(TargetKind Kind, double Value)
     {
         if (!(fraction > 0 && fraction <= 1))
         {
-            throw new InvalidSettingException(nameof(Fraction), $"{fraction} must be a fraction in (0, 1]");
+            throw new InvalidSettingException(nameof(Fraction), string.Create(CultureInfo.InvariantCulture, $"{fraction} must be a fraction in (0, 1]"));
         }
 
         return new(TargetKind.Fraction, fraction);
@@ -52,7 +53,7 @@ public readonly record struct CompressionTarget(TargetKind Kind, double Value)
     {
         if (!(value > 0) || double.IsInfinity(value))
         {
-            throw new InvalidSettingException(nameof(Knob), $"{value} must be a positive finite number");
+            throw new InvalidSettingException(nameof(Knob), string.Create(CultureInfo.InvariantCulture, $"{value} must be a positive finite number"));
         }
 
         return new(TargetKind.Knob, value);
@@ -67,10 +68,11 @@ public readonly record struct CompressionTarget(TargetKind Kind, double Value)
     };
 
     /// <inheritdoc/>
+    /// <remarks>Culture-invariant: it is written into summary.json and reports read by programs.</remarks>
     public override string ToString() => Kind switch
     {
-        TargetKind.Fraction => $"budget {Value:0.####} of the full table",
-        TargetKind.Rows => $"budget {Value:0} rows",
-        _ => $"knob {Value:G6}",
+        TargetKind.Fraction => string.Create(CultureInfo.InvariantCulture, $"budget {Value:0.####} of the full table"),
+        TargetKind.Rows => string.Create(CultureInfo.InvariantCulture, $"budget {Value:0} rows"),
+        _ => string.Create(CultureInfo.InvariantCulture, $"knob {Value:G6}"),
     };
 }

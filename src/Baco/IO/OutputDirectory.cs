@@ -229,7 +229,12 @@ public sealed class OutputDirectory : IDisposable
             throw new OutputPathException(path, $"holds the output of {(writtenBy.Length > 0 ? $"'{writtenBy}'" : "another baco command")}, which '{what}' does not replace: choose a new directory, or delete it first");
         }
 
-        var added = Directory.EnumerateFileSystemEntries(target).Select(System.IO.Path.GetFileName).Where(n => !listed.Contains(n!)).Order(StringComparer.Ordinal).ToList();
+        // Baco writes only plain files there: a listed name that is now a directory or a link was put there since.
+        var added = new DirectoryInfo(target).EnumerateFileSystemInfos()
+            .Where(e => !listed.Contains(e.Name) || e is not FileInfo || e.LinkTarget is not null)
+            .Select(e => e.Name)
+            .Order(StringComparer.Ordinal)
+            .ToList();
         if (added.Count > 0)
         {
             throw new OutputPathException(path, $"holds files baco did not write ({string.Join(", ", added.Take(3))}{(added.Count > 3 ? $" and {added.Count - 3} more" : string.Empty)}); refusing to replace it: move them or choose a new directory");

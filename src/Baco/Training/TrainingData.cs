@@ -57,14 +57,7 @@ public sealed class TrainingData
         options.Validate();
         var prepared = Apply(data, options.HeldOutFraction, options.Seed, source);
         TrainableData.Ensure(prepared.Dataset);
-
-        // A hold-out that takes nothing would leave the run without validation, silently.
-        if (prepared.HoldOut.Kind == HoldOutKind.Seeded && prepared.Dataset.Validation is not { Count: > 0 })
-        {
-            throw new UnusableDataException(FormattableString.Invariant(
-                $"the validation hold-out of {options.ValidationFraction} is empty: it takes round(n x {options.ValidationFraction}) of a user's n training interactions, keeping one, and no user has enough; give a validation file, a larger fraction, or a fraction of 0 (no validation)"));
-        }
-
+        prepared.EnsureHoldOutNotEmpty(options.ValidationFraction);
         return prepared;
     }
 
@@ -72,7 +65,8 @@ public sealed class TrainingData
     /// The data to compress for a later training with a seeded hold-out of
     /// <paramref name="validationFraction"/> and <paramref name="seed"/>: the same split as
     /// <see cref="ForTraining"/> with those settings (a validation part that came with
-    /// <paramref name="data"/> is kept; a fraction of 0 holds nothing out). Not checked trainable.
+    /// <paramref name="data"/> is kept; a fraction of 0 holds nothing out). Not checked trainable;
+    /// a fraction above 0 that holds out nothing is refused (<see cref="UnusableDataException"/>), as in training.
     /// </summary>
     public static TrainingData ForCompression(Dataset data, double validationFraction, ulong seed, string? source = null)
     {
@@ -82,7 +76,20 @@ public sealed class TrainingData
             throw new InvalidSettingException(nameof(TrainingOptions.ValidationFraction), FormattableString.Invariant($"{validationFraction} must be at least 0 and below 1"));
         }
 
-        return Apply(data, validationFraction, seed, source);
+        var prepared = Apply(data, validationFraction, seed, source);
+        prepared.EnsureHoldOutNotEmpty(validationFraction);
+        return prepared;
+    }
+
+    // A hold-out that takes nothing would leave the run without validation, silently (and a
+    // compression for such a run would be refused by the training it was made for).
+    private void EnsureHoldOutNotEmpty(double fraction)
+    {
+        if (HoldOut.Kind == HoldOutKind.Seeded && Dataset.Validation is not { Count: > 0 })
+        {
+            throw new UnusableDataException(FormattableString.Invariant(
+                $"the validation hold-out of {fraction} is empty: it takes round(n x {fraction}) of a user's n training interactions, keeping one, and no user has enough; give a validation file, a larger fraction, or a fraction of 0 (no validation)"));
+        }
     }
 
     /// <summary>

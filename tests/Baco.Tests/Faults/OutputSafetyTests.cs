@@ -306,6 +306,34 @@ public sealed class OutputSafetyTests : IDisposable
     }
 
     [Fact]
+    public void AListedNameThatBecameADirectoryOrALinkBlocksReplacingIt()
+    {
+        // The marker lists summary.json and users.tsv; the user replaced one with a folder of
+        // their own files and the other with a link: neither is baco's file any more.
+        string train = _tmp.File("train.tsv", CliRunner.SmallEdges());
+        string outDir = _tmp["out"];
+        Assert.Equal(0, CliRunner.Run("compress", "--train", train, "--method", "random", "--out", outDir).Code);
+        string summary = Path.Combine(outDir, "summary.json");
+        File.Delete(summary);
+        Directory.CreateDirectory(summary);
+        File.WriteAllText(Path.Combine(summary, "mine.txt"), "mine");
+        var before = FileTree.Snapshot(_tmp.Path);
+
+        var (code, _, err) = CliRunner.Run("compress", "--train", train, "--method", "random", "--out", outDir);
+
+        Assert.Equal(2, code);
+        Assert.Equal($"baco: error: '--out': {outDir}: holds files baco did not write (summary.json); refusing to replace it: move them or choose a new directory", OneLine(err));
+        Assert.Equal(before, FileTree.Snapshot(_tmp.Path));
+
+        Directory.Delete(summary, recursive: true);
+        File.CreateSymbolicLink(summary, train);
+        (code, _, err) = CliRunner.Run("compress", "--train", train, "--method", "random", "--out", outDir);
+        Assert.Equal(2, code);
+        Assert.Contains("holds files baco did not write (summary.json)", OneLine(err));
+        Assert.True(File.Exists(train));
+    }
+
+    [Fact]
     public void AnOutputThatCannotBeMovedFailsBeforeAnyWork()
     {
         string train = _tmp.File("train.tsv", CliRunner.SmallEdges());

@@ -82,6 +82,11 @@ public class WorkflowTests
         var sparse = new Dataset(IdMap.Identity(3), IdMap.Identity(3), InteractionList.FromPairs([0, 0, 1, 1, 2, 2], [0, 1, 1, 2, 2, 0]));
         var empty = Assert.Throws<UnusableDataException>(() => TrainingData.ForTraining(sparse, options));
         Assert.Contains("the validation hold-out of 0.2 is empty", empty.Message, StringComparison.Ordinal);
+
+        // A compression for such a run is refused the same way, before it clusters.
+        var forCompression = Assert.Throws<UnusableDataException>(() => TrainingData.ForCompression(sparse, 0.2, 3));
+        Assert.Equal(empty.Message, forCompression.Message);
+        Assert.Equal(ValidationHoldOut.None, TrainingData.ForCompression(sparse, 0, 3).HoldOut);
         Assert.Equal(ValidationHoldOut.None, TrainingData.ForTraining(sparse, options with { ValidationFraction = 0 }).HoldOut);
     }
 
