@@ -20,8 +20,9 @@ internal sealed record TrainingFingerprint(IReadOnlyList<(string Name, string Va
     // Parts whose values are hashes: a difference is named, its values are not shown.
     private static readonly HashSet<string> Opaque = ["training interactions", "validation interactions", "user codes", "item codes", WarmStartPart];
 
-    // Parts that depend on the assignment, which a comparison only has once a method has compressed.
-    private static readonly HashSet<string> AssignmentParts = ["assignment rows", "code combiner", "user codes", "item codes"];
+    // Parts that depend on the assignment, which a comparison or a training only has once a method has
+    // compressed; a warm start relates the model's rows to the assignment's, so it is one of them.
+    private static readonly HashSet<string> AssignmentParts = ["assignment rows", "code combiner", "user codes", "item codes", WarmStartPart];
 
     public static TrainingFingerprint Of(TrainingOptions o, CodebookAssignment a, InteractionList train, InteractionList? validation)
     {
@@ -135,7 +136,7 @@ internal sealed record TrainingFingerprint(IReadOnlyList<(string Name, string Va
     {
         var theirs = stored.Parts.Where(p => !(settingsOnly && AssignmentParts.Contains(p.Name))).ToDictionary(p => p.Name, p => p.Value, StringComparer.Ordinal);
         var diffs = new List<string>();
-        foreach (var (name, value) in Parts)
+        foreach (var (name, value) in Parts.Where(p => !(settingsOnly && AssignmentParts.Contains(p.Name))))
         {
             if (!theirs.Remove(name, out string? old))
             {

@@ -89,6 +89,15 @@ public static class TrainWorkflow
         }
 
         var dataset = data.Dataset;
+
+        // A checkpoint of other settings or data is refused before compressing, not after it.
+        if (options.CheckpointPath is { } checkpoint)
+        {
+            CheckpointFile.EnsureUsable(checkpoint);
+            var settings = TrainingFingerprint.OfSettings(options, dataset.Train, options.EvalEvery > 0 ? dataset.Validation : null);
+            TrainingCheckpoint.EnsureSettingsMatch(checkpoint, settings, options.Epochs);
+        }
+
         CodebookAssignment assignment;
         JsonNode compressionSummary;
         CompressionResult? compression = null;

@@ -137,6 +137,23 @@ public sealed class TrainingTrustTests : IDisposable
     }
 
     [Fact]
+    public void TrainRefusesACheckpointOfOtherSettingsBeforeCompressing()
+    {
+        string ck = _tmp["ck.bin"];
+        string[] Train(string outDir) => ["train", "--train", _train, "--method", "random", "--budget", "0.5",
+            "--model", "mf", "--dim", "4", "--epochs", "2", "--eval-every", "1", "--checkpoint", ck, "--out", outDir];
+        var first = CliRunner.Run(Train(_tmp["m1"]));
+        Assert.True(first.Code == 0, first.Err);
+        Assert.Contains("random: knob", first.Err);
+
+        var other = CliRunner.Run([.. Train(_tmp["m2"]), "--lr", "0.01"]);
+        Assert.Equal(2, other.Code);
+        Assert.Contains($"{ck}: written by a run with other settings or data (learning rate 0.001 there, 0.01 here)", other.Err);
+        Assert.DoesNotContain("random: knob", other.Err);
+        Assert.False(Directory.Exists(_tmp["m2"]));
+    }
+
+    [Fact]
     public void BenchHelpDescribesTheCheckpointPerMethod()
     {
         var (code, stdout, _) = CliRunner.Run("bench", "--help");
