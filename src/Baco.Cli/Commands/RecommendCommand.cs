@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Baco.Assignment;
+using Baco.Clustering;
 using Baco.Models;
 using Spectre.Console;
 
@@ -52,6 +53,13 @@ internal static class RecommendCommand
             }
             else
             {
+                // A full or lsh model has no row a new user could take: say what to do about it here, not 'compress'.
+                if (CompressionMethods.Find(stored.Assignment.Method) is { NewEntities: NewEntityRule.None } info)
+                {
+                    string folding = string.Join(", ", CompressionMethods.All.Where(m => m.NewEntities != NewEntityRule.None).Select(m => m.Name));
+                    throw new CliError($"'--items': this model was trained with method '{info.Name}', which cannot fold in a new user ({info.NoNewEntitiesReason!.Split(';')[0]}); add the user's interactions to the training file and train again, or train with a method that can ({folding}).");
+                }
+
                 var items = ItemIds(itemText!, stored);
                 var recommender = new Recommender(trained, seen);
                 if (items.FirstOrDefault(i => recommender.UntrainedItems.Contains(i), -1) is int untrained and >= 0)

@@ -89,4 +89,22 @@ public class FoldInTests
             Assert.Single(e.Split('\n', StringSplitOptions.RemoveEmptyEntries), l => l.StartsWith("baco: error", StringComparison.Ordinal));
         }
     }
+
+    [Fact]
+    public void AFullModelCannotFoldInANewUserAndSaysWhatToDoInstead()
+    {
+        using var tmp = new TempDirectory();
+        string train = tmp.File("train.tsv", CliRunner.SmallEdges());
+        string modelDir = tmp["model"];
+        var (code, _, err) = CliRunner.Run("train", "--train", train, "--method", "full", "--epochs", "1", "--eval-every", "0", "--dim", "4", "--out", modelDir);
+        Assert.True(code == 0, err);
+
+        var (rc, stdout, stderr) = CliRunner.Run("recommend", "--model", modelDir, "--items", "book-0-1,book-0-2");
+
+        Assert.Equal(2, rc);
+        Assert.Equal(string.Empty, stdout);
+        string line = Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith("baco: error: '--items': this model was trained with method 'full', which cannot fold in a new user (it gives every entity its own row, so a new entity would need a new row); add the user's interactions to the training file and train again, or train with a method that can (baco, ", line);
+        Assert.DoesNotContain("compress", line);
+    }
 }
