@@ -65,18 +65,8 @@ public static class AssignmentStore
     /// </summary>
     public static void Write(string dir, CodebookAssignment assignment, IdMap users, IdMap items, JsonNode summary)
     {
-        ArgumentException.ThrowIfNullOrEmpty(dir);
-        ArgumentNullException.ThrowIfNull(assignment);
-        ArgumentNullException.ThrowIfNull(users);
-        ArgumentNullException.ThrowIfNull(items);
-        ArgumentNullException.ThrowIfNull(summary);
-        if (users.Count != assignment.Users.EntityCount || items.Count != assignment.Items.EntityCount)
-        {
-            throw new ArgumentException(
-                $"Id maps ({users.Count} users, {items.Count} items) do not match the assignment ({assignment.Users.EntityCount} users, {assignment.Items.EntityCount} items).");
-        }
-
-        OutputDirectory.Write(dir, "AssignmentStore.Write", work => WriteInto(work, assignment, users, items, summary));
+        CheckWritable(dir, assignment, users, items, summary);
+        OutputDirectory.Write(dir, "AssignmentStore.Write", work => WriteFiles(work, assignment, users, items, summary));
     }
 
     /// <summary>Loads and validates a directory written by <see cref="Write"/>.</summary>
@@ -120,10 +110,51 @@ public static class AssignmentStore
     }
 
     /// <summary>
-    /// Writes the assignment files into an existing directory, not atomically: for callers that
-    /// assemble a larger directory (a trained model) in an <see cref="OutputDirectory"/>.
+    /// Writes the assignment files into <paramref name="dir"/>, not atomically: for callers that
+    /// assemble a larger directory in an <see cref="OutputDirectory"/>'s work directory. The
+    /// directory must be new or empty (<see cref="OutputPathException"/> otherwise), so nothing
+    /// there is overwritten; <see cref="Write"/> replaces an earlier output safely.
     /// </summary>
     public static void WriteInto(string dir, CodebookAssignment a, IdMap users, IdMap items, JsonNode summary)
+    {
+        CheckWritable(dir, a, users, items, summary);
+        EnsureNewOrEmpty(dir);
+        WriteFiles(dir, a, users, items, summary);
+    }
+
+    /// <summary>Refuses null arguments and id maps of another size than the assignment's.</summary>
+    internal static void CheckWritable(string dir, CodebookAssignment assignment, IdMap users, IdMap items, JsonNode summary)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(dir);
+        ArgumentNullException.ThrowIfNull(assignment);
+        ArgumentNullException.ThrowIfNull(users);
+        ArgumentNullException.ThrowIfNull(items);
+        ArgumentNullException.ThrowIfNull(summary);
+        if (users.Count != assignment.Users.EntityCount || items.Count != assignment.Items.EntityCount)
+        {
+            throw new ArgumentException(
+                $"Id maps ({users.Count} users, {items.Count} items) do not match the assignment ({assignment.Users.EntityCount} users, {assignment.Items.EntityCount} items).");
+        }
+    }
+
+    /// <summary>Refuses a directory that holds anything: the non-atomic writers never overwrite.</summary>
+    internal static void EnsureNewOrEmpty(string dir)
+    {
+        if (Directory.Exists(dir) && Directory.EnumerateFileSystemEntries(dir).Any())
+        {
+            throw new OutputPathException(dir, "is not empty; files are written only into a new or empty directory (AssignmentStore.Write and OutputDirectory replace an earlier output safely)");
+        }
+
+        if (File.Exists(dir))
+        {
+            throw new OutputPathException(dir, "is a file; give a directory path");
+        }
+
+        Directory.CreateDirectory(dir);
+    }
+
+    /// <summary>Writes the files into a directory the caller has checked.</summary>
+    internal static void WriteFiles(string dir, CodebookAssignment a, IdMap users, IdMap items, JsonNode summary)
     {
         NpyFile.WriteInt32(Path.Combine(dir, UserCodesFile), a.Users.Codes);
         NpyFile.WriteInt64(Path.Combine(dir, UserOffsetsFile), a.Users.Offsets);

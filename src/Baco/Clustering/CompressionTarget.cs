@@ -60,10 +60,17 @@ public readonly record struct CompressionTarget(TargetKind Kind, double Value)
     }
 
     /// <summary>The budget in parameters, or null for <see cref="TargetKind.Knob"/>.</summary>
+    /// <remarks>
+    /// A target built with the constructor or <c>default</c> rather than the factories is checked
+    /// here, where it becomes a number: a fraction outside (0, 1] or a non-positive row count is an
+    /// <see cref="InvalidSettingException"/>, as from <see cref="Fraction"/> and <see cref="Rows"/>.
+    /// </remarks>
     public long? BudgetParameters(int userCount, int itemCount, int dim) => Kind switch
     {
-        TargetKind.Fraction => (long)Math.Floor(Value * ParameterCount.Full(userCount, itemCount, dim)),
-        TargetKind.Rows => (long)Value * dim,
+        TargetKind.Fraction => (long)Math.Floor(Fraction(Value).Value * ParameterCount.Full(userCount, itemCount, dim)),
+        TargetKind.Rows => Value is >= 1 and <= int.MaxValue && Value == Math.Floor(Value)
+            ? (long)Value * dim
+            : throw new InvalidSettingException(nameof(Rows), string.Create(CultureInfo.InvariantCulture, $"{Value} must be a positive whole number of rows")),
         _ => null,
     };
 

@@ -59,7 +59,12 @@ public sealed class SideAssignment
     public long ExtraIndices => Codes.Length - (long)EntityCount;
 
     /// <summary>Codes of entity e.</summary>
-    public ReadOnlySpan<int> CodesOf(int entity) => CodeArray.AsSpan((int)OffsetArray[entity], (int)(OffsetArray[entity + 1] - OffsetArray[entity]));
+    public ReadOnlySpan<int> CodesOf(int entity)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(entity);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(entity, EntityCount);
+        return CodeArray.AsSpan((int)OffsetArray[entity], (int)(OffsetArray[entity + 1] - OffsetArray[entity]));
+    }
 
     /// <summary>One code per entity: entity e points to row labels[e].</summary>
     public static SideAssignment FromLabels(int[] labels, int rowCount)

@@ -43,7 +43,11 @@ public sealed class IdMap
     }
 
     /// <summary>An explicit map: dense id i is written as names[i]. Names must be distinct.</summary>
-    public static IdMap FromNames(IReadOnlyList<string> names) => new(names.Count, [.. names]);
+    public static IdMap FromNames(IReadOnlyList<string> names)
+    {
+        ArgumentNullException.ThrowIfNull(names);
+        return new(names.Count, [.. names]);
+    }
 
     /// <summary>The user's own id for dense id <paramref name="id"/>.</summary>
     public string NameOf(int id)

@@ -99,7 +99,11 @@ public sealed class BipartiteGraph
     }
 
     /// <summary>Builds the graph of a dataset's training interactions over its whole id space.</summary>
-    public static BipartiteGraph FromDataset(Dataset data) => FromInteractions(data.UserCount, data.ItemCount, data.Train);
+    public static BipartiteGraph FromDataset(Dataset data)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        return FromInteractions(data.UserCount, data.ItemCount, data.Train);
+    }
 
     /// <summary>Builds the graph of an interaction list (sorted, duplicate-free) over the given id space.</summary>
     public static BipartiteGraph FromInteractions(int userCount, int itemCount, InteractionList interactions)

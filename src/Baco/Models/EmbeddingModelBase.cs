@@ -104,12 +104,14 @@ public abstract class EmbeddingModelBase : ITrainableModel
     {
         foreach (int u in users)
         {
-            ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)u, (uint)UserCount, nameof(users));
+            ArgumentOutOfRangeException.ThrowIfNegative(u, nameof(users));
+            ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(u, UserCount, nameof(users));
         }
 
         foreach (int i in items)
         {
-            ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)i, (uint)ItemCount, nameof(items));
+            ArgumentOutOfRangeException.ThrowIfNegative(i, nameof(items));
+            ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(i, ItemCount, nameof(items));
         }
 
         _userRows = users.ToArray();
@@ -143,12 +145,14 @@ public abstract class EmbeddingModelBase : ITrainableModel
 
         foreach (int c in codes)
         {
-            ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)c, (uint)UserTable.Assignment.RowCount, nameof(codes));
+            ArgumentOutOfRangeException.ThrowIfNegative(c, nameof(codes));
+            ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(c, UserTable.Assignment.RowCount, nameof(codes));
         }
 
         foreach (int i in items)
         {
-            ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)i, (uint)ItemCount, nameof(items));
+            ArgumentOutOfRangeException.ThrowIfNegative(i, nameof(items));
+            ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(i, ItemCount, nameof(items));
         }
     }
 

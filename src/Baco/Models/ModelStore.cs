@@ -36,20 +36,29 @@ public static class ModelStore
     private static readonly JsonSerializerOptions LegacyJsonOptions = new() { Converters = { new LegacyEnumConverter<ModelKind>(), new LegacyEnumConverter<CodeCombiner>() } };
 
     /// <summary>
-    /// Writes the model into <paramref name="directory"/> (created if needed, not atomically:
-    /// callers write into an <see cref="OutputDirectory"/>).
+    /// Writes the model into <paramref name="directory"/>, which must be new or empty
+    /// (<see cref="OutputPathException"/> otherwise: nothing is overwritten). Not atomic: to
+    /// replace an earlier model safely, write into an <see cref="OutputDirectory"/>'s work directory.
+    /// <paramref name="users"/> and <paramref name="items"/> must be the model's id maps and
+    /// <paramref name="seen"/> must lie within its users and items (<see cref="ArgumentException"/>).
     /// </summary>
     public static void Save(string directory, IRecommenderModel model, InteractionList seen, IdMap users, IdMap items, JsonNode summary)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(seen);
-        Directory.CreateDirectory(directory);
         var a = model.Assignment;
+        AssignmentStore.CheckWritable(directory, a, users, items, summary);
+        if (seen.Count > 0 && (seen.Users.AsSpan().ContainsAnyExceptInRange(0, model.UserCount - 1) || seen.Items.AsSpan().ContainsAnyExceptInRange(0, model.ItemCount - 1)))
+        {
+            throw new ArgumentException($"Seen interactions name a user or item outside the model's {model.UserCount} users and {model.ItemCount} items.", nameof(seen));
+        }
+
+        AssignmentStore.EnsureNewOrEmpty(directory);
         var config = new ModelConfig(FormatVersion, model.Kind, model.Layers, model.Dim, model.UserCount, model.ItemCount, a.Users.RowCount, a.Items.RowCount, a.Method, a.Combiner);
         File.WriteAllText(Path.Combine(directory, ConfigFile), JsonSerializer.Serialize(config, JsonOptions));
         NpyFile.WriteFloat32Matrix(Path.Combine(directory, "user_codebook.npy"), model.Parameters[0], a.Users.RowCount, model.Dim);
         NpyFile.WriteFloat32Matrix(Path.Combine(directory, "item_codebook.npy"), model.Parameters[1], a.Items.RowCount, model.Dim);
-        AssignmentStore.WriteInto(directory, a, users, items, summary);
+        AssignmentStore.WriteFiles(directory, a, users, items, summary);
         if (model is LightGcnModel lgcn)
         {
             NpyFile.WriteInt32(Path.Combine(directory, "graph_users.npy"), lgcn.Graph.ToInteractions().Users.AsSpan(0, lgcn.Graph.EdgeCount));

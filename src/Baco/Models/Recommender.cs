@@ -43,7 +43,8 @@ public sealed class Recommender
     /// <summary>Whether <paramref name="user"/> has interactions in the model's training (and validation) data.</summary>
     public bool HasInteractions(int user)
     {
-        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)user, (uint)UserCount, nameof(user));
+        ArgumentOutOfRangeException.ThrowIfNegative(user);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(user, UserCount);
         return _seen.UserDegree(user) > 0;
     }
 
@@ -56,10 +57,16 @@ public sealed class Recommender
     /// <summary>Items.</summary>
     public int ItemCount { get; }
 
-    /// <summary>The k best unseen items for a user, best first (ties: lower item id first).</summary>
+    /// <summary>
+    /// The k best unseen items for a user, best first (ties: lower item id first). A user with no
+    /// training interaction (<see cref="HasInteractions"/> false) is scored from a row trained on
+    /// others or from an initial embedding: check first, as <c>baco recommend</c> does, or fold the
+    /// user in from their items (<see cref="RecommendNewUser"/>).
+    /// </summary>
     public IReadOnlyList<Recommendation> Recommend(int user, int k)
     {
-        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)user, (uint)UserCount, nameof(user));
+        ArgumentOutOfRangeException.ThrowIfNegative(user);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(user, UserCount);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(k);
         var embedding = _users.AsSpan(user * Dim, Dim).ToArray();
         return Rank(embedding, Math.Min(k, ItemCount), _seen.ItemsOf(user));

@@ -14,7 +14,7 @@ namespace Baco.Workflows;
 /// <param name="SummaryJson">summary.json of the extended assignment: the stored one with the new sizes and an "assigned" record of what was placed and how.</param>
 public sealed record AssignOutcome(ExtendedAssignment Extended, string Rule, long ParametersBefore, long ParametersAfter, JsonObject SummaryJson)
 {
-    /// <summary>Writes the assignment directory's files into <paramref name="directory"/> (not atomically: write into an <see cref="OutputDirectory"/>).</summary>
+    /// <summary>Writes the assignment directory's files into <paramref name="directory"/>, which must be new or empty (not atomically: write into an <see cref="OutputDirectory"/>'s work directory to replace an output).</summary>
     public void WriteInto(string directory)
         => AssignmentStore.WriteInto(directory, Extended.Assignment, Extended.Users, Extended.Items, SummaryJson);
 }

@@ -47,8 +47,8 @@ public sealed class AssignmentMismatchException : BacoException
 
     private static string Describe(AssignmentMismatch kind, string source, string problem) => kind switch
     {
-        AssignmentMismatch.IdSpace => $"the assignment {source} was made for another data set: {problem}",
-        AssignmentMismatch.WarmStartRows => $"the warm-start model {source} does not fit the assignment: {problem}",
+        AssignmentMismatch.IdSpace => source.StartsWith("the ", StringComparison.Ordinal) ? $"{source} was made for another data set: {problem}" : $"the assignment {source} was made for another data set: {problem}",
+        AssignmentMismatch.WarmStartRows => source.StartsWith("the ", StringComparison.Ordinal) ? $"{source} does not fit the assignment: {problem}" : $"the warm-start model {source} does not fit the assignment: {problem}",
         _ => problem,
     };
 }

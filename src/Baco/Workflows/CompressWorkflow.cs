@@ -44,7 +44,7 @@ public sealed record CompressRequest
 /// <param name="Renumbered">The numbering against the earlier assignment, or null.</param>
 public sealed record CompressOutcome(TrainingData Data, CompressionResult Result, CompressionSummary Summary, CodebookAssignment Assignment, JsonObject SummaryJson, RenumberedAssignment? Renumbered)
 {
-    /// <summary>Writes the assignment directory's files into <paramref name="directory"/> (not atomically: write into an <see cref="OutputDirectory"/>).</summary>
+    /// <summary>Writes the assignment directory's files into <paramref name="directory"/>, which must be new or empty (not atomically: write into an <see cref="OutputDirectory"/>'s work directory to replace an output).</summary>
     public void WriteInto(string directory) => AssignmentStore.WriteInto(directory, Assignment, Data.Dataset.Users, Data.Dataset.Items, SummaryJson);
 }
 

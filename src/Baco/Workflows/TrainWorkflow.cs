@@ -256,7 +256,7 @@ public sealed record TrainOutcome(PreparedTraining Prepared, TrainingResult Trai
 {
     /// <summary>
     /// Writes the model directory's files (<see cref="ModelStore.Save"/>: codebooks, assignment,
-    /// graph, seen interactions) into <paramref name="directory"/>, not atomically: write into an
+    /// graph, seen interactions) into <paramref name="directory"/>, which must be new or empty, not atomically: write into an
     /// <see cref="OutputDirectory"/>. metrics.json is the caller's (<c>Baco.Reports.TrainingReport.MetricsJson</c>).
     /// </summary>
     public void WriteModel(string directory)

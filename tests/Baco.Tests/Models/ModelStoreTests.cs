@@ -4,6 +4,7 @@ using Baco.Codebooks;
 using Baco.Data;
 using Baco.IO;
 using Baco.Models;
+using Baco.Tests.Faults;
 using Baco.Tests.TestSupport;
 
 namespace Baco.Tests.Models;
@@ -122,6 +123,47 @@ public class ModelStoreTests
         var e = Assert.Throws<DataFormatException>(() => ModelStore.Load(dir.Path));
         Assert.Equal(book, e.File);
         Assert.StartsWith($"row 1, column 5 is {shown}: the model is unusable", e.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void SavingIntoAFolderThatHoldsAnythingIsRefusedAndTouchesNothing()
+    {
+        var model = RecommenderModels.Create(ModelKind.LightGcn, TinyData.Assignment("two"), TinyData.Graph(), 8, 2, 3);
+        using var dir = new TempDirectory();
+
+        // The user's own config.json, and an earlier assignment: neither may be overwritten.
+        string mine = dir.File("config.json", "mine");
+        var e = Assert.Throws<OutputPathException>(() => Save(dir.Path, model, InteractionList.Empty));
+        Assert.Contains("is not empty", e.Reason, StringComparison.Ordinal);
+        Assert.Equal("mine", File.ReadAllText(mine));
+        Assert.Single(Directory.GetFileSystemEntries(dir.Path));
+
+        string earlier = dir["earlier"];
+        AssignmentStore.Write(earlier, model.Assignment, IdMap.Identity(model.UserCount), IdMap.Identity(model.ItemCount), new JsonObject());
+        var before = FileTree.Snapshot(earlier);
+        Assert.Throws<OutputPathException>(() => Save(earlier, model, InteractionList.Empty));
+        Assert.Throws<OutputPathException>(() => AssignmentStore.WriteInto(earlier, model.Assignment, IdMap.Identity(model.UserCount), IdMap.Identity(model.ItemCount), new JsonObject()));
+        Assert.Equal(before, FileTree.Snapshot(earlier));
+        Assert.Equal(model.Assignment.Users.Codes, AssignmentStore.Load(earlier).Assignment.Users.Codes);
+
+        // A new directory is created and written.
+        Save(dir["new"], model, InteractionList.Empty);
+        Assert.Equal(model.Assignment.Users.Codes, ModelStore.Load(dir["new"]).Assignment.Assignment.Users.Codes);
+    }
+
+    [Fact]
+    public void IdMapsOrSeenInteractionsThatDoNotFitTheModelAreRefusedBeforeWriting()
+    {
+        var model = RecommenderModels.Create(ModelKind.MatrixFactorization, TinyData.Assignment("one"), TinyData.Graph(), 8, 2, 3);
+        using var dir = new TempDirectory();
+        var users = IdMap.Identity(model.UserCount);
+        var items = IdMap.Identity(model.ItemCount);
+
+        var wrongMap = Assert.Throws<ArgumentException>(() => ModelStore.Save(dir["a"], model, InteractionList.Empty, IdMap.Identity(2), items, new JsonObject()));
+        Assert.Contains($"Id maps (2 users, {model.ItemCount} items) do not match the assignment ({model.UserCount} users", wrongMap.Message, StringComparison.Ordinal);
+        var wrongSeen = Assert.Throws<ArgumentException>(() => ModelStore.Save(dir["a"], model, InteractionList.FromPairs([500], [0]), users, items, new JsonObject()));
+        Assert.Equal("seen", wrongSeen.ParamName);
+        Assert.False(Directory.Exists(dir["a"]));
     }
 
     private static void Save(string dir, IRecommenderModel model, InteractionList seen)

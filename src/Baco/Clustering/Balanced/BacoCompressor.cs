@@ -28,7 +28,7 @@ public sealed class BacoCompressor : ICompressionMethod
     /// <summary>With a budget, the most passes the search may use, as a multiple of T.</summary>
     public const int MaxPassesFactor = 8;
 
-    /// <summary>Creates the method with the given options (paper defaults when null).</summary>
+    /// <summary>Creates the method with the given options; null: <see cref="BacoOptions"/>'s defaults, which are not the paper's settings (those are <see cref="BacoOptions.Paper"/>).</summary>
     public BacoCompressor(BacoOptions? options = null)
     {
         Options = options ?? new BacoOptions();

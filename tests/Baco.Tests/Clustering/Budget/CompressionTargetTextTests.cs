@@ -29,4 +29,15 @@ public sealed class CompressionTargetTextTests
             CultureInfo.CurrentCulture = before;
         }
     }
+
+    [Fact]
+    public void ATargetBuiltWithoutTheFactoriesIsCheckedWhenItBecomesABudget()
+    {
+        var two = Assert.Throws<InvalidSettingException>(() => new CompressionTarget(TargetKind.Fraction, 2).BudgetParameters(10, 10, 4));
+        Assert.Contains("2 must be a fraction in (0, 1]", two.Message);
+        Assert.Throws<InvalidSettingException>(() => default(CompressionTarget).BudgetParameters(10, 10, 4));
+        Assert.Throws<InvalidSettingException>(() => new CompressionTarget(TargetKind.Rows, 2.5).BudgetParameters(10, 10, 4));
+        Assert.Equal(40, new CompressionTarget(TargetKind.Fraction, 0.5).BudgetParameters(10, 10, 4));
+        Assert.Equal(12, new CompressionTarget(TargetKind.Rows, 3).BudgetParameters(10, 10, 4));
+    }
 }
