@@ -76,11 +76,25 @@ public sealed class Recommender
     /// Folds in a user the model does not know, who interacted with <paramref name="items"/>
     /// (dense ids): <paramref name="assigner"/> gives the user's rows by the assignment's own rule,
     /// the model embeds them as it embeds its users (<see cref="IRecommenderModel.FoldInUser"/>),
-    /// and the k best items other than <paramref name="items"/> are returned.
+    /// and the k best items other than <paramref name="items"/> are returned. The assigner must be
+    /// built on the model's assignment (<see cref="ArgumentException"/> for one of another method,
+    /// row count or entity count).
     /// </summary>
     public IReadOnlyList<Recommendation> RecommendNewUser(Baco.Assignment.IncrementalAssigner assigner, ReadOnlySpan<int> items, int k)
     {
         ArgumentNullException.ThrowIfNull(assigner);
+
+        // Rows of another assignment would index this model's codebook as if they were its own.
+        var own = _model.Assignment;
+        var theirs = assigner.Known;
+        if (!ReferenceEquals(own, theirs) && (theirs.Method != own.Method || theirs.Users.RowCount != own.Users.RowCount || theirs.Items.RowCount != own.Items.RowCount
+            || theirs.Users.EntityCount != own.Users.EntityCount || theirs.Items.EntityCount != own.Items.EntityCount))
+        {
+            throw new ArgumentException(
+                $"The assigner places users in another assignment ('{theirs.Method}', {theirs.Users.RowCount} + {theirs.Items.RowCount} rows over {theirs.Users.EntityCount} users and {theirs.Items.EntityCount} items) than this model's ('{own.Method}', {own.Users.RowCount} + {own.Items.RowCount} rows over {own.Users.EntityCount} and {own.Items.EntityCount}).",
+                nameof(assigner));
+        }
+
         var placement = assigner.PlaceUser(UserCount, items);
         return RecommendFolded(placement.Codes, items, k);
     }

@@ -19,6 +19,9 @@ public static class Trainer
     /// are computed for the returned model when data.Test is present.
     /// </summary>
     /// <remarks>
+    /// Only the assignment's size is checked against <paramref name="data"/>: an assignment made for
+    /// another data set with as many users and items (the same ids in another order) trains without
+    /// complaint on rows that belong to others. <see cref="Workflows.TrainWorkflow"/> checks the ids too.
     /// Before any work the checkpoint path is checked (<see cref="CheckpointFile.EnsureUsable"/>) and
     /// the data (<see cref="TrainableData.Ensure"/>). A checkpoint that exists is resumed from when it
     /// was written with the same settings and data, else <see cref="CheckpointException"/>.

@@ -16,7 +16,7 @@ public sealed record ComparisonResult(IReadOnlyList<MethodOutcome> Methods, Trai
     public int Dim => Options.Training.Dim;
 
     /// <summary>The report's title: "LightGCN on train.tsv, budget 25 %, dim 64".</summary>
-    public string Title => $"{ModelNames.Display(Options.Training.Model)} on {Path.GetFileName(Data.Source)}, {Options.Target}, dim {Dim}";
+    public string Title => $"{ModelNames.Display(Options.Training.Model)} on {(string.IsNullOrEmpty(Data.Source) ? "data without a source name" : Path.GetFileName(Data.Source))}, {Options.Target}, dim {Dim}";
 
     /// <summary>Whether every method ran.</summary>
     public bool AllSucceeded => Methods.All(o => o.Error is null);

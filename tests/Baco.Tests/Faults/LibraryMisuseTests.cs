@@ -1,3 +1,6 @@
+using Baco.Assignment;
+using Baco.Clustering;
+using Baco.Clustering.Hashing;
 using Baco.Data;
 using Baco.Graph;
 using Baco.Models;
@@ -39,5 +42,21 @@ public sealed class LibraryMisuseTests
         Assert.Equal("the assignment was made for another data set: user number 0 is 'a' there and 'b' here", e.Message);
         var named = new AssignmentMismatchException(AssignmentMismatch.IdSpace, "dir", "user number 0 is 'a' there and 'b' here");
         Assert.StartsWith("the assignment dir was made", named.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AnAssignerOfAnotherAssignmentIsRefusedForFoldingIn()
+    {
+        // Two random-hash assignments of the tiny graph, at different row counts: rows of one are not rows of the other.
+        var graph = TinyData.Graph();
+        var context = new CompressionContext(Dim: 4, Seed: 1);
+        var small = new RandomHashing().Compress(graph, CompressionTarget.Knob(2), context).Assignment;
+        var large = new RandomHashing().Compress(graph, CompressionTarget.Knob(3), context).Assignment;
+        var model = RecommenderModels.Create(ModelKind.MatrixFactorization, small, graph, 4, 0, 1);
+        var recommender = new Recommender(model, InteractionList.FromPairs([0], [1]));
+
+        var e = Assert.Throws<ArgumentException>(() => recommender.RecommendNewUser(new IncrementalAssigner(large, 0), [0, 3], 2));
+        Assert.Equal("assigner", e.ParamName);
+        Assert.NotEmpty(recommender.RecommendNewUser(new IncrementalAssigner(small, 0), [0, 3], 2));
     }
 }
