@@ -1,3 +1,4 @@
+using System.Globalization;
 using Baco.IO;
 
 namespace Baco.Data;
@@ -131,6 +132,12 @@ public static class InteractionReader
             throw new DataFormatException(path, 0, layout.HasHeader
                 ? "the file has a header line but no interactions"
                 : "the file is empty (no interaction lines)");
+        }
+
+        // Every line filtered out by the rating threshold would leave an empty data set, refused only much later.
+        if (options.MinRating is double min && keys.Count == 0)
+        {
+            throw new DataFormatException(path, 0, string.Create(CultureInfo.InvariantCulture, $"no line has a rating of at least {min} ({rows:N0} interaction lines, all below it); lower the minimum rating or check the rating column"));
         }
 
         if (repeatedHeaders > 0)

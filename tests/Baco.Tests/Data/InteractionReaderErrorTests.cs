@@ -75,6 +75,10 @@ public sealed class InteractionReaderErrorTests : IDisposable
     public void MissingColumn_AfterHeader() => Fails(_dir.File("short.csv", "user,item\n1,2\n\n3\n"), 4, "missing column");
 
     [Fact]
+    public void EveryLineBelowMinRating()
+        => Fails(_dir.File("low.tsv", "user\titem\trating\nu1\ti1\t4.5\nu2\ti2\t4\n"), 0, "no line has a rating of at least 5 (2 interaction lines, all below it)", new ReadOptions { MinRating = 5 });
+
+    [Fact]
     public void MissingRatingColumn_WithMinRating()
         => Fails(_dir.File("r.tsv", "1\t2\t5\n1\t3\n"), 2, "missing column", new ReadOptions { MinRating = 4 });
 
