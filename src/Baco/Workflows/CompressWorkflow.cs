@@ -46,6 +46,14 @@ public sealed record CompressOutcome(TrainingData Data, CompressionResult Result
 {
     /// <summary>Writes the assignment directory's files into <paramref name="directory"/>, which must be new or empty (not atomically: write into an <see cref="OutputDirectory"/>'s work directory to replace an output).</summary>
     public void WriteInto(string directory) => AssignmentStore.WriteInto(directory, Assignment, Data.Dataset.Users, Data.Dataset.Items, SummaryJson);
+
+    /// <summary>
+    /// The assignment as <see cref="AssignmentStore.Load"/> would give it back from
+    /// <see cref="WriteInto"/>'s directory, without the round trip: what
+    /// <see cref="TrainRequest.Assignment"/> takes to train on it in memory. Its summary carries the
+    /// validation hold-out, so a training with the same hold-out accepts it.
+    /// </summary>
+    public StoredAssignment ToStoredAssignment() => new(Assignment, Data.Dataset.Users, Data.Dataset.Items, SummaryJson.DeepClone());
 }
 
 /// <summary>

@@ -141,6 +141,30 @@ public class WorkflowTests
     }
 
     [Fact]
+    public void AnAssignmentCompressedInMemoryTrainsWithoutARoundTripThroughFiles()
+    {
+        using var tmp = new TempDirectory();
+        var raw = Read(tmp);
+        var options = Small();
+        var run = TrainingData.ForTraining(raw, options);
+
+        // Compressed from the run's own split: no leak, so no refusal and no note.
+        var compressed = CompressWorkflow.Run(run, new CompressRequest { Method = CompressionMethods.Create("baco", new BacoOptions()), Target = CompressionTarget.Knob(0.5), Dim = options.Dim });
+        var stored = compressed.ToStoredAssignment();
+        var progress = new List<WorkflowProgress>();
+        var trained = TrainWorkflow.Run(run, new TrainRequest { Training = options, Assignment = stored }, new Recorder(progress), TestContext.Current.CancellationToken);
+        Assert.DoesNotContain(progress, p => p.Kind == WorkflowProgressKind.Note);
+        Assert.Equal(compressed.Assignment.Users.Codes, trained.Training.Model.Assignment.Users.Codes);
+
+        // The same as through the files.
+        string dir = tmp["written"];
+        compressed.WriteInto(dir);
+        var loaded = AssignmentStore.Load(dir);
+        Assert.Equal(loaded.Summary.ToJsonString(), stored.Summary.ToJsonString());
+        Assert.Equal(loaded.Users.Count, stored.Users.Count);
+    }
+
+    [Fact]
     public void AStoredAssignmentThatSawTheValidationPartIsRefusedUnlessNotesAreAsked()
     {
         using var tmp = new TempDirectory();
