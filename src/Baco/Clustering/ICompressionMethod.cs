@@ -7,7 +7,19 @@ namespace Baco.Clustering;
 /// <param name="Dim">Embedding dimension, used to count parameters against a budget.</param>
 /// <param name="Seed">Seed of every random choice the method makes.</param>
 /// <param name="Progress">Optional sink for human-readable progress lines.</param>
-public sealed record CompressionContext(int Dim = 64, int Seed = 0, IProgress<string>? Progress = null);
+public sealed record CompressionContext(int Dim = 64, int Seed = 0, IProgress<string>? Progress = null)
+{
+    private readonly int _dim = Checked(Dim);
+
+    /// <summary>Embedding dimension, at least 1 (<see cref="InvalidSettingException"/> otherwise, as for training's).</summary>
+    public int Dim
+    {
+        get => _dim;
+        init => _dim = Checked(value);
+    }
+
+    private static int Checked(int dim) => dim >= 1 ? dim : throw new InvalidSettingException(nameof(Dim), $"{dim} must be at least 1");
+}
 
 /// <summary>What a compression method returns.</summary>
 /// <param name="Assignment">The codebook assignment.</param>

@@ -59,4 +59,12 @@ public sealed class LibraryMisuseTests
         Assert.Equal("assigner", e.ParamName);
         Assert.NotEmpty(recommender.RecommendNewUser(new IncrementalAssigner(small, 0), [0, 3], 2));
     }
+
+    [Fact]
+    public void ACompressionContextOfDimensionZeroIsRefusedWhereItIsMade()
+    {
+        var e = Assert.Throws<InvalidSettingException>(() => new CompressionContext(Dim: 0));
+        Assert.Equal("Dim", e.Setting);
+        Assert.Throws<InvalidSettingException>(() => new CompressionContext() with { Dim = -3 });
+    }
 }
