@@ -127,6 +127,31 @@ public sealed class SideAssignment
         }
     }
 
+    /// <summary>
+    /// The entities that use each row, in increasing order: the inverse of <see cref="CodesOf"/>
+    /// (an entity with two codes is listed under both rows; a row no entity uses has none).
+    /// </summary>
+    public int[][] EntitiesPerRow()
+    {
+        int[] sizes = RowSizes();
+        var rows = new int[RowCount][];
+        for (int r = 0; r < RowCount; r++)
+        {
+            rows[r] = new int[sizes[r]];
+        }
+
+        var filled = new int[RowCount];
+        for (int e = 0; e < EntityCount; e++)
+        {
+            foreach (int c in CodesOf(e))
+            {
+                rows[c][filled[c]++] = e;
+            }
+        }
+
+        return rows;
+    }
+
     /// <summary>Number of entities pointing to each row (an entity with two codes counts for both).</summary>
     public int[] RowSizes()
     {
