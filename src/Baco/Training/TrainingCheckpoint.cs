@@ -140,13 +140,14 @@ internal sealed class TrainingCheckpoint
     }
 
     /// <summary>
-    /// Throws when the checkpoint at <paramref name="path"/>, if there is one, was written with other
-    /// settings or data than <paramref name="settings"/> (<see cref="TrainingFingerprint.OfSettings"/>),
+    /// Throws when the checkpoint at <paramref name="path"/>, if there is one, is unusable (CheckpointFile.EnsureUsable) or was written with other
+    /// settings or data than <paramref name="settings"/> (<see cref="TrainingFingerprint.OfSettings(TrainingOptions, Data.Dataset)"/>),
     /// or past <paramref name="epochs"/>: a comparison checks every method's checkpoint so before
     /// the first method trains.
     /// </summary>
     public static void EnsureSettingsMatch(string path, TrainingFingerprint settings, int epochs)
     {
+        CheckpointFile.EnsureUsable(path);
         if (!File.Exists(path))
         {
             return;

@@ -43,6 +43,9 @@ internal sealed record TrainingFingerprint(IReadOnlyList<(string Name, string Va
     /// </summary>
     public static TrainingFingerprint OfSettings(TrainingOptions o, InteractionList train, InteractionList? validation) => new(SettingsParts(o, train, validation));
 
+    /// <summary><see cref="OfSettings(TrainingOptions, InteractionList, InteractionList?)"/> of a prepared data set, its validation part counted only when the options validate (as a training run counts it).</summary>
+    public static TrainingFingerprint OfSettings(TrainingOptions o, Dataset data) => OfSettings(o, data.Train, o.EvalEvery > 0 ? data.Validation : null);
+
     private static List<(string, string)> SettingsParts(TrainingOptions o, InteractionList train, InteractionList? validation)
     {
         static string R(float x) => x.ToString("R", CultureInfo.InvariantCulture);
@@ -129,14 +132,15 @@ internal sealed record TrainingFingerprint(IReadOnlyList<(string Name, string Va
 
     /// <summary>
     /// What differs between <paramref name="stored"/> (a checkpoint's) and this run's, or null when
-    /// they agree; with <paramref name="settingsOnly"/> (this is an <see cref="OfSettings"/>), the
+    /// they agree; with <paramref name="settingsOnly"/> (this is an <see cref="OfSettings(TrainingOptions, Dataset)"/>), the
     /// stored assignment parts are not compared.
     /// </summary>
     public string? DifferencesFrom(TrainingFingerprint stored, bool settingsOnly = false)
     {
-        var theirs = stored.Parts.Where(p => !(settingsOnly && AssignmentParts.Contains(p.Name))).ToDictionary(p => p.Name, p => p.Value, StringComparer.Ordinal);
+        bool Compared((string Name, string Value) part) => !(settingsOnly && AssignmentParts.Contains(part.Name));
+        var theirs = stored.Parts.Where(Compared).ToDictionary(p => p.Name, p => p.Value, StringComparer.Ordinal);
         var diffs = new List<string>();
-        foreach (var (name, value) in Parts.Where(p => !(settingsOnly && AssignmentParts.Contains(p.Name))))
+        foreach (var (name, value) in Parts.Where(Compared))
         {
             if (!theirs.Remove(name, out string? old))
             {

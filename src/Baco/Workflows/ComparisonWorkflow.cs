@@ -40,12 +40,10 @@ public static class ComparisonWorkflow
         if (checkpoint is not null)
         {
             // Settings and data are compared now, not when the method's turn comes after hours of the others.
-            var settings = TrainingFingerprint.OfSettings(options.Training, dataset.Train, options.Training.EvalEvery > 0 ? dataset.Validation : null);
+            var settings = TrainingFingerprint.OfSettings(options.Training, dataset);
             foreach (var method in methods)
             {
-                string file = CheckpointFile.ForMethod(checkpoint, method.Name);
-                CheckpointFile.EnsureUsable(file);
-                TrainingCheckpoint.EnsureSettingsMatch(file, settings, options.Training.Epochs);
+                TrainingCheckpoint.EnsureSettingsMatch(CheckpointFile.ForMethod(checkpoint, method.Name), settings, options.Training.Epochs);
             }
         }
 

@@ -93,9 +93,7 @@ public static class TrainWorkflow
         // A checkpoint of other settings or data is refused before compressing, not after it.
         if (options.CheckpointPath is { } checkpoint)
         {
-            CheckpointFile.EnsureUsable(checkpoint);
-            var settings = TrainingFingerprint.OfSettings(options, dataset.Train, options.EvalEvery > 0 ? dataset.Validation : null);
-            TrainingCheckpoint.EnsureSettingsMatch(checkpoint, settings, options.Epochs);
+            TrainingCheckpoint.EnsureSettingsMatch(checkpoint, TrainingFingerprint.OfSettings(options, dataset), options.Epochs);
         }
 
         CodebookAssignment assignment;
