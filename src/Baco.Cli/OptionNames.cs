@@ -21,6 +21,7 @@ internal static class OptionNames
         ["InitStd"] = "--init-std",
         ["CheckpointPath"] = "--checkpoint",
         ["WarmStart"] = "--warm-start",
+        ["WarmStartModel"] = "--warm-start",
         ["Previous"] = "--previous",
         ["Passes"] = "--passes",
         ["StopRows"] = "--stop-rows",

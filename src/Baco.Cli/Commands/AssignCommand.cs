@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Baco.Assignment;
+using Baco.Clustering;
 using Baco.Data;
 using Baco.Workflows;
 
@@ -36,9 +37,12 @@ internal static class AssignCommand
             var read = InteractionReader.Read(newFile, options: data.ReadOptions(parsed, io));
             var assigned = AssignWorkflow.Run(stored, storedDir, read, Path.GetFullPath(newFile));
             OutputPaths.Complete(outDir, "--out", assigned.WriteInto);
-            if (assigned.Extended.UsedPairs == 0)
+            // Hashing methods place by id alone: neighbours, known or not, never matter to them.
+            bool byNeighbours = CompressionMethods.Find(stored.Assignment.Method)?.NewEntities is NewEntityRule.BalancedGain or NewEntityRule.MajorityCoCluster or NewEntityRule.MajorityCoClusterAndHash;
+            if (assigned.Extended.UsedPairs == 0 && byNeighbours)
             {
-                io.Error.WriteLine($"baco: warning: no line of {newFile} links a new user or item to a known one ({assigned.Extended.NewPairs:N0} pairs of new entities only), so every new entity was placed without neighbours (the cold or largest row, or its hash).");
+                long pairs = assigned.Extended.NewPairs;
+                io.Error.WriteLine($"baco: warning: no line of {newFile} links a new user or item to a known one ({pairs:N0} {(pairs == 1 ? "pair" : "pairs")} of new entities only), so every new entity was placed without neighbours (the cold or largest row).");
             }
 
             if (parsed.GetValue(json))
@@ -50,7 +54,9 @@ internal static class AssignCommand
                 var (extended, a) = (assigned.Extended, assigned.Extended.Assignment);
                 // Without a cold row, entities with no known neighbour go to the largest row (summary.json: "none: the largest row").
                 static string Cold(int row) => row >= 0 ? "on the cold row" : "on the largest row, there being no cold row";
-                io.Out.WriteLine($"{extended.NewUsers:N0} new users ({extended.ColdUsers:N0} {Cold(a.UserColdRow)}), {extended.NewItems:N0} new items ({extended.ColdItems:N0} {Cold(a.ItemColdRow)}), from {extended.UsedPairs:N0} interactions with known entities");
+                io.Out.WriteLine(byNeighbours
+                    ? $"{extended.NewUsers:N0} new users ({extended.ColdUsers:N0} {Cold(a.UserColdRow)}), {extended.NewItems:N0} new items ({extended.ColdItems:N0} {Cold(a.ItemColdRow)}), from {extended.UsedPairs:N0} interactions with known entities"
+                    : $"{extended.NewUsers:N0} new users, {extended.NewItems:N0} new items, placed by their ids ('{a.Method}' places entities by id; interactions do not matter to it)");
                 io.Out.WriteLine($"rows unchanged: {a.Users.RowCount:N0} user rows, {a.Items.RowCount:N0} item rows; parameters {assigned.ParametersBefore:N0} -> {assigned.ParametersAfter:N0} (extra indices of new entities)");
                 io.Out.WriteLine($"written to {outDir.Target}");
             }

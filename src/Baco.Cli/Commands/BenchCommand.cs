@@ -30,11 +30,18 @@ internal static class BenchCommand
         command.Options.Add(output);
         baco.AddTo(command);
         training.Checkpoint.Description = "Checkpoint file prefix: each method checkpoints to FILE.METHOD (e.g. ck.bin.baco), written every validation and resumed from if it exists.";
+        data.Test.Description = "Test interactions, read against the training id space; required with --train (every method is evaluated on them).";
         command.SetAction(parsed => CommandRunner.Run(() =>
         {
             if (parsed.Given(target.Gamma))
             {
                 throw new CliError("'--gamma' sets one method's knob, but bench compares every method at the same budget: give '--budget' or '--budget-rows' (use 'baco train --gamma' for one method).");
+            }
+
+            // Every method is evaluated on the test file: refused before anything is read.
+            if (parsed.GetValue(data.Train) is not null && parsed.GetValue(data.Test) is null)
+            {
+                throw new CliError("'--test' is required with '--train': every method is evaluated on the test interactions.");
             }
 
             training.RefuseValidationConflicts(parsed, data);

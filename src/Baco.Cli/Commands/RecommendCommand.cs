@@ -17,7 +17,7 @@ internal static class RecommendCommand
         var itemList = new Option<string>("--items") { Description = "Comma-separated item ids of a user the model does not know: the user is folded in (rows by the assignment's rule, embedded by the model) and these items are excluded." };
         var k = CliOptions.Number("--top", "Number of items.", 20, n => n >= 1, "must be at least 1");
         k.Aliases.Add("-k");
-        var command = new Command("recommend", "Print a user's top items (training and validation items excluded, and items with no training interaction).") { model, user, itemList, k };
+        var command = new Command("recommend", "Print a user's top items (their training and validation items excluded, and items with no training or validation interaction); a user of the validation data only is folded in from their items.") { model, user, itemList, k };
         command.SetAction(parsed => CommandRunner.Run(() =>
         {
             string dir = Path.GetFullPath(parsed.GetValue(model)!);
@@ -32,36 +32,42 @@ internal static class RecommendCommand
                 throw new CliError("give '--user' (a user of the model) or '--items' (the items of a new user), one of them.");
             }
 
-            var (trained, seen, _, stored) = ModelStore.Load(dir);
+            var loaded = ModelStore.Load(dir);
+            var (trained, seen, _, stored) = loaded;
+            var recommender = new Recommender(trained, seen, loaded.Training);
             IReadOnlyList<Recommendation> recommendations;
             string title;
             if (name is not null)
             {
                 if (!stored.Users.TryGetId(name, out int u))
                 {
-                    throw new CliError($"'--user': '{name}' is not a user of this model ({stored.Users.Count:N0} users); give their items with '--items' to fold them in.");
+                    string given = name.Length == 0 ? "an empty id" : $"'{name}'";
+                    throw new CliError($"'--user': {given} is not a user of this model ({stored.Users.Count:N0} users); give a user of the training file, or a new user's items with '--items' to fold them in.");
                 }
 
-                var recommender = new Recommender(trained, seen);
-                if (!recommender.HasInteractions(u))
+                if (recommender.HasInteractions(u))
+                {
+                    recommendations = recommender.Recommend(u, top);
+                    title = $"user {Markup.Escape(name)}";
+                }
+                else if (recommender.SeenItemsOf(u).Length == 0)
                 {
                     throw new CliError($"'--user': '{name}' has no training interactions in this model (an integer id inside the range that no training line holds, or a user of --test only), so nothing was learnt about them; give their items with '--items' to fold them in.");
                 }
-
-                recommendations = recommender.Recommend(u, top);
-                title = $"user {Markup.Escape(name)}";
+                else
+                {
+                    // A user of the validation data only: their row learnt nothing about them, but their items are known.
+                    int[] items = [.. recommender.SeenItemsOf(u)];
+                    RefuseFoldingIn(stored, $"'--user': '{name}' has only validation interactions, which the model was not trained on, and this model");
+                    io.Error.WriteLine($"note: '{name}' has only validation interactions, which the model was not trained on: folded in from their {Counted(items.Length, "item")}, as '--items' would.");
+                    recommendations = recommender.RecommendNewUser(IncrementalAssigner.FromStored(stored, dir), items, top);
+                    title = $"user {Markup.Escape(name)} (folded in)";
+                }
             }
             else
             {
-                // A full or lsh model has no row a new user could take: say what to do about it here, not 'compress'.
-                if (CompressionMethods.Find(stored.Assignment.Method) is { NewEntities: NewEntityRule.None } info)
-                {
-                    string folding = string.Join(", ", CompressionMethods.All.Where(m => m.NewEntities != NewEntityRule.None).Select(m => m.Name));
-                    throw new CliError($"'--items': this model was trained with method '{info.Name}', which cannot fold in a new user ({info.NoNewEntitiesReason!.Split(';')[0]}); add the user's interactions to the training file and train again, or train with a method that can ({folding}).");
-                }
-
+                RefuseFoldingIn(stored, "'--items': this model");
                 var items = ItemIds(itemText!, stored);
-                var recommender = new Recommender(trained, seen);
                 if (items.FirstOrDefault(i => recommender.UntrainedItems.Contains(i), -1) is int untrained and >= 0)
                 {
                     throw new CliError($"'--items': '{stored.Items.NameOf(untrained)}' has no training interactions in this model (an integer id inside the range that no training line holds, or an item of --test only), so nothing was learnt about it; give items the model was trained on.");
@@ -69,7 +75,12 @@ internal static class RecommendCommand
 
                 var assigner = IncrementalAssigner.FromStored(stored, dir);
                 recommendations = recommender.RecommendNewUser(assigner, items, top);
-                title = $"a new user with {items.Length:N0} items";
+                title = $"a new user with {Counted(items.Length, "item")}";
+            }
+
+            if (recommendations.Count == 0)
+            {
+                io.Error.WriteLine("note: nothing to recommend: the user has seen every item the model can recommend.");
             }
 
             var table = new Table().Border(TableBorder.Simple).Title($"top {recommendations.Count} for {title}");
@@ -86,6 +97,18 @@ internal static class RecommendCommand
         }, io.Error));
         return command;
     }
+
+    /// <summary>A full or lsh model has no row a new user could take: say what to do about it here, not 'compress'.</summary>
+    private static void RefuseFoldingIn(StoredAssignment stored, string subject)
+    {
+        if (CompressionMethods.Find(stored.Assignment.Method) is { NewEntities: NewEntityRule.None } info)
+        {
+            string folding = string.Join(", ", CompressionMethods.All.Where(m => m.NewEntities != NewEntityRule.None).Select(m => m.Name));
+            throw new CliError($"{subject} was trained with method '{info.Name}', which cannot fold in a new user ({info.NoNewEntitiesReason!.Split(';')[0]}); add the user's interactions to the training file and train again, or train with a method that can ({folding}).");
+        }
+    }
+
+    private static string Counted(int n, string noun) => n == 1 ? $"1 {noun}" : $"{n:N0} {noun}s";
 
     /// <summary>Dense ids of the comma-separated item ids; every one must be an item of the model.</summary>
     private static int[] ItemIds(string text, StoredAssignment stored)

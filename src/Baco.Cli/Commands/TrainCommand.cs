@@ -20,7 +20,7 @@ internal static class TrainCommand
         var target = new TargetOptions();
         var baco = new BacoOptionsBinder();
         var training = new TrainingOptionsBinder();
-        var assignmentDir = CliOptions.Path("--assignment", "Use the assignment in this directory (written by 'baco compress') instead of computing one.");
+        var assignmentDir = CliOptions.Path("--assignment", "Use the assignment in this directory (written by 'baco compress' or extended by 'baco assign') instead of computing one.");
         var method = CliOptions.Choice("--method", "Compression method when no --assignment is given: " + string.Join(", ", CompressionMethods.Names) + ".", "baco", CompressionMethods.Names);
         var seed = CliOptions.Seed("Seed of clustering, initialisation, sampling and validation split.");
         var output = CliOptions.Path("--out", "Output directory for the model and metrics.json (written atomically; an existing one is replaced only if baco wrote it).", "baco-model");
@@ -110,7 +110,8 @@ internal static class TrainCommand
                 WarmStartSource = warmDir,
                 HoldOutPolicy = HoldOutPolicy.Note,
             };
-            var progress = new WorkflowProgressPrinter(io, m => HoldOutNote(m, storedDir!));
+            bool extended = stored?.Summary[AssignWorkflow.AssignedKey] is JsonObject;
+            var progress = new WorkflowProgressPrinter(io, m => HoldOutNote(m, storedDir!, extended));
             PreparedTraining prepared;
             try
             {
@@ -172,10 +173,13 @@ internal static class TrainCommand
 
     /// <summary>
     /// The note for a stored assignment whose view of the training data differs from this run's
-    /// (<see cref="HoldOutMismatch.Describe(string, string?)"/>), with the options that mend it.
+    /// (<see cref="HoldOutMismatch.Describe(string, string?)"/>), with the options that mend it. An
+    /// assignment <paramref name="extended"/> by 'baco assign' would lose its new entities' codes to a
+    /// new compression, so its remedy is a validation the assignment never saw, or none.
     /// </summary>
-    private static string HoldOutNote(HoldOutMismatch m, string dir) => "note: " + m.Describe(dir, m.Kind switch
+    private static string HoldOutNote(HoldOutMismatch m, string dir, bool extended) => "note: " + m.Describe(dir, m.Kind switch
     {
+        HoldOutMismatchKind.SawValidation when extended => "give --val with interactions it never saw, or --val-fraction 0 to train on every interaction without validation",
         HoldOutMismatchKind.SawValidation => FormattableString.Invariant($"make it with 'baco compress --val-fraction {m.Run.Fraction} --seed {(long)m.Run.Seed}', give --val, or let 'baco train' compress"),
         HoldOutMismatchKind.OtherHoldOut => "use the same --val-fraction and --seed",
         _ => null,

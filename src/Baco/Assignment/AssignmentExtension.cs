@@ -44,7 +44,7 @@ public static class AssignmentExtension
         int[] itemId = Map(interactions.Items, DatasetChecks.Present(interactions.ItemCount, train.Items), items, knownItems, out var newItemNames);
         if (newUserNames.Count == 0 && newItemNames.Count == 0)
         {
-            throw new UnusableDataException($"{source}: every user and item is already in the assignment; there is nothing to assign");
+            throw new UnusableDataException($"{source}: every user and item is already in the assignment; there is nothing to assign{ColdNote(known, userId, itemId, users, items)}");
         }
 
         var userNeighbours = new List<int>[newUserNames.Count];
@@ -88,6 +88,21 @@ public static class AssignmentExtension
             knownPairs,
             newPairs,
             used);
+    }
+
+    /// <summary>
+    /// Known entities of the file that sit on their side's cold row were clustered without any
+    /// interaction: they are the likely reason for a file of known ids, and assign cannot move them.
+    /// </summary>
+    private static string ColdNote(CodebookAssignment known, int[] userId, int[] itemId, IdMap users, IdMap items)
+    {
+        var cold = OnColdRow(known.Users, known.UserColdRow, userId).Select(u => $"user '{users.NameOf(u)}'")
+            .Concat(OnColdRow(known.Items, known.ItemColdRow, itemId).Select(i => $"item '{items.NameOf(i)}'")).ToList();
+        return cold.Count == 0 ? ""
+            : $" ({cold.Count:N0} of them, e.g. {cold[0]}, {(cold.Count == 1 ? "sits" : "sit")} on the cold row: the assignment was made without any interaction of theirs, and 'baco assign' never changes a code; to give them rows of their own, compress data that hold their interactions, with --previous to keep the row numbers)";
+
+        static IEnumerable<int> OnColdRow(SideAssignment side, int coldRow, int[] ids) => coldRow < 0 ? []
+            : ids.Where(id => id >= 0 && id < side.EntityCount).Distinct().Order().Where(id => side.CodesOf(id) is [int only] && only == coldRow);
     }
 
     private static int[] Map(IdMap file, bool[] onALine, IdMap known, int knownCount, out List<string> added)

@@ -37,8 +37,11 @@ public sealed record CompressionSummary(
         CodebookAssignment a = result.Assignment;
         return new CompressionSummary(a.Method, graph.UserCount, graph.ItemCount, graph.EdgeCount, a.Users.RowCount, a.Items.RowCount,
             a.ExtraIndices, a.Parameters(context.Dim), a.FullParameters(context.Dim), result.Knob, result.Seconds, context.Dim,
-            context.Seed, target.ToString(), result.Stats);
+            context.Seed, Describe(target, a.Method), result.Stats);
     }
+
+    /// <summary>The target as reports show it: the full table has none (every entity its own row, whatever was asked).</summary>
+    public static string Describe(CompressionTarget target, string method) => method == FullTable.MethodName ? "none: the full table" : target.ToString();
 
     /// <summary>The JSON form written to summary.json.</summary>
     public JsonObject ToJson()

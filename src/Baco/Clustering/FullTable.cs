@@ -9,8 +9,11 @@ namespace Baco.Clustering;
 /// </summary>
 public sealed class FullTable : ICompressionMethod
 {
+    /// <summary>The method's name.</summary>
+    public const string MethodName = "full";
+
     /// <inheritdoc/>
-    public string Name => "full";
+    public string Name => MethodName;
 
     /// <inheritdoc/>
     public CompressionResult Compress(BipartiteGraph graph, CompressionTarget target, CompressionContext context)

@@ -9,7 +9,7 @@ namespace Baco.IO;
 /// new one. Baco replaces an existing directory only when it is empty or carries the
 /// <see cref="MarkerFile"/> that only Baco writes, naming the same writer (a model from
 /// <c>baco train</c> is never replaced by <c>baco compress</c>), and never the current directory, one of its
-/// parents, or a directory holding one of the run's inputs. Files are written into
+/// parents, a directory holding one of the run's inputs, or a directory inside an input directory. Files are written into
 /// <see cref="WorkPath"/>, a sibling named <c>&lt;dir&gt;.tmp-&lt;pid&gt;-&lt;random&gt;</c>;
 /// siblings left behind by a killed run are cleaned up the next time the same directory is prepared.
 /// </summary>
@@ -48,7 +48,7 @@ public sealed class OutputDirectory : IDisposable
     /// </summary>
     /// <param name="path">The output directory.</param>
     /// <param name="what">What writes it, recorded in the marker (e.g. "baco compress").</param>
-    /// <param name="inputs">Files and directories the run reads: the output may not contain or be one of them.</param>
+    /// <param name="inputs">Files and directories the run reads: the output may not contain or be one of them, nor lie inside an input directory.</param>
     public static OutputDirectory Prepare(string path, string what, IEnumerable<string>? inputs = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
@@ -209,6 +209,13 @@ public sealed class OutputDirectory : IDisposable
                 throw new OutputPathException(path, full == real
                     ? "is also an input of this run; give another directory for the output"
                     : $"holds an input of this run ({input}); give another directory for the output");
+            }
+
+            // Inside an input directory (an assignment, a model), the output would become a file
+            // that directory's owner did not write, and baco would then refuse to replace it.
+            if (IsSameOrInside(real, full) && Directory.Exists(full))
+            {
+                throw new OutputPathException(path, $"is inside an input directory of this run ({input}); give a directory outside it");
             }
         }
     }
@@ -410,9 +417,48 @@ public sealed class OutputDirectory : IDisposable
         {
             Directory.Delete(dir, recursive: true);
         }
+        catch (UnauthorizedAccessException) when (!OperatingSystem.IsWindows() && MakeWritable(dir))
+        {
+            // A read-only output (its mode is carried over to the one that replaces it, so every
+            // rerun's old copy would stay read-only too) is baco's own: let its owner delete it.
+            TryDeleteOnce(dir);
+        }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             // A leftover work or old directory is harmless; the next run that writes here removes it.
+        }
+    }
+
+    private static void TryDeleteOnce(string dir)
+    {
+        try
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // As above: left for the next run.
+        }
+    }
+
+    // Gives the owner write and search permission on dir and the directories under it; false when nothing could be changed.
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    private static bool MakeWritable(string dir)
+    {
+        try
+        {
+            // Links are skipped: what they point to is not part of the output.
+            var below = new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = FileAttributes.ReparsePoint };
+            foreach (string d in Directory.EnumerateDirectories(dir, "*", below).Prepend(dir).ToList())
+            {
+                File.SetUnixFileMode(d, File.GetUnixFileMode(d) | UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            }
+
+            return true;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return false;
         }
     }
 }

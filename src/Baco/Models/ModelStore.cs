@@ -12,8 +12,9 @@ namespace Baco.Models;
 /// <summary>
 /// Saves and loads trained models as a directory: config.json, user_codebook.npy and
 /// item_codebook.npy (float32, rows x dim), the assignment in <see cref="AssignmentStore"/>'s
-/// layout (codes, offsets, id lists, assignment.json, summary.json), the propagation graph of
-/// LightGCN (graph_users / graph_items int32) and the items to exclude when recommending
+/// layout (codes, offsets, id lists, assignment.json, summary.json), the training interactions
+/// (graph_users / graph_items int32: LightGCN's propagation graph; for another model, when given
+/// to <see cref="Save"/>) and the items to exclude when recommending
 /// (seen_users / seen_items int32). Loading validates every file (codebooks must be finite) and reports problems as
 /// <see cref="DataFormatException"/> naming the file.
 /// </summary>
@@ -40,17 +41,20 @@ public static class ModelStore
     /// (<see cref="OutputPathException"/> otherwise: nothing is overwritten). Not atomic: to
     /// replace an earlier model safely, write into an <see cref="OutputDirectory"/>'s work directory.
     /// <paramref name="users"/> and <paramref name="items"/> must be the model's id maps and
-    /// <paramref name="seen"/> must lie within its users and items (<see cref="ArgumentException"/>).
+    /// <paramref name="seen"/> and <paramref name="training"/> must lie within its users and items
+    /// (<see cref="ArgumentException"/>). <paramref name="training"/>, the interactions a model other than LightGCN was
+    /// trained on, lets <see cref="Recommender"/> tell a user of the validation data only (LightGCN's are its graph).
     /// </summary>
-    public static void Save(string directory, IRecommenderModel model, InteractionList seen, IdMap users, IdMap items, JsonNode summary)
+    public static void Save(string directory, IRecommenderModel model, InteractionList seen, IdMap users, IdMap items, JsonNode summary, InteractionList? training = null)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(seen);
         var a = model.Assignment;
         AssignmentStore.CheckWritable(directory, a, users, items, summary);
-        if (seen.Count > 0 && (seen.Users.AsSpan().ContainsAnyExceptInRange(0, model.UserCount - 1) || seen.Items.AsSpan().ContainsAnyExceptInRange(0, model.ItemCount - 1)))
+        CheckWithin(model, seen, nameof(seen));
+        if (training is not null)
         {
-            throw new ArgumentException($"Seen interactions name a user or item outside the model's {model.UserCount} users and {model.ItemCount} items.", nameof(seen));
+            CheckWithin(model, training, nameof(training));
         }
 
         AssignmentStore.EnsureNewOrEmpty(directory);
@@ -64,6 +68,11 @@ public static class ModelStore
             NpyFile.WriteInt32(Path.Combine(directory, "graph_users.npy"), lgcn.Graph.ToInteractions().Users.AsSpan(0, lgcn.Graph.EdgeCount));
             NpyFile.WriteInt32(Path.Combine(directory, "graph_items.npy"), lgcn.Graph.UserItemArray.AsSpan(0, lgcn.Graph.EdgeCount));
         }
+        else if (training is not null)
+        {
+            NpyFile.WriteInt32(Path.Combine(directory, "graph_users.npy"), training.Users);
+            NpyFile.WriteInt32(Path.Combine(directory, "graph_items.npy"), training.Items);
+        }
 
         NpyFile.WriteInt32(Path.Combine(directory, "seen_users.npy"), seen.Users);
         NpyFile.WriteInt32(Path.Combine(directory, "seen_items.npy"), seen.Items);
@@ -75,11 +84,23 @@ public static class ModelStore
         var (config, stored, userBook, itemBook) = LoadCodebooks(directory);
         var assignment = stored.Assignment;
         var seen = ReadPairs(directory, "seen_users.npy", "seen_items.npy", config);
-        var graph = config.Model == ModelKind.LightGcn
-            ? BipartiteGraph.FromInteractions(config.Users, config.Items, ReadPairs(directory, "graph_users.npy", "graph_items.npy", config))
-            : BipartiteGraph.FromInteractions(config.Users, config.Items, InteractionList.Empty);
+
+        // LightGCN needs its graph; another model's training interactions are optional (models before 2026-12-03 lack them).
+        var training = config.Model == ModelKind.LightGcn || File.Exists(Path.Combine(directory, "graph_users.npy"))
+            ? ReadPairs(directory, "graph_users.npy", "graph_items.npy", config)
+            : null;
+        var graph = BipartiteGraph.FromInteractions(config.Users, config.Items, config.Model == ModelKind.LightGcn ? training! : InteractionList.Empty);
         var model = RecommenderModels.FromCodebooks(config.Model, assignment, graph, config.Dim, config.Layers, userBook, itemBook);
-        return new StoredModel(model, seen, config, stored);
+        return new StoredModel(model, seen, config, stored) { Training = training };
+    }
+
+    private static void CheckWithin(IRecommenderModel model, InteractionList pairs, string name)
+    {
+        if (pairs.Count > 0 && (pairs.Users.AsSpan().ContainsAnyExceptInRange(0, model.UserCount - 1) || pairs.Items.AsSpan().ContainsAnyExceptInRange(0, model.ItemCount - 1)))
+        {
+            string what = name == "seen" ? "Seen" : "Training";
+            throw new ArgumentException($"{what} interactions name a user or item outside the model's {model.UserCount} users and {model.ItemCount} items.", name);
+        }
     }
 
     /// <summary>

@@ -6,7 +6,7 @@ namespace Baco.Models;
 
 /// <summary>
 /// Top-K recommendation from a trained model: final embeddings computed once, items the user
-/// has already seen and items with no training interaction excluded. Scores use the same kernel as evaluation, so they match it.
+/// has already seen and items with no training or validation interaction excluded. Scores use the same kernel as evaluation, so they match it.
 /// </summary>
 public sealed class Recommender
 {
@@ -15,9 +15,25 @@ public sealed class Recommender
     private readonly BipartiteGraph _seen;
     private readonly IRecommenderModel _model;
     private readonly int[] _untrained;
+    private readonly BipartiteGraph _trained;
 
-    /// <summary>Prepares recommendations for a model; <paramref name="seen"/> lists items to exclude per user.</summary>
+    /// <summary>
+    /// Prepares recommendations for a model; <paramref name="seen"/> lists items to exclude per
+    /// user. The users trained on are LightGCN's graph; for another model they are taken to be
+    /// the seen ones: give the training interactions (<see cref="Recommender(IRecommenderModel, InteractionList, InteractionList?)"/>)
+    /// when the seen ones include validation interactions.
+    /// </summary>
     public Recommender(IRecommenderModel model, InteractionList seen)
+        : this(model, seen, null)
+    {
+    }
+
+    /// <summary>
+    /// Prepares recommendations for a model; <paramref name="seen"/> lists items to exclude per
+    /// user and <paramref name="training"/> the interactions the model was trained on (null: LightGCN's
+    /// graph, or the seen ones for another model), which decide <see cref="HasInteractions"/>.
+    /// </summary>
+    public Recommender(IRecommenderModel model, InteractionList seen, InteractionList? training)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(seen);
@@ -31,6 +47,9 @@ public sealed class Recommender
         _ranker = new TopKRanker(items, ItemCount, Dim);
         _seen = BipartiteGraph.FromInteractions(UserCount, ItemCount, seen);
         _untrained = [.. Enumerable.Range(0, ItemCount).Where(i => _seen.ItemDegree(i) == 0)];
+        _trained = training is not null ? BipartiteGraph.FromInteractions(UserCount, ItemCount, training)
+            : model is LightGcnModel lightGcn ? lightGcn.Graph
+            : _seen;
     }
 
     /// <summary>
@@ -40,12 +59,24 @@ public sealed class Recommender
     /// </summary>
     public IReadOnlyList<int> UntrainedItems => _untrained;
 
-    /// <summary>Whether <paramref name="user"/> has interactions in the model's training (and validation) data.</summary>
+    /// <summary>
+    /// Whether <paramref name="user"/> has interactions the model was trained on (see the
+    /// constructors): false for a user of the validation data only, whose row learnt nothing
+    /// about them (fold them in from <see cref="SeenItemsOf"/> instead).
+    /// </summary>
     public bool HasInteractions(int user)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(user);
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(user, UserCount);
-        return _seen.UserDegree(user) > 0;
+        return _trained.UserDegree(user) > 0;
+    }
+
+    /// <summary>The items <paramref name="user"/> is excluded from being recommended (training and validation), ascending.</summary>
+    public ReadOnlySpan<int> SeenItemsOf(int user)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(user);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(user, UserCount);
+        return _seen.ItemsOf(user);
     }
 
     /// <summary>Embedding width.</summary>

@@ -8,4 +8,11 @@ namespace Baco.Models;
 /// <param name="Seen">Interactions to exclude when recommending (training and validation).</param>
 /// <param name="Config">The saved config.json.</param>
 /// <param name="Assignment">The assignment with the original user and item ids.</param>
-public sealed record StoredModel(IRecommenderModel Model, InteractionList Seen, ModelConfig Config, StoredAssignment Assignment);
+public sealed record StoredModel(IRecommenderModel Model, InteractionList Seen, ModelConfig Config, StoredAssignment Assignment)
+{
+    /// <summary>
+    /// The interactions the model was trained on (LightGCN's graph), or null for a model of
+    /// another kind saved without them: give them to <see cref="Recommender(IRecommenderModel, InteractionList, InteractionList?)"/>.
+    /// </summary>
+    public InteractionList? Training { get; init; }
+}

@@ -93,11 +93,15 @@ public sealed record TrainingOptions
     /// <summary>Seed of initialisation, shuffling, negative sampling and the validation hold-out.</summary>
     public ulong Seed { get; init; } = 2025;
 
-    /// <summary>Share of each user's training interactions held out for validation when the dataset has none.</summary>
+    /// <summary>Share of each user's training interactions held out for validation when the dataset has none (and the run validates: <see cref="EvalEvery"/> and <see cref="Epochs"/> above 0).</summary>
     public double ValidationFraction { get; init; } = 0.1;
 
-    /// <summary>The share actually held out: none when validation is off (<see cref="EvalEvery"/> 0).</summary>
-    internal double HeldOutFraction => EvalEvery > 0 ? ValidationFraction : 0;
+    /// <summary>
+    /// The share actually held out: none when validation is off (<see cref="EvalEvery"/> 0) or
+    /// nothing is trained (<see cref="Epochs"/> 0: a run that only evaluates a warm start has
+    /// nothing to validate, and a hold-out would only drop interactions from its graph).
+    /// </summary>
+    internal double HeldOutFraction => EvalEvery > 0 && Epochs > 0 ? ValidationFraction : 0;
 
     /// <summary>Checkpoint file; when it exists at start, training resumes from it.</summary>
     public string? CheckpointPath { get; init; }

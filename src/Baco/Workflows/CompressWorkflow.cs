@@ -78,15 +78,16 @@ public static class CompressWorkflow
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(request.Method);
-        return Compress(data, request.Method, request.Target, request.Dim, request.Seed, progress, describeData: true, request.Previous, request.PreviousSource);
+        return Compress(data, request.Method, request.Target, request.Dim, request.Seed, progress, describeData: true, request.Previous, request.PreviousSource, nameof(CompressRequest.Previous));
     }
 
     /// <summary>
     /// Compresses, summarises and, with <paramref name="previous"/>, renumbers. <paramref name="describeData"/>
     /// (a stand-alone compression) adds the progress line about the data and the source to the summary; the hold-out is always recorded.
     /// A method whose rows are not clusters cannot be numbered against <paramref name="previous"/>: refused before any work.
+    /// <paramref name="previousSetting"/> is the request's property that gave <paramref name="previous"/>, named when it is refused.
     /// </summary>
-    internal static CompressOutcome Compress(TrainingData data, ICompressionMethod method, CompressionTarget target, int dim, int seed, IProgress<WorkflowProgress>? progress, bool describeData, StoredAssignment? previous, string? previousSource)
+    internal static CompressOutcome Compress(TrainingData data, ICompressionMethod method, CompressionTarget target, int dim, int seed, IProgress<WorkflowProgress>? progress, bool describeData, StoredAssignment? previous, string? previousSource, string previousSetting)
     {
         var dataset = data.Dataset;
         if (previous is not null)
@@ -96,15 +97,16 @@ public static class CompressWorkflow
             // An earlier assignment that shares no id with the data numbers nothing: most likely the wrong directory.
             if (!SharesAnId(previous.Users, dataset.Users) && !SharesAnId(previous.Items, dataset.Items))
             {
-                throw new InvalidSettingException(nameof(CompressRequest.Previous),
-                    $"{previousSource ?? "the earlier assignment"} shares no user and no item id with these data, so no row could keep its number; give the assignment made from an earlier version of these data");
+                bool model = previousSetting != nameof(CompressRequest.Previous);
+                throw new InvalidSettingException(previousSetting,
+                    $"{previousSource ?? (model ? "the earlier model" : "the earlier assignment")} shares no user and no item id with these data, so no row could keep its number; give the {(model ? "model trained on" : "assignment made from")} an earlier version of these data");
             }
         }
 
         var graph = BipartiteGraph.FromDataset(dataset);
         if (describeData)
         {
-            progress?.Report(WorkflowProgress.Status($"{graph.UserCount:N0} users, {graph.ItemCount:N0} items, {graph.EdgeCount:N0} interactions; {method.Name}, {target}"));
+            progress?.Report(WorkflowProgress.Status($"{graph.UserCount:N0} users, {graph.ItemCount:N0} items, {graph.EdgeCount:N0} interactions; {method.Name}, {CompressionSummary.Describe(target, method.Name)}"));
         }
 
         var relay = progress is null ? null : new Relay<string>(s => progress.Report(WorkflowProgress.Status(s)));

@@ -118,10 +118,14 @@ public static class TrainWorkflow
 
                 progress?.Report(WorkflowProgress.Note(mismatch.Describe(source)) with { HoldOut = mismatch });
             }
-            else if (found is null && OtherInteractions(stored.Summary, dataset.Train, source) is { } other)
+
+            // Same ids, other interactions (another file of the same size, or an edited one): the
+            // rows still fit, but they were not clustered from these data. Another hold-out alone
+            // also changes the interactions, and is noted above; an extension by 'baco assign'
+            // changes them by design, and is noted whatever the hold-out.
+            bool extended = stored.Summary[AssignWorkflow.AssignedKey] is JsonObject;
+            if ((found is null || extended) && OtherInteractions(stored.Summary, dataset.Train, source) is { } other)
             {
-                // Same ids, other interactions (another file of the same size, or an edited one):
-                // the rows still fit, but they were not clustered from these data.
                 progress?.Report(WorkflowProgress.Note(other));
             }
 
@@ -139,7 +143,7 @@ public static class TrainWorkflow
         else
         {
             // The compression is numbered against the model it starts from.
-            var compressed = CompressWorkflow.Compress(data, request.Method!, request.Target, options.Dim, (int)options.Seed, progress, describeData: false, warmModel?.Assignment, request.WarmStartSource);
+            var compressed = CompressWorkflow.Compress(data, request.Method!, request.Target, options.Dim, (int)options.Seed, progress, describeData: false, warmModel?.Assignment, request.WarmStartSource, nameof(TrainRequest.WarmStartModel));
             compression = compressed.Result;
             assignment = compressed.Assignment;
             compressionSummary = compressed.SummaryJson;
@@ -183,7 +187,7 @@ public static class TrainWorkflow
         // they were clustered, the new entities placed in them.
         if (summary[AssignWorkflow.AssignedKey] is JsonObject)
         {
-            return $"{source} was clustered from {count} interactions and extended by 'baco assign'; its rows are kept as they are for the {train.Count:N0} here (to re-cluster on these data, compress them with --previous {source})";
+            return $"{source} was clustered from {count} interactions and extended by 'baco assign'; its rows are kept as they are for the {train.Count:N0} here (to re-cluster on these data, compress them with --previous {ConversionCommand.Quote(source)})";
         }
 
         return $"{source} has these users and items but was computed from other interactions ({count} there, {train.Count:N0} here), so its rows were not clustered from these data; compress these data to get rows that fit them";
@@ -260,6 +264,6 @@ public sealed record TrainOutcome(PreparedTraining Prepared, TrainingResult Trai
     public void WriteModel(string directory)
     {
         var data = Prepared.Data;
-        ModelStore.Save(directory, Training.Model, data.Seen, data.Dataset.Users, data.Dataset.Items, Prepared.CompressionSummary);
+        ModelStore.Save(directory, Training.Model, data.Seen, data.Dataset.Users, data.Dataset.Items, Prepared.CompressionSummary, data.Dataset.Train);
     }
 }

@@ -180,6 +180,14 @@ public class AssignCommandTests
         Assert.Contains($"note: {extended} was clustered from 32 interactions and extended by 'baco assign'; its rows are kept as they are for the 34 here", err, StringComparison.Ordinal);
         Assert.Equal(File.ReadAllLines(Path.Combine(extended, "user_ids.txt")), File.ReadAllLines(Path.Combine(tmp["model"], "user_ids.txt")));
 
+        // With a hold-out the extension is still noted, and the hold-out note's remedy
+        // keeps the extension (compressing again would drop the new user's codes).
+        var validated = CliRunner.Run("train", "--train", joined, "--assignment", extended, "--dim", "8", "--epochs", "1", "--eval-every", "1", "--val-fraction", "0.3", "--out", tmp["m1"]);
+        Assert.True(validated.Code == 0, validated.Err);
+        Assert.Contains("extended by 'baco assign'; its rows are kept as they are", validated.Err, StringComparison.Ordinal);
+        Assert.Contains("give --val with interactions it never saw", validated.Err, StringComparison.Ordinal);
+        Assert.DoesNotContain("baco compress --val-fraction", validated.Err, StringComparison.Ordinal);
+
         // A user the assignment has no code for is named, with the way to give it one.
         var unknown = CliRunner.Run("train", "--train", tmp.File("more.tsv", File.ReadAllText(joined) + "30\t2\n"), "--assignment", extended, "--dim", "8", "--epochs", "1", "--val-fraction", "0", "--out", tmp["m2"]);
         Assert.Equal(2, unknown.Code);
@@ -230,6 +238,7 @@ public class AssignCommandTests
             ["assign", "--assignment", dir, "--interactions", fresh, "--out", tmp["o3"], "--gamma", "1"],
             ["assign", "--assignment", dir, "--interactions", fresh],
             ["assign", "--assignment", Path.Combine(dir, "summary.json"), "--interactions", fresh, "--out", tmp["o4"]],
+            ["assign", "--assignment", dir, "--interactions", fresh, "--out", Path.Combine(dir, "extended")], // inside the input
             ["assign", "--assignment", dir, "--interactions", fresh, "--out", dir], // the input itself
         ];
         foreach (var args in cases)
@@ -243,7 +252,38 @@ public class AssignCommandTests
 
         Assert.Contains("nothing to assign", CliRunner.Run(cases[0]).Err);
         Assert.Contains("'--out'", CliRunner.Run(cases[^1]).Err);
+        Assert.Contains("is inside an input directory of this run", CliRunner.Run(cases[^2]).Err, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(dir, "extended")));
         Assert.True(AssignmentStore.Load(dir).Assignment.Users.EntityCount == 8, "the assignment given as --out was touched");
         Assert.False(Directory.Exists(tmp["o1"]));
+    }
+
+    /// <summary>
+    /// Integer ids leave user 2 inside the range with no line: it is clustered onto the cold row.
+    /// A file of its interactions is not new to the assignment, and the refusal says why it cannot
+    /// be placed rather than only that there is nothing to do.
+    /// </summary>
+    [Fact]
+    public void AFileOfKnownIdsOnTheColdRowIsRefusedNamingThem()
+    {
+        using var tmp = new TempDirectory();
+        string train = tmp.File("train.csv", "0,0\n0,1\n1,1\n1,2\n3,2\n3,3\n4,0\n4,3\n");
+        string dir = tmp["a"];
+        var (code, _, err) = CliRunner.Run("compress", "--train", train, "--gamma", "1", "--out", dir);
+        Assert.True(code == 0, err);
+        var assignment = AssignmentStore.Load(dir).Assignment;
+        Assert.True(assignment.UserColdRow >= 0, "no cold row");
+        Assert.Equal([assignment.UserColdRow], assignment.Users.CodesOf(2).ToArray());
+
+        string late = tmp.File("late.csv", "2,0\n2,3\n");
+        var (rc, _, refused) = CliRunner.Run("assign", "--assignment", dir, "--interactions", late, "--out", tmp["o"]);
+        Assert.Equal(2, rc);
+        Assert.Contains("nothing to assign (1 of them, e.g. user '2', sits on the cold row", refused, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(tmp["o"]));
+
+        // Known ids with rows of their own get the plain refusal.
+        var (knownRc, _, known) = CliRunner.Run("assign", "--assignment", dir, "--interactions", tmp.File("known.csv", "0,2\n"), "--out", tmp["o"]);
+        Assert.Equal(2, knownRc);
+        Assert.EndsWith("there is nothing to assign", known.Trim(), StringComparison.Ordinal);
     }
 }

@@ -90,6 +90,46 @@ public class FoldInTests
         }
     }
 
+    /// <summary>
+    /// A user of the validation file only has no training interaction, so their row learnt nothing
+    /// about them: recommend folds them in from their validation items, exactly as '--items' with
+    /// those items would, for LightGCN (whose graph says who was trained on) and for MF (whose
+    /// model directory now keeps its training interactions). A user of the test file only is refused.
+    /// </summary>
+    [Theory]
+    [InlineData("lightgcn")]
+    [InlineData("mf")]
+    public void AUserOfTheValidationDataOnlyIsFoldedInFromTheirItems(string kind)
+    {
+        using var tmp = new TempDirectory();
+        string train = tmp.File("train.tsv", CliRunner.SmallEdges());
+        string val = tmp.File("val.tsv", "user\titem\nu1\tbook-1-9\nlate\tbook-0-1\nlate\tbook-0-2\n");
+        string test = tmp.File("test.tsv", "user\titem\nu0\tbook-0-10\nonlytest\tbook-1-2\n");
+        string modelDir = tmp["model"];
+        var (code, _, err) = CliRunner.Run("train", "--train", train, "--val", val, "--test", test, "--model", kind, "--gamma", "0.5", "--epochs", "2", "--eval-every", "1", "--dim", "8", "--out", modelDir);
+        Assert.True(code == 0, err);
+
+        var (rc, stdout, stderr) = CliRunner.Run("recommend", "--model", modelDir, "--user", "late", "-k", "5");
+        Assert.True(rc == 0, stderr);
+        Assert.Contains("'late' has only validation interactions", stderr, StringComparison.Ordinal);
+        Assert.Contains("from their 2 items", stderr, StringComparison.Ordinal);
+        var (itemsRc, itemsOut, itemsErr) = CliRunner.Run("recommend", "--model", modelDir, "--items", "book-0-1,book-0-2", "-k", "5");
+        Assert.True(itemsRc == 0, itemsErr);
+        Assert.Equal(Ranking(itemsOut), Ranking(stdout));
+        Assert.Equal(5, Ranking(stdout).Count);
+
+        var (testRc, _, testErr) = CliRunner.Run("recommend", "--model", modelDir, "--user", "onlytest");
+        Assert.Equal(2, testRc);
+        Assert.Contains("'onlytest' has no training interactions", testErr, StringComparison.Ordinal);
+
+        // A trained user is still scored from their own row, with no note.
+        var (userRc, _, userErr) = CliRunner.Run("recommend", "--model", modelDir, "--user", "u1", "-k", "5");
+        Assert.True(userRc == 0, userErr);
+        Assert.DoesNotContain("note:", userErr, StringComparison.Ordinal);
+
+        static List<string> Ranking(string table) => [.. table.Split('\n').Select(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries)).Where(f => f.Length == 3 && int.TryParse(f[0], out _)).Select(f => f[1] + " " + f[2])];
+    }
+
     [Fact]
     public void AFullModelCannotFoldInANewUserAndSaysWhatToDoInstead()
     {

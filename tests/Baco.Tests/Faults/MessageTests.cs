@@ -52,6 +52,7 @@ public sealed class MessageTests
     [InlineData("baco: error: '--layers' sets LightGCN's propagation, but '--model mf' has none: drop one of them.", "bench", "--methods", "random", "--model", "mf", "--layers", "3")]
     [InlineData("baco: error: '--patience' stops training on validation, which '--eval-every 0' switches off: drop one of them.", "train", "--eval-every", "0", "--patience", "5")]
     [InlineData("baco: error: '--methods': 'baco,,random' has an empty entry; separate the method names with single commas, e.g. full,baco,graphhash.", "bench", "--methods", "baco,,random")]
+    [InlineData("baco: error: '--test' is required with '--train': every method is evaluated on the test interactions.", "bench", "--train", "/tmp/baco-no-such-train.tsv", "--out", "/tmp/baco-never-written")]
     public void ABadOptionIsOneLineNamingItWithExitCodeTwo(string expected, params string[] args)
     {
         var (code, stdout, stderr) = CliRunner.Run(args);

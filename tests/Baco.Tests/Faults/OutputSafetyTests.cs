@@ -64,6 +64,32 @@ public sealed class OutputSafetyTests : IDisposable
         Assert.Equal(mode, File.GetUnixFileMode(outDir));
     }
 
+    /// <summary>
+    /// A read-only output passes its mode to the output that replaces it; the old copy, moved
+    /// aside, must still be deleted (for its owner, not only for root), or every rerun leaves one.
+    /// </summary>
+    [Fact]
+    public void RerunsIntoAReadOnlyOutputLeaveNoOldCopies()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return;
+        }
+
+        string train = _tmp.File("train.tsv", CliRunner.SmallEdges());
+        string outDir = Directory.CreateDirectory(_tmp["readonly"]).FullName;
+        var readOnly = UnixFileMode.UserRead | UnixFileMode.UserExecute | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute;
+        File.SetUnixFileMode(outDir, readOnly);
+        for (int run = 0; run < 3; run++)
+        {
+            var (code, _, err) = CliRunner.Run("compress", "--train", train, "--method", "random", "--out", outDir);
+            Assert.True(code == 0, err);
+        }
+
+        Assert.Equal(readOnly, File.GetUnixFileMode(outDir));
+        Assert.Equal(["readonly"], Directory.GetDirectories(_tmp.Path).Select(Path.GetFileName).Where(n => n!.StartsWith("readonly", StringComparison.Ordinal)));
+    }
+
     [Fact]
     public void ItsOwnOutputIsReplacedButNotOnceTheMarkerIsGone()
     {

@@ -108,7 +108,14 @@ public class WarmStartTests
         Assert.Contains("no row map", BadInput(Train(changed, test, tmp["o5"], "--assignment", tmp["plain"], "--warm-start", model)));
         Assert.Contains("'--method random'", BadInput(Train(changed, test, tmp["o6"], "--method", "random", "--budget", "0.5", "--warm-start", model)));
         Assert.Contains("'--out'", BadInput(Train(changed, test, model, "--assignment", assignment, "--warm-start", model)));
-        foreach (string o in new[] { "o1", "o2", "o3", "o4", "o5", "o6" })
+
+        // A model of other data altogether is named as the option given, not as compress's '--previous'.
+        string other = tmp.File("other.tsv", "user\titem\nx1\ty1\nx2\ty2\nx1\ty2\nx3\ty3\n");
+        string unrelated = BadInput(["train", "--train", other, "--model", "mf", "--dim", "8", "--gamma", "0.5", "--warm-start", model, "--epochs", "1", "--eval-every", "0", "--val-fraction", "0", "--out", tmp["o7"]]);
+        Assert.Contains("baco: error: '--warm-start':", unrelated, StringComparison.Ordinal);
+        Assert.Contains("shares no user and no item id with these data", unrelated, StringComparison.Ordinal);
+        Assert.Contains("give the model trained on an earlier version", unrelated, StringComparison.Ordinal);
+        foreach (string o in new[] { "o1", "o2", "o3", "o4", "o5", "o6", "o7" })
         {
             Assert.False(Directory.Exists(tmp[o]), o);
         }

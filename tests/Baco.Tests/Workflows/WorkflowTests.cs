@@ -73,6 +73,11 @@ public class WorkflowTests
         Assert.Equal(ValidationHoldOut.None, none.HoldOut);
         Assert.Same(raw, none.Dataset);
 
+        // Nor for a run of 0 epochs (evaluating a warm start): it never validates.
+        var evaluationOnly = TrainingData.ForTraining(raw, options with { Epochs = 0 });
+        Assert.Equal(ValidationHoldOut.None, evaluationOnly.HoldOut);
+        Assert.Same(raw, evaluationOnly.Dataset);
+
         // A validation file is kept as it is.
         var withFile = raw with { Validation = validation, Train = train };
         Assert.Equal(ValidationHoldOut.Given, TrainingData.ForTraining(withFile, options).HoldOut);
@@ -249,6 +254,18 @@ public class WorkflowTests
         Assert.Equal(ValidationHoldOut.Seeded(0.2, 3), ValidationHoldOut.FromSummary(compressed.SummaryJson));
         Assert.Null(Compress(TrainingData.ForCompression(raw, 0, 3)).SummaryJson[ValidationHoldOut.SummaryKey]);
         Assert.Equal(ValidationHoldOut.None, ValidationHoldOut.FromSummary(new JsonObject()));
+    }
+
+    /// <summary>The full table ignores the target, so its summary names none rather than the budget it was handed.</summary>
+    [Fact]
+    public void TheFullTablesSummaryNamesNoBudget()
+    {
+        using var tmp = new TempDirectory();
+        var data = TrainingData.ForCompression(Read(tmp), 0, 3);
+        var request = new CompressRequest { Method = new FullTable(), Target = CompressionTarget.Fraction(0.25), Dim = 8, Seed = 3 };
+        Assert.Equal("none: the full table", (string)CompressWorkflow.Run(data, request).SummaryJson["target"]!);
+        var hashed = new CompressRequest { Method = CompressionMethods.Create("random", new BacoOptions()), Target = CompressionTarget.Fraction(0.25), Dim = 8, Seed = 3 };
+        Assert.Equal("budget 0.25 of the full table", (string)CompressWorkflow.Run(data, hashed).SummaryJson["target"]!);
     }
 
     [Fact]
