@@ -29,7 +29,7 @@ public static class TrainingReport
         }
     }
 
-    /// <summary>The content of metrics.json for a trained model: <see cref="MetricsJson(TrainingResult, CodebookAssignment, TrainingOptions, double, string?)"/>, and diverged_in_epoch for a kept model.</summary>
+    /// <summary>The content of metrics.json for a trained model: <see cref="MetricsJson(TrainingResult, CodebookAssignment, TrainingOptions, double, string?)"/>, and diverged_in_epoch or interrupted_after_epoch for a kept model.</summary>
     public static JsonObject MetricsJson(TrainOutcome outcome)
     {
         ArgumentNullException.ThrowIfNull(outcome);
@@ -38,6 +38,11 @@ public static class TrainingReport
         if (outcome.DivergedInEpoch is int epoch)
         {
             json["diverged_in_epoch"] = epoch;
+        }
+
+        if (outcome.InterruptedAfterEpoch is int completed)
+        {
+            json["interrupted_after_epoch"] = completed;
         }
 
         return json;

@@ -27,7 +27,8 @@ public static class Trainer
     /// was written with the same settings and data, else <see cref="CheckpointException"/>.
     /// Cancellation is honoured at epoch boundaries when a checkpoint path is set (the checkpoint is
     /// written first, so the same call resumes), and between steps otherwise; an Interrupted progress
-    /// report precedes the <see cref="OperationCanceledException"/>. A non-finite loss or parameter
+    /// report precedes the <see cref="TrainingInterruptedException"/> (an <see cref="OperationCanceledException"/>),
+    /// which carries the best validated model of the completed epochs. A non-finite loss or parameter
     /// stops training with <see cref="TrainingDivergedException"/>, which carries the best validated
     /// model so far; the last checkpoint is left as it was.
     /// </remarks>

@@ -228,7 +228,11 @@ internal sealed class TrainingRun
         _savedEpoch = _state.Epoch;
     }
 
-    /// <summary>Reports the stop and throws; a checkpointed run first saves the completed epochs.</summary>
+    /// <summary>
+    /// Reports the stop and throws, handing over the best validated model so far; a checkpointed
+    /// run first saves the completed epochs (the checkpoint keeps the current parameters, which
+    /// the best model's restoration then overwrites in the model).
+    /// </summary>
     private void Interrupt(int completed)
     {
         if (_checkpoint is not null && _savedEpoch != completed)
@@ -237,7 +241,8 @@ internal sealed class TrainingRun
         }
 
         _reporter.Report(TrainingPhase.Interrupted, completed, _checkpoint is not null && _savedEpoch == completed ? _checkpoint : null, _state.BestEpoch);
-        throw new OperationCanceledException(_cancellation);
+        var bestSoFar = _state.Best is null ? null : Finish(completed, stoppedEarly: false);
+        throw new TrainingInterruptedException(completed, bestSoFar, _cancellation);
     }
 
     private TrainingResult Finish(int epochsRun, bool stoppedEarly) => Result(_model, _state, _data, _options, epochsRun, stoppedEarly, Seconds());

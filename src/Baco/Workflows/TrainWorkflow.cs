@@ -55,7 +55,7 @@ public sealed record TrainRequest
 /// part of a <see cref="TrainingData"/> (or checks a stored assignment against it), applies a warm
 /// start, trains (<see cref="Trainer"/>) and returns what a model directory and metrics.json hold.
 /// In two steps, <see cref="Prepare"/> then <see cref="PreparedTraining.Train"/>, so that a caller
-/// can keep the best model of a diverged run (<see cref="PreparedTraining.Keep"/>); or in one, <see cref="Run"/>.
+/// can keep the best model of a diverged or cancelled run (<see cref="PreparedTraining.Keep(TrainingDivergedException)"/>); or in one, <see cref="Run"/>.
 /// </summary>
 public static class TrainWorkflow
 {
@@ -230,7 +230,7 @@ public sealed class PreparedTraining
 
     /// <summary>
     /// Trains and evaluates (<see cref="Trainer.Train(Dataset, CodebookAssignment, TrainingOptions, IProgress{TrainingProgress}?, CancellationToken)"/>,
-    /// with its checkpoints, cancellation and <see cref="TrainingDivergedException"/>).
+    /// with its checkpoints, cancellation (<see cref="TrainingInterruptedException"/>) and <see cref="TrainingDivergedException"/>).
     /// </summary>
     public TrainOutcome Train(IProgress<WorkflowProgress>? progress = null, CancellationToken cancellationToken = default)
     {
@@ -248,14 +248,25 @@ public sealed class PreparedTraining
         var best = diverged.BestSoFar ?? throw new ArgumentException("The run diverged before any validated epoch: there is no model to keep.", nameof(diverged));
         return new TrainOutcome(this, best, diverged.Epoch);
     }
+
+    /// <summary>The outcome of a run cancelled after a validated epoch: its best model so far, to keep (the run did not finish).</summary>
+    public TrainOutcome Keep(TrainingInterruptedException interrupted)
+    {
+        ArgumentNullException.ThrowIfNull(interrupted);
+        var best = interrupted.BestSoFar ?? throw new ArgumentException("The run was cancelled before any validated epoch: there is no model to keep.", nameof(interrupted));
+        return new TrainOutcome(this, best, null) { InterruptedAfterEpoch = interrupted.CompletedEpochs };
+    }
 }
 
 /// <summary>A trained model and what its directory and metrics.json hold.</summary>
 /// <param name="Prepared">The data, assignment and settings it was trained with.</param>
 /// <param name="Training">The training result: the model (best validated parameters), metrics, history.</param>
-/// <param name="DivergedInEpoch">For the best model of a diverged run (<see cref="PreparedTraining.Keep"/>): the epoch that diverged.</param>
+/// <param name="DivergedInEpoch">For the best model of a diverged run (<see cref="PreparedTraining.Keep(TrainingDivergedException)"/>): the epoch that diverged.</param>
 public sealed record TrainOutcome(PreparedTraining Prepared, TrainingResult Training, int? DivergedInEpoch)
 {
+    /// <summary>For the best model of a cancelled run (<see cref="PreparedTraining.Keep(TrainingInterruptedException)"/>): the epochs completed before the cancellation.</summary>
+    public int? InterruptedAfterEpoch { get; init; }
+
     /// <summary>
     /// Writes the model directory's files (<see cref="ModelStore.Save"/>: codebooks, assignment,
     /// graph, seen interactions) into <paramref name="directory"/>, which must be new or empty, not atomically: write into an

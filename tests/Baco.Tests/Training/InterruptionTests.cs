@@ -91,6 +91,42 @@ public sealed class InterruptionTests : IDisposable
         Assert.DoesNotContain(reports, p => p.Phase == TrainingPhase.EpochEnd && p.Epoch == 2);
     }
 
+    /// <summary>
+    /// A run cancelled in epoch 5 (validations at 2 and 4) hands over the best validated model of
+    /// its completed epochs: bit for bit the model of the same run limited to 4 epochs. Cancelled
+    /// before any validation, it has none to hand over.
+    /// </summary>
+    [Fact]
+    public void CancellationHandsOverTheBestValidatedModelOfTheCompletedEpochs()
+    {
+        var shorter = Train(Options with { Epochs = 4 });
+        using var cts = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        var interrupted = Assert.Throws<TrainingInterruptedException>(() => Train(Options, (p, _) =>
+        {
+            if (p.Phase == TrainingPhase.Batch && p.Epoch == 5)
+            {
+                cts.Cancel();
+            }
+        }, cts));
+        Assert.Equal(4, interrupted.CompletedEpochs);
+        var best = Assert.IsType<TrainingResult>(interrupted.BestSoFar);
+        Assert.Equal(shorter.BestEpoch, best.BestEpoch);
+        Assert.Equal(shorter.Model.Parameters[0], best.Model.Parameters[0]);
+        Assert.Equal(shorter.Model.Parameters[1], best.Model.Parameters[1]);
+        Assert.Equal(shorter.Test!.Ndcg, best.Test!.Ndcg);
+
+        using var early = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        var unvalidated = Assert.Throws<TrainingInterruptedException>(() => Train(Options, (p, _) =>
+        {
+            if (p.Phase == TrainingPhase.Batch && p.Epoch == 2)
+            {
+                early.Cancel();
+            }
+        }, early));
+        Assert.Equal(1, unvalidated.CompletedEpochs);
+        Assert.Null(unvalidated.BestSoFar);
+    }
+
     [Fact]
     public void CancellingAFinishedCheckpointedRunBeforeItsTestEvaluationKeepsItResumable()
     {
