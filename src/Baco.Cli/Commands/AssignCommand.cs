@@ -15,7 +15,7 @@ internal static class AssignCommand
 {
     public static Command Create(CliIO io)
     {
-        var assignmentDir = CliOptions.RequiredPath("--assignment", "Assignment directory written by 'baco compress' (or a model directory of 'baco train').");
+        var assignmentDir = CliOptions.RequiredPath("--assignment", "Assignment directory written by 'baco compress' or 'baco assign' (or a model directory of 'baco train').");
         var interactions = CliOptions.RequiredPath("--interactions", "Interactions of new users or items with known ones (edge list).");
         var output = CliOptions.RequiredPath("--out", "Output directory: the extended assignment (written atomically; an existing one is replaced only if baco wrote it).");
         var data = new DataOptions(); // only its --format and --header, for --interactions

@@ -28,7 +28,7 @@ internal static class CompressCommand
             "must be at least 0 and below 1");
         var previous = CliOptions.Path(
             "--previous",
-            "An earlier assignment (a 'baco compress' output, or a 'baco train' model directory): number this clustering's rows so that they overlap its rows as much as possible, matched by shared members, and write user_row_map.npy and item_row_map.npy (new row -> earlier row, or -1) for 'baco train --warm-start'. Which entities share a row does not change.");
+            "An earlier assignment (a 'baco compress' or 'baco assign' output, or a 'baco train' model directory): number this clustering's rows so that they overlap its rows as much as possible, matched by shared members, and write user_row_map.npy and item_row_map.npy (new row -> earlier row, or -1) for 'baco train --warm-start'. Which entities share a row does not change.");
 
         var command = new Command("compress", "Compute a compressed embedding-table assignment and write it to a directory.");
         data.AddTo(command, withEvaluationFiles: true); // val/test only widen the id space, so a later `baco train` matches it

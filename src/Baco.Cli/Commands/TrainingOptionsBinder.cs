@@ -29,7 +29,7 @@ internal sealed class TrainingOptionsBinder
 
     public Option<float> Reg { get; } = CliOptions.Number("--reg", "L2 regularisation of the batch's embeddings (LightGCN's).", 1e-4f, x => x >= 0, "must be at least 0");
 
-    public Option<int> EvalEvery { get; } = CliOptions.Number("--eval-every", "Validate every N epochs (0: never; a run of fewer epochs validates at its last).", 10, n => n >= 0, "must be at least 0");
+    public Option<int> EvalEvery { get; } = CliOptions.Number("--eval-every", "Validate every N epochs (0: never; a run of fewer epochs never validates, and an explicit --eval-every above --epochs is refused).", 10, n => n >= 0, "must be at least 0");
 
     public Option<int> Patience { get; } = CliOptions.Number("--patience", "Stop at the first validation N or more epochs after the best validation Recall@20 that does not beat it.", 50, n => n >= 0, "must be at least 0");
 

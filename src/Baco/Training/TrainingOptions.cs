@@ -90,8 +90,8 @@ public sealed record TrainingOptions
     /// <summary>Cut-offs reported for validation and test.</summary>
     public IReadOnlyList<int> Ks { get; init; } = [10, 20, 50];
 
-    /// <summary>Seed of initialisation, shuffling, negative sampling and the validation hold-out.</summary>
-    public ulong Seed { get; init; } = 2025;
+    /// <summary>Seed of initialisation, shuffling, negative sampling and the validation hold-out (0, as <c>baco train</c>'s <c>--seed</c>, so the library and the CLI give the same run).</summary>
+    public ulong Seed { get; init; }
 
     /// <summary>Share of each user's training interactions held out for validation when the dataset has none (and the run validates: <see cref="EvalEvery"/> and <see cref="Epochs"/> above 0).</summary>
     public double ValidationFraction { get; init; } = 0.1;

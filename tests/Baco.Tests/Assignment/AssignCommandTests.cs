@@ -158,6 +158,7 @@ public class AssignCommandTests
         Assert.Contains("links a new user or item to a known one (2 pairs of new entities only)", alien.Err, StringComparison.Ordinal);
     }
 
+    [Trait("Category", "Fault")]
     [Fact]
     public void TrainingOnOldAndNewInteractionsTakesTheExtendedAssignmentByName()
     {
@@ -211,6 +212,7 @@ public class AssignCommandTests
         Assert.Equal(bigger.Users.CodesOf(7).ToArray(), new IncrementalAssigner(hashed, 3).PlaceUser(7, []).Codes);
     }
 
+    [Trait("Category", "Fault")]
     [Fact]
     public void MethodsThatCannotBeExtendedFaithfullyAreRefused()
     {
@@ -223,6 +225,7 @@ public class AssignCommandTests
         Assert.Contains("compress again", Assert.Throws<UnusableDataException>(() => new IncrementalAssigner(old, 0)).Message);
     }
 
+    [Trait("Category", "Fault")]
     [Fact]
     public void BadInputIsOneLineWithExitCodeTwo()
     {
@@ -263,6 +266,7 @@ public class AssignCommandTests
     /// A file of its interactions is not new to the assignment, and the refusal says why it cannot
     /// be placed rather than only that there is nothing to do.
     /// </summary>
+    [Trait("Category", "Fault")]
     [Fact]
     public void AFileOfKnownIdsOnTheColdRowIsRefusedNamingThem()
     {

@@ -99,6 +99,7 @@ public class CompressPreviousTests
         Assert.Equal(WithoutTimes(Json(tmp["b"], "summary.json")), WithoutTimes(Json(tmp["c"], "summary.json")));
     }
 
+    [Trait("Category", "Fault")]
     [Fact]
     public void BadPreviousDirectoriesAndMethodsAreOneLineWithExitCodeTwo()
     {

@@ -67,6 +67,7 @@ public class FoldInTests
         Assert.DoesNotContain(viaApi, r => given.Contains(r.Item));
     }
 
+    [Trait("Category", "Fault")]
     [Fact]
     public void RecommendFoldsInAUserGivenByItems()
     {
@@ -96,6 +97,7 @@ public class FoldInTests
     /// those items would, for LightGCN (whose graph says who was trained on) and for MF (whose
     /// model directory now keeps its training interactions). A user of the test file only is refused.
     /// </summary>
+    [Trait("Category", "Fault")]
     [Theory]
     [InlineData("lightgcn")]
     [InlineData("mf")]

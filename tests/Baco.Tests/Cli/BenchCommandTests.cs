@@ -4,6 +4,7 @@ namespace Baco.Tests.Cli;
 
 public class BenchCommandTests
 {
+    [Trait("Category", "Fault")]
     [Fact]
     public void WritesReportResultsAndPlotsAndKeepsGoingPastAFailure()
     {

@@ -64,6 +64,7 @@ public class TrainCommandTests
         Assert.Null(bare["validation"]);
     }
 
+    [Trait("Category", "Fault")]
     [Fact]
     public void ARunShorterThanTheDefaultValidationIntervalSaysThatNoValidationRuns()
     {

@@ -23,6 +23,7 @@ public sealed class TrainingTrustTests : IDisposable
     private (int Code, string Out, string Err) TrainFor(int epochs, string outDir, params string[] extra)
         => CliRunner.Run(["train", "--train", _train, "--test", _test, "--method", "full", "--model", "mf", "--dim", "4", "--epochs", $"{epochs}", "--eval-every", "1", .. extra, "--out", outDir]);
 
+    [Trait("Category", "Fault")]
     [Fact]
     public void ADirectoryCheckpointFailsBeforeAnyWork()
     {
@@ -56,6 +57,7 @@ public sealed class TrainingTrustTests : IDisposable
         Assert.False(Directory.Exists(_tmp["c"]));
     }
 
+    [Trait("Category", "Fault")]
     [Fact]
     public void AUserWithEveryItemIsRefusedInTheirOwnId()
     {
@@ -67,6 +69,7 @@ public sealed class TrainingTrustTests : IDisposable
         Assert.DoesNotContain("internal error", err);
     }
 
+    [Trait("Category", "Fault")]
     [Fact]
     public void ADivergingRunStopsKeepsTheBestModelAndExitsTwo()
     {
@@ -91,6 +94,7 @@ public sealed class TrainingTrustTests : IDisposable
         Assert.False(Directory.Exists(none));
     }
 
+    [Trait("Category", "Fault")]
     [Fact]
     public void RecommendRefusesANonFiniteModel()
     {
@@ -106,6 +110,7 @@ public sealed class TrainingTrustTests : IDisposable
         Assert.Equal(string.Empty, stdout);
     }
 
+    [Trait("Category", "Fault")]
     [Fact]
     public void BenchCheckpointsEachMethodInItsOwnFileAndResumes()
     {
@@ -136,6 +141,7 @@ public sealed class TrainingTrustTests : IDisposable
         Assert.False(Directory.Exists(_tmp["b3"]));
     }
 
+    [Trait("Category", "Fault")]
     [Fact]
     public void TrainRefusesACheckpointOfOtherSettingsBeforeCompressing()
     {

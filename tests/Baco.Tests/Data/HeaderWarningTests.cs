@@ -6,6 +6,7 @@ namespace Baco.Tests.Data;
 /// A first line that looks like unrecognised column names is read as data but reported through
 /// <see cref="ReadOptions.Warnings"/>; real data never is.
 /// </summary>
+[Trait("Category", "Fault")]
 public sealed class HeaderWarningTests : IDisposable
 {
     private readonly TempDirectory _dir = new();

@@ -3,6 +3,7 @@ using Baco.IO;
 
 namespace Baco.Tests.Data;
 
+[Trait("Category", "Fault")]
 public sealed class InteractionReaderErrorTests : IDisposable
 {
     private readonly TempDirectory _dir = new();

@@ -29,6 +29,7 @@ public sealed class InteractionReaderTests : IDisposable
         Assert.Null(d.Test);
     }
 
+    [Trait("Category", "Fault")]
     [Theory]
     [InlineData("user_id,item_id,rating,timestamp\n7,5,4.0,100\n7,9,3.5,101\n8,5,5,102\n")]
     [InlineData("userId;movieId;rating\n7;5;4.0\n7;9;3.5\n8;5;5\n")]
@@ -52,6 +53,7 @@ public sealed class InteractionReaderTests : IDisposable
         Assert.Equal(["7 5", "7 9", "8 5"], Written(d, d.Train));
     }
 
+    [Trait("Category", "Fault")]
     [Fact]
     public void AFirstLineWithOneIntegerIdAboveIntegerLines_IsData()
     {

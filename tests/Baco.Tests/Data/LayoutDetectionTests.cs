@@ -7,6 +7,7 @@ namespace Baco.Tests.Data;
 /// Edge list or adjacency lists: adjacency only when set or unambiguous, and an edge list whose
 /// lines disagree with its first data line is an error naming the line.
 /// </summary>
+[Trait("Category", "Fault")]
 public sealed class LayoutDetectionTests : IDisposable
 {
     private readonly TempDirectory _dir = new();

@@ -13,6 +13,7 @@ namespace Baco.Tests.Data;
 /// comes from BACO_FUZZ_CASES (default small enough for the suite), the seed from BACO_FUZZ_SEED,
 /// and BACO_FUZZ_FIRST starts at a given case to replay one.
 /// </summary>
+[Trait("Category", "Fault")]
 public sealed class ReaderFuzzTests(ITestOutputHelper output) : IDisposable
 {
     private const int DefaultCases = 15_000;

@@ -2,6 +2,7 @@ using Baco.Data;
 
 namespace Baco.Tests.Data;
 
+[Trait("Category", "Fault")]
 public sealed class TextCheckTests
 {
     [Theory]

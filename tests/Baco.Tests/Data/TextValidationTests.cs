@@ -8,6 +8,7 @@ namespace Baco.Tests.Data;
 /// The whole file is checked as it streams: invalid UTF-8, control characters and CR-only line
 /// endings are errors naming their line, wherever they are.
 /// </summary>
+[Trait("Category", "Fault")]
 public sealed class TextValidationTests : IDisposable
 {
     private readonly TempDirectory _dir = new();

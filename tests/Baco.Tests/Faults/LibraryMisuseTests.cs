@@ -10,6 +10,7 @@ using Baco.Workflows;
 namespace Baco.Tests.Faults;
 
 /// <summary>A library caller's mistakes are argument exceptions naming the argument, never a NullReferenceException or IndexOutOfRangeException from inside.</summary>
+[Trait("Category", "Fault")]
 public sealed class LibraryMisuseTests
 {
     [Fact]

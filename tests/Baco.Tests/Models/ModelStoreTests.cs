@@ -52,6 +52,7 @@ public class ModelStoreTests
         Assert.Equal(model.Assignment.Items.Codes, AssignmentStore.Load(dir.Path).Assignment.Items.Codes);
     }
 
+    [Trait("Category", "Fault")]
     [Fact]
     public void CorruptFilesAreReportedByName()
     {
@@ -108,6 +109,7 @@ public class ModelStoreTests
         Assert.Equal(8, loaded.Config.Dim);
     }
 
+    [Trait("Category", "Fault")]
     [Theory]
     [InlineData(float.NaN, "NaN")]
     [InlineData(float.PositiveInfinity, "Infinity")]

@@ -7,6 +7,7 @@ using Baco.Training;
 namespace Baco.Tests.Training;
 
 /// <summary>Checkpoint files that cannot be resumed: each is a <see cref="CheckpointException"/> saying why, raised before any training.</summary>
+[Trait("Category", "Fault")]
 public sealed class CheckpointTests : IDisposable
 {
     private readonly TempDirectory _dir = new();

@@ -6,6 +6,7 @@ using Baco.Training;
 namespace Baco.Tests.Training;
 
 /// <summary>A non-finite loss stops training at once, with a hint and the best validated model so far.</summary>
+[Trait("Category", "Fault")]
 public class DivergenceTests
 {
     private static readonly Dataset Data = TinyData.RandomDataset(users: 20, items: 12, perUser: 5);

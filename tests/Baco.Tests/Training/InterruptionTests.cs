@@ -6,6 +6,7 @@ using Baco.Training;
 namespace Baco.Tests.Training;
 
 /// <summary>Cancellation, resuming, the training time over resumes and the early-stopping ETA.</summary>
+[Trait("Category", "Fault")]
 public sealed class InterruptionTests : IDisposable
 {
     private readonly TempDirectory _dir = new();

@@ -5,6 +5,7 @@ using Baco.Training;
 namespace Baco.Tests.Training;
 
 /// <summary>Data BPR cannot train on fail up front, naming users in their own ids.</summary>
+[Trait("Category", "Fault")]
 public class TrainableDataTests
 {
     private static Dataset Named(string[] users, string[] items, int[] u, int[] i)

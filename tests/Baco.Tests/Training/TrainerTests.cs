@@ -113,6 +113,7 @@ public class TrainerTests
         Assert.Equal(best.ValidationRecall, result.Validation!.RecallAt(20));
     }
 
+    [Trait("Category", "Fault")]
     [Theory]
     [InlineData(0)]
     [InlineData(3)]

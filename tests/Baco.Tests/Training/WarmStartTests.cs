@@ -78,6 +78,7 @@ public class WarmStartTests
         Assert.NotNull(JsonNode.Parse(File.ReadAllText(Path.Combine(tmp["own"], "metrics.json")))!["warm_start"]);
     }
 
+    [Trait("Category", "Fault")]
     [Fact]
     public void ACheckpointWithoutTheWarmStartIsRefusedAndTheSameCommandResumes()
     {
@@ -94,6 +95,7 @@ public class WarmStartTests
         Assert.Equal(Book(tmp["straight"], "user").Data, Book(tmp["w2"], "user").Data);
     }
 
+    [Trait("Category", "Fault")]
     [Fact]
     public void BadWarmStartsAreOneLineWithExitCodeTwo()
     {
