@@ -78,7 +78,24 @@ internal static class BenchCommand
     internal static ComparisonResult Run(CliIO io, TrainingData data, ComparisonOptions options, OutputDirectory outDir, CancellationToken cancellationToken = default)
     {
         var live = io.Error == Console.Error && !Console.IsErrorRedirected;
-        var result = ComparisonWorkflow.Run(data, options, new ComparisonProgressPrinter(io.Error, live), cancellationToken);
+        ComparisonResult result;
+        try
+        {
+            result = ComparisonWorkflow.Run(data, options, new ComparisonProgressPrinter(io.Error, live), cancellationToken);
+        }
+        catch (ComparisonInterruptedException e) when (e.Partial.Methods.Any(m => !m.Interrupted))
+        {
+            // Hours of finished methods are not thrown away: their table and report are written, then the run ends as cancelled (exit 130).
+            Report(io, e.Partial, outDir);
+            throw;
+        }
+
+        Report(io, result, outDir);
+        return result;
+    }
+
+    private static void Report(CliIO io, ComparisonResult result, OutputDirectory outDir)
+    {
         ComparisonTable.Write(io.Console, result.Methods, result.Dim, result.Title, result.Options.Training.EarlyStopK);
         TrainCommand.Save(io, outDir, ComparisonReport.Json(result), work =>
         {
@@ -87,7 +104,6 @@ internal static class BenchCommand
             ComparisonPlots.ClusterSizes(result.Methods, Path.Combine(work, "cluster_sizes.png"));
         }, "results.json");
         io.Console.WriteLine($"report, results.json and plots in {outDir.Target}");
-        return result;
     }
 
     /// <summary>

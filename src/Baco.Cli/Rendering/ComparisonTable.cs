@@ -28,7 +28,7 @@ internal static class ComparisonTable
             string cs = o.Compression is null ? "-" : o.Compression.Seconds.ToString("F2", CultureInfo.InvariantCulture);
             if (!o.Succeeded)
             {
-                table.AddRow([name, rows, ratio, cs, "-", $"[red]failed: {Markup.Escape(o.Error ?? "?")}[/]", .. Enumerable.Repeat(string.Empty, heads.Length - 6)]);
+                table.AddRow([name, rows, ratio, cs, "-", (o.Interrupted ? $"[yellow]{Markup.Escape(o.Error ?? "interrupted")}[/]" : $"[red]failed: {Markup.Escape(o.Error ?? "?")}[/]"), .. Enumerable.Repeat(string.Empty, heads.Length - 6)]);
                 continue;
             }
 

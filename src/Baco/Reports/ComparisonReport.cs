@@ -92,7 +92,8 @@ public static class ComparisonReport
             if (!o.Succeeded)
             {
                 string empty = string.Concat(Enumerable.Repeat(" |", (2 * ks.Length) + 1));
-                sb.AppendLine(CultureInfo.InvariantCulture, $"| {o.Method} | {rows} | {clustering} | {training} | {epochs} | failed: {Escape(o.Error ?? "no test metrics")} |{empty}");
+                string why = o.Interrupted ? Escape(o.Error ?? "interrupted") : $"failed: {Escape(o.Error ?? "no test metrics")}";
+                sb.AppendLine(CultureInfo.InvariantCulture, $"| {o.Method} | {rows} | {clustering} | {training} | {epochs} | {why} |{empty}");
                 continue;
             }
 
@@ -104,6 +105,12 @@ public static class ComparisonReport
             string vsFull = full is double f && f > 0 ? Relative(headline, f) : "-";
             string vsBest = bestBaseline is double b && b > 0 && o.Method != "full" ? Relative(headline, b) : "-";
             sb.AppendLine(CultureInfo.InvariantCulture, $"| {o.Method} | {rows} | {clustering} | {training} | {epochs} | {string.Join(" | ", cells)} | {vsFull} | {vsBest} |");
+        }
+
+        if (outcomes.Any(o => o.Interrupted))
+        {
+            sb.AppendLine();
+            sb.AppendLine(CultureInfo.InvariantCulture, $"**The comparison was interrupted**: {outcomes.Count(o => !o.Interrupted)} of {outcomes.Count} methods finished, and only those are compared below. Run the same command again for the whole comparison (with --checkpoint, each method resumes where it stopped).");
         }
 
         if (BestBaseline(outcomes, headlineK) is { } best)
@@ -128,6 +135,11 @@ public static class ComparisonReport
         foreach (var o in outcomes)
         {
             var row = new JsonObject { ["method"] = o.Method, ["ok"] = o.Succeeded, ["error"] = o.Error };
+            if (o.Interrupted)
+            {
+                row["interrupted"] = true;
+            }
+
             if (o.Compression is { } c)
             {
                 var a = c.Assignment;

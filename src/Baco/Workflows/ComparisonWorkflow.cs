@@ -18,7 +18,8 @@ public static class ComparisonWorkflow
     /// <summary>
     /// Runs every method in order. The settings, method names, the data's preparation
     /// (<see cref="TrainingData.EnsurePreparedFor"/>) and the checkpoint files are checked before
-    /// any method runs; cancellation stops between methods or at a training epoch (see <see cref="Trainer.Train(Data.Dataset, Codebooks.CodebookAssignment, TrainingOptions, IProgress{TrainingProgress}?, CancellationToken)"/>).
+    /// any method runs; cancellation stops between methods or at a training epoch (see <see cref="Trainer.Train(Data.Dataset, Codebooks.CodebookAssignment, TrainingOptions, IProgress{TrainingProgress}?, CancellationToken)"/>)
+    /// with a <see cref="ComparisonInterruptedException"/> that carries the methods finished so far.
     /// </summary>
     public static ComparisonResult Run(TrainingData data, ComparisonOptions options, IProgress<ComparisonProgress>? progress = null, CancellationToken cancellationToken = default)
     {
@@ -51,7 +52,11 @@ public static class ComparisonWorkflow
         var outcomes = new List<MethodOutcome>();
         for (int m = 0; m < methods.Count; m++)
         {
-            cancellationToken.ThrowIfCancellationRequested();
+            if (cancellationToken.IsCancellationRequested)
+            {
+                throw Interrupted(outcomes, methods, m, data, options, cancellationToken);
+            }
+
             var method = methods[m];
             int index = m;
             void Say(ComparisonStage stage, string message, TrainingProgress? t = null) =>
@@ -74,6 +79,11 @@ public static class ComparisonWorkflow
                 outcomes.Add(new MethodOutcome(method.Name, compression, trained, null));
                 Say(ComparisonStage.Done, $"{method.Name}: done in {trained.Seconds:F1} s");
             }
+            catch (OperationCanceledException cancelled) when (cancellationToken.IsCancellationRequested)
+            {
+                outcomes.Add(new MethodOutcome(method.Name, compression, null, InterruptedRow(cancelled as TrainingInterruptedException, checkpoint, method.Name, options.Training.EarlyStopK)) { Interrupted = true });
+                throw Interrupted(outcomes, methods, m + 1, data, options, cancellationToken);
+            }
             catch (Exception ex) when (ex is not OperationCanceledException and not CheckpointException)
             {
                 outcomes.Add(new MethodOutcome(method.Name, compression, null, ex.Message) { FailedOnInput = ex is BacoException });
@@ -82,5 +92,30 @@ public static class ComparisonWorkflow
         }
 
         return new ComparisonResult(outcomes, data, options);
+    }
+
+    // What the interrupted method had reached, so that its row says it; its test figures are not compared.
+    private static string InterruptedRow(TrainingInterruptedException? training, string? checkpoint, string method, int k)
+    {
+        string resume = checkpoint is null ? string.Empty : $"; its checkpoint {CheckpointFile.ForMethod(checkpoint, method)} resumes it";
+        if (training is null)
+        {
+            return $"interrupted before training{resume}";
+        }
+
+        string best = training.BestSoFar is { Validation: { } v } b
+            ? FormattableString.Invariant($" (best validated epoch {b.BestEpoch}: validation Recall@{k} {v.RecallAt(k):F4})")
+            : string.Empty;
+        return $"interrupted after {training.CompletedEpochs} epochs{best}, so not compared{resume}";
+    }
+
+    private static ComparisonInterruptedException Interrupted(List<MethodOutcome> outcomes, List<ICompressionMethod> methods, int next, TrainingData data, ComparisonOptions options, CancellationToken token)
+    {
+        for (int m = next; m < methods.Count; m++)
+        {
+            outcomes.Add(new MethodOutcome(methods[m].Name, null, null, "not run: the comparison was interrupted") { Interrupted = true });
+        }
+
+        return new ComparisonInterruptedException(new ComparisonResult(outcomes, data, options), token);
     }
 }

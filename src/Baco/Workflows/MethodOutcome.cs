@@ -15,4 +15,7 @@ public sealed record MethodOutcome(string Method, CompressionResult? Compression
 
     /// <summary>Whether the failure was caused by the input (a <see cref="BacoException"/>), not by a defect.</summary>
     public bool FailedOnInput { get; init; }
+
+    /// <summary>Whether the method did not finish because the comparison was cancelled (<see cref="ComparisonInterruptedException"/>).</summary>
+    public bool Interrupted { get; init; }
 }

@@ -200,6 +200,24 @@ public sealed class KillTests : IDisposable
         Assert.Equal(0, CliRunner.Run("recommend", "--model", outDir, "--user", "p1", "-k", "3").Code);
     }
 
+    /// <summary>A signal during bench's second method still writes the report of the first, marked partial, and exits 130.</summary>
+    [Fact]
+    public void ASignalDuringBenchWritesTheMethodsItFinished()
+    {
+        Assert.SkipUnless(OperatingSystem.IsLinux() || OperatingSystem.IsMacOS(), "POSIX signals");
+        Assert.SkipWhen(IgnoredHere(15), "signal 15 is ignored in this test process, and the CLI would inherit that");
+        string outDir = _tmp["bench"];
+        using var p = CliProcess.Start(_tmp.Path, ["bench", "--train", _train, "--test", _test, "--methods", "full,random", "--budget", "0.5", "--model", "mf", "--dim", "8",
+            "--epochs", "100000", "--eval-every", "2", "--patience", "4", "--out", outDir]);
+        Assert.True(p.WaitForLine("random: compressing"), p.Stderr);
+        p.Signal(15);
+        Assert.True(p.WaitForExit() == 130, p.Stderr);
+        string report = File.ReadAllText(Path.Combine(outDir, "report.md"));
+        Assert.Contains("**The comparison was interrupted**: 1 of 2 methods finished", report, StringComparison.Ordinal);
+        Assert.Contains("| full |", report, StringComparison.Ordinal);
+        Assert.Matches(@"\| random \|.*(interrupted|not run)", report);
+    }
+
     /// <summary>A killed run leaves no output, the previous complete one, or its own complete one; all complete ones equal the reference.</summary>
     private void AssertAbsentOrComplete(string kind, string outDir)
     {

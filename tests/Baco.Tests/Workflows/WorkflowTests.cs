@@ -286,6 +286,49 @@ public class WorkflowTests
         Assert.Throws<InvalidSettingException>(() => ValidationHoldOut.Seeded(0, 1));
     }
 
+    /// <summary>
+    /// Cancelled in its second method's fifth epoch, a comparison hands over what it has: the
+    /// finished method, the interrupted one with how far it got (not compared), and the one that
+    /// never ran; the report says it is partial.
+    /// </summary>
+    [Fact]
+    [Trait("Category", "Fault")]
+    public void ACancelledComparisonHandsOverTheMethodsItFinished()
+    {
+        using var tmp = new TempDirectory();
+        var raw = Read(tmp);
+        var options = new ComparisonOptions { Methods = ["full", "random", "hash"], Target = CompressionTarget.Fraction(0.5), Training = Small() with { Epochs = 6, EvalEvery = 2 } };
+        using var cts = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        var progress = new SyncProgress<ComparisonProgress>(p =>
+        {
+            if (p.Method == "random" && p.Training is { Phase: TrainingPhase.EpochEnd, Epoch: 4 })
+            {
+                cts.Cancel();
+            }
+        });
+        var e = Assert.Throws<ComparisonInterruptedException>(() => ComparisonWorkflow.Run(TrainingData.ForTraining(raw, options.Training, "train.tsv"), options, progress, cts.Token));
+        var methods = e.Partial.Methods;
+        Assert.Equal(["full", "random", "hash"], methods.Select(m => m.Method));
+        Assert.True(methods[0].Succeeded);
+        Assert.False(methods[0].Interrupted);
+        Assert.True(methods[1].Interrupted);
+        Assert.StartsWith("interrupted after 4 epochs (best validated epoch ", methods[1].Error, StringComparison.Ordinal);
+        Assert.EndsWith(", so not compared", methods[1].Error, StringComparison.Ordinal);
+        Assert.NotNull(methods[1].Compression);
+        Assert.Equal((true, "not run: the comparison was interrupted"), (methods[2].Interrupted, methods[2].Error));
+
+        string report = ComparisonReport.Markdown(e.Partial);
+        Assert.Contains("**The comparison was interrupted**: 1 of 3 methods finished", report, StringComparison.Ordinal);
+        var rows = ComparisonReport.Json(e.Partial)["methods"]!.AsArray();
+        Assert.Equal([false, true, true], rows.Select(r => r!["interrupted"] is not null));
+        Assert.Null(ComparisonReport.Json(e.Partial)["recommended"]); // only compressed methods are recommended, and none finished
+    }
+
+    private sealed class SyncProgress<T>(Action<T> action) : IProgress<T>
+    {
+        public void Report(T value) => action(value);
+    }
+
     [Fact]
     public void ComparisonWorkflowReportsWithTheOneModelSpelling()
     {
