@@ -201,6 +201,10 @@ class Model:
         self.user_bag, self.item_bag = self.tables.embedding_bags(weights=books)
         self.seen = self._pairs("seen")  # training and validation: never recommended
         self.graph = self._pairs("graph") if self.kind == "lightgcn" else None
+        # The training interactions (every LightGCN model; MF models since 2026-12-03): items
+        # without one learnt nothing and are never recommended. Older MF models: the seen ones.
+        has_training = os.path.exists(os.path.join(self.directory, "graph_users.npy"))
+        self.training = self.graph if self.graph is not None else self._pairs("graph") if has_training else self.seen
         self._final = None
 
     @property
@@ -276,7 +280,8 @@ class Model:
 
     def recommend(self, user, k=20):
         """The k best unseen items for a user of the model (their own id), as `baco recommend`
-        (items no training or validation line holds are never recommended)."""
+        (items no training line holds are never recommended). A user of the validation data
+        only is scored from their row here; `baco recommend` folds them in from their items."""
         u = self.users.dense_id(user)
         users, _ = self.final_embeddings()
         seen_users, seen_items = self.seen
@@ -295,10 +300,10 @@ class Model:
         # embeddings exactly tied, so the tie rule below decides them as baco does.
         scores = (items.double() @ user_vector.double()).float()
         scores[exclude] = float("-inf")
-        # Items with no training (or validation) interaction learnt nothing: never recommended.
-        _, seen_items = self.seen
+        # Items with no training interaction learnt nothing: never recommended.
+        _, training_items = self.training
         trained = torch.zeros(len(scores), dtype=torch.bool)
-        trained[seen_items] = True
+        trained[training_items] = True
         scores[~trained] = float("-inf")
         # Highest score first, ties to the lower item id (a stable sort keeps id order);
         # excluded items (-inf) are never returned, so fewer than k may come back.

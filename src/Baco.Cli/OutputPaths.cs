@@ -25,7 +25,7 @@ internal static class OutputPaths
     public static string Display(string path) => path.Length <= 160 ? path : $"{path[..60]}...{path[^60..]} ({path.Length:N0} characters)";
 
     /// <summary>Writes the files into the prepared directory and publishes it, reporting a failure under the option that named it.</summary>
-    public static void Complete(OutputDirectory output, string option, Action<string> writeFiles)
+    public static void Complete(OutputDirectory output, string option, Action<string> writeFiles, TextWriter error)
     {
         try
         {
@@ -34,6 +34,36 @@ internal static class OutputPaths
         catch (OutputPathException e)
         {
             throw new CliError($"'{option}': {Display(e.Path)}: {e.Reason}");
+        }
+
+        WarnLeftBehind(output, error);
+    }
+
+    /// <summary>
+    /// Where an interrupted run keeps what it has: the prepared directory, unless that holds a
+    /// finished output, which a partial one never replaces; then a sibling OUT.interrupted
+    /// (the caller disposes it when it is not <paramref name="prepared"/>).
+    /// </summary>
+    public static OutputDirectory PartialTarget(OutputDirectory prepared, string option, string command, TextWriter error, params string?[] inputs)
+    {
+        if (!prepared.HoldsFinishedOutput)
+        {
+            prepared.Partial = true;
+            return prepared;
+        }
+
+        var aside = Prepare(option, prepared.Target + ".interrupted", command, inputs);
+        aside.Partial = true;
+        error.WriteLine($"note: {Display(prepared.Target)} holds a finished output, which an interrupted run does not replace: what this run kept goes to {Display(aside.Target)}");
+        return aside;
+    }
+
+    /// <summary>Says where the replaced output went when it could not be deleted (another user's files): nothing is left behind silently.</summary>
+    public static void WarnLeftBehind(OutputDirectory output, TextWriter error)
+    {
+        if (output.LeftBehind is { } old)
+        {
+            error.WriteLine($"baco: warning: the previous output in {Display(output.Target)} was moved to {Display(old)} but could not be deleted (it belongs to another user, or is not writable); delete it yourself");
         }
     }
 }

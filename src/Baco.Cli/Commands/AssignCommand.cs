@@ -36,7 +36,7 @@ internal static class AssignCommand
             io.Progress.Report($"reading {newFile}");
             var read = InteractionReader.Read(newFile, options: data.ReadOptions(parsed, io));
             var assigned = AssignWorkflow.Run(stored, storedDir, read, Path.GetFullPath(newFile));
-            OutputPaths.Complete(outDir, "--out", assigned.WriteInto);
+            OutputPaths.Complete(outDir, "--out", assigned.WriteInto, io.Error);
             // Hashing methods place by id alone: neighbours, known or not, never matter to them.
             bool byNeighbours = CompressionMethods.Find(stored.Assignment.Method)?.NewEntities is NewEntityRule.BalancedGain or NewEntityRule.MajorityCoCluster or NewEntityRule.MajorityCoClusterAndHash;
             if (assigned.Extended.UsedPairs == 0 && byNeighbours)
@@ -53,10 +53,11 @@ internal static class AssignCommand
             {
                 var (extended, a) = (assigned.Extended, assigned.Extended.Assignment);
                 // Without a cold row, entities with no known neighbour go to the largest row (summary.json: "none: the largest row").
+                static string Counted(long n, string noun) => n == 1 ? $"1 {noun}" : $"{n:N0} {noun}s";
                 static string Cold(int row) => row >= 0 ? "on the cold row" : "on the largest row, there being no cold row";
                 io.Out.WriteLine(byNeighbours
-                    ? $"{extended.NewUsers:N0} new users ({extended.ColdUsers:N0} {Cold(a.UserColdRow)}), {extended.NewItems:N0} new items ({extended.ColdItems:N0} {Cold(a.ItemColdRow)}), from {extended.UsedPairs:N0} interactions with known entities"
-                    : $"{extended.NewUsers:N0} new users, {extended.NewItems:N0} new items, placed by their ids ('{a.Method}' places entities by id; interactions do not matter to it)");
+                    ? $"{Counted(extended.NewUsers, "new user")} ({extended.ColdUsers:N0} {Cold(a.UserColdRow)}), {Counted(extended.NewItems, "new item")} ({extended.ColdItems:N0} {Cold(a.ItemColdRow)}), from {Counted(extended.UsedPairs, "interaction")} with known entities"
+                    : $"{Counted(extended.NewUsers, "new user")}, {Counted(extended.NewItems, "new item")}, placed by their ids ('{a.Method}' places entities by id; interactions do not matter to it)");
                 io.Out.WriteLine($"rows unchanged: {a.Users.RowCount:N0} user rows, {a.Items.RowCount:N0} item rows; parameters {assigned.ParametersBefore:N0} -> {assigned.ParametersAfter:N0} (extra indices of new entities)");
                 io.Out.WriteLine($"written to {outDir.Target}");
             }

@@ -61,6 +61,9 @@ internal static class BenchCommand
 
             string?[] inputs = [.. data.Inputs(parsed), options.Training.CheckpointPath];
             using var outDir = OutputPaths.Prepare("--out", parsed.GetValue(output)!, "baco bench", inputs);
+
+            // From here a signal ends the run cleanly (exit 130, no work directory left), after the reading.
+            using var signals = CancelSignals.Listen(io);
             var loaded = data.Load(parsed, io);
             if (loaded.Dataset.Test is null or { Count: 0 })
             {
@@ -68,14 +71,13 @@ internal static class BenchCommand
             }
 
             var trainingData = TrainingData.ForTraining(loaded.Dataset, options.Training, loaded.Source);
-            using var signals = CancelSignals.Listen(io);
-            return ExitCode(Run(io, trainingData, options, outDir, signals.Token));
+            return ExitCode(Run(io, trainingData, options, outDir, signals.Token, inputs));
         }, io.Error));
         return command;
     }
 
     /// <summary>Runs the comparison, writes the report directory and prints the table (shared with `baco demo`).</summary>
-    internal static ComparisonResult Run(CliIO io, TrainingData data, ComparisonOptions options, OutputDirectory outDir, CancellationToken cancellationToken = default)
+    internal static ComparisonResult Run(CliIO io, TrainingData data, ComparisonOptions options, OutputDirectory outDir, CancellationToken cancellationToken = default, string?[]? inputs = null)
     {
         var live = io.Error == Console.Error && !Console.IsErrorRedirected;
         ComparisonResult result;
@@ -86,7 +88,9 @@ internal static class BenchCommand
         catch (ComparisonInterruptedException e) when (e.Partial.Methods.Any(m => !m.Interrupted))
         {
             // Hours of finished methods are not thrown away: their table and report are written, then the run ends as cancelled (exit 130).
-            Report(io, e.Partial, outDir);
+            var target = OutputPaths.PartialTarget(outDir, "--out", "baco bench", io.Error, inputs ?? []);
+            using var aside = ReferenceEquals(target, outDir) ? null : target;
+            Report(io, e.Partial, target);
             throw;
         }
 

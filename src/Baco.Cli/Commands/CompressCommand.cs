@@ -78,7 +78,7 @@ internal static class CompressCommand
                 PreviousSource = previousDir,
             };
             var compressed = CompressWorkflow.Run(trainingData, request, new WorkflowProgressPrinter(io));
-            OutputPaths.Complete(outDir, "--out", compressed.WriteInto);
+            OutputPaths.Complete(outDir, "--out", compressed.WriteInto, io.Error);
             if (parsed.GetValue(json))
             {
                 io.Out.WriteLine(compressed.SummaryJson.ToJsonString(new() { WriteIndented = true }));

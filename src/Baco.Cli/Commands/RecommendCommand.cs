@@ -17,7 +17,7 @@ internal static class RecommendCommand
         var itemList = new Option<string>("--items") { Description = "Comma-separated item ids of a user the model does not know: the user is folded in (rows by the assignment's rule, embedded by the model) and these items are excluded." };
         var k = CliOptions.Number("--top", "Number of items.", 20, n => n >= 1, "must be at least 1");
         k.Aliases.Add("-k");
-        var command = new Command("recommend", "Print a user's top items (their training and validation items excluded, and items with no training or validation interaction); a user of the validation data only is folded in from their items.") { model, user, itemList, k };
+        var command = new Command("recommend", "Print a user's top items (their training and validation items excluded, and items with no training interaction); a user of the validation data only is folded in from their items.") { model, user, itemList, k };
         command.SetAction(parsed => CommandRunner.Run(() =>
         {
             string dir = Path.GetFullPath(parsed.GetValue(model)!);
@@ -45,6 +45,11 @@ internal static class RecommendCommand
                     throw new CliError($"'--user': {given} is not a user of this model ({stored.Users.Count:N0} users); give a user of the training file, or a new user's items with '--items' to fold them in.");
                 }
 
+                if (loaded.Training is null)
+                {
+                    io.Error.WriteLine("note: this model was saved before models kept their training interactions (graph_users.npy), so a user of the validation data only cannot be told from a trained one and is scored from their row; train it again to have such users folded in.");
+                }
+
                 if (recommender.HasInteractions(u))
                 {
                     recommendations = recommender.Recommend(u, top);
@@ -52,13 +57,18 @@ internal static class RecommendCommand
                 }
                 else if (recommender.SeenItemsOf(u).Length == 0)
                 {
-                    throw new CliError($"'--user': '{name}' has no training interactions in this model (an integer id inside the range that no training line holds, or a user of --test only), so nothing was learnt about them; give their items with '--items' to fold them in.");
+                    throw new CliError($"'--user': '{name}' has no training interactions in this model (a user of --test only, an integer id inside the range that no training line holds, or a user carried over from an earlier assignment), so nothing was learnt about them; give their items with '--items' to fold them in.");
                 }
                 else
                 {
                     // A user of the validation data only: their row learnt nothing about them, but their items are known.
-                    int[] items = [.. recommender.SeenItemsOf(u)];
                     RefuseFoldingIn(stored, $"'--user': '{name}' has only validation interactions, which the model was not trained on, and this model");
+                    int[] items = [.. recommender.SeenItemsOf(u).ToArray().Where(i => !recommender.UntrainedItems.Contains(i))];
+                    if (items.Length == 0)
+                    {
+                        throw new CliError($"'--user': '{name}' has only validation interactions, with items the model was not trained on either, so there is nothing to fold them in from.");
+                    }
+
                     io.Error.WriteLine($"note: '{name}' has only validation interactions, which the model was not trained on: folded in from their {Counted(items.Length, "item")}, as '--items' would.");
                     recommendations = recommender.RecommendNewUser(IncrementalAssigner.FromStored(stored, dir), items, top);
                     title = $"user {Markup.Escape(name)} (folded in)";
@@ -70,7 +80,7 @@ internal static class RecommendCommand
                 var items = ItemIds(itemText!, stored);
                 if (items.FirstOrDefault(i => recommender.UntrainedItems.Contains(i), -1) is int untrained and >= 0)
                 {
-                    throw new CliError($"'--items': '{stored.Items.NameOf(untrained)}' has no training interactions in this model (an integer id inside the range that no training line holds, or an item of --test only), so nothing was learnt about it; give items the model was trained on.");
+                    throw new CliError($"'--items': '{stored.Items.NameOf(untrained)}' has no training interactions in this model (an item of --val or --test only, or an integer id inside the range that no training line holds), so nothing was learnt about it; give items the model was trained on.");
                 }
 
                 var assigner = IncrementalAssigner.FromStored(stored, dir);

@@ -85,6 +85,10 @@ internal static class TrainCommand
 
             string?[] inputs = [.. data.Inputs(parsed), storedDir, options.CheckpointPath, warmDir];
             using var outDir = OutputPaths.Prepare("--out", parsed.GetValue(output)!, "baco train", inputs);
+
+            // From here a signal ends the run cleanly (exit 130, no work directory left): reading and
+            // compressing finish first, and training then stops before its first epoch.
+            using var signals = CancelSignals.Listen(io);
             StoredCodebooks? warmModel = null;
             if (warmDir is not null)
             {
@@ -126,7 +130,6 @@ internal static class TrainCommand
                 throw new CliError($"'--warm-start' {warmDir} with '--assignment' {storedDir}: {e.Problem}.");
             }
 
-            using var signals = CancelSignals.Listen(io);
             TrainOutcome trained;
             try
             {
@@ -144,8 +147,10 @@ internal static class TrainCommand
             {
                 // Ctrl+C ends the run, not what it learnt: the best validated model so far is kept (exit 130 all the same).
                 var kept = prepared.Keep(e);
-                Save(io, outDir, TrainingReport.MetricsJson(kept), kept.WriteModel);
-                io.Error.WriteLine($"baco: the best validated model so far (epoch {kept.Training.BestEpoch} of the {e.CompletedEpochs} completed) was saved to {outDir.Target}");
+                var target = OutputPaths.PartialTarget(outDir, "--out", "baco train", io.Error, inputs);
+                using var aside = ReferenceEquals(target, outDir) ? null : target;
+                Save(io, target, TrainingReport.MetricsJson(kept), kept.WriteModel);
+                io.Error.WriteLine($"baco: the best validated model so far (epoch {kept.Training.BestEpoch} of the {e.CompletedEpochs} completed) was saved to {target.Target}");
                 throw;
             }
 
@@ -177,6 +182,8 @@ internal static class TrainCommand
             io.Out.WriteLine(text);
             throw new CliError($"'--out': {OutputPaths.Display(outDir.Path)}: {e.Reason}; the metrics are printed above.");
         }
+
+        OutputPaths.WarnLeftBehind(outDir, io.Error);
     }
 
     /// <summary>
@@ -187,7 +194,7 @@ internal static class TrainCommand
     /// </summary>
     private static string HoldOutNote(HoldOutMismatch m, string dir, bool extended) => "note: " + m.Describe(dir, m.Kind switch
     {
-        HoldOutMismatchKind.SawValidation when extended => "give --val with interactions it never saw, or --val-fraction 0 to train on every interaction without validation",
+        HoldOutMismatchKind.SawValidation when extended => "give --val with interactions it never saw, or --val-fraction 0 (without --eval-every or --patience) to train on every interaction without validation",
         HoldOutMismatchKind.SawValidation => FormattableString.Invariant($"make it with 'baco compress --val-fraction {m.Run.Fraction} --seed {(long)m.Run.Seed}', give --val, or let 'baco train' compress"),
         HoldOutMismatchKind.OtherHoldOut => "use the same --val-fraction and --seed",
         _ => null,

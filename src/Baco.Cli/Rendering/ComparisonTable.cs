@@ -45,6 +45,11 @@ internal static class ComparisonTable
             console.MarkupLine(Markup.Escape(FormattableString.Invariant($"BACO vs the best baseline ({bb.Method}) in test Recall@{headlineK}: {diff:+0.0%;-0.0%}")));
         }
 
+        if (ComparisonReport.InterruptedNote(outcomes) is { } interrupted)
+        {
+            console.MarkupLine($"[yellow]{Markup.Escape(interrupted)}[/]");
+        }
+
         if (MethodRecommendation.Choose(outcomes, headlineK) is { } recommended)
         {
             console.MarkupLine($"[bold]{Markup.Escape(recommended.Describe())}[/]");

@@ -19,10 +19,10 @@ internal sealed class TrainingProgressPrinter(TextWriter error, bool live, strin
                 error.WriteLine(FormattableString.Invariant($"{prefix}resuming from epoch {p.Epoch} of {p.Checkpoint}"));
                 break;
             case TrainingPhase.Interrupted when p.Checkpoint is { } file:
-                error.WriteLine(FormattableString.Invariant($"{(live ? "\n" : string.Empty)}{prefix}interrupted at epoch {p.Epoch}; checkpoint written to {file}; run the same command to resume"));
+                error.WriteLine(FormattableString.Invariant($"{(live ? "\n" : string.Empty)}{prefix}interrupted at epoch {p.Epoch}; checkpoint written to {file}; run the same command to resume{(p.BestEpoch > 0 ? $"; evaluating the best validated model (epoch {p.BestEpoch}) to keep it" : string.Empty)}"));
                 break;
             case TrainingPhase.Interrupted:
-                error.WriteLine(FormattableString.Invariant($"{(live ? "\n" : string.Empty)}{prefix}interrupted after {p.Epoch} epochs{(p.BestEpoch > 0 ? string.Empty : "; nothing validated, so nothing kept")} (with --checkpoint FILE an interrupted run can be resumed)"));
+                error.WriteLine(FormattableString.Invariant($"{(live ? "\n" : string.Empty)}{prefix}interrupted after {p.Epoch} epochs{(p.BestEpoch > 0 ? $"; evaluating the best validated model (epoch {p.BestEpoch}) to keep it" : "; nothing validated, so nothing kept")} (with --checkpoint FILE an interrupted run can be resumed)"));
                 break;
             case TrainingPhase.Batch when live:
                 error.Write(FormattableString.Invariant($"\r{prefix}epoch {p.Epoch} batch {p.Batch}/{p.BatchesPerEpoch} loss {p.Loss:F4} {p.ExamplesPerSecond:N0} ex/s ETA {eta}   "));

@@ -94,6 +94,22 @@ public sealed class OutputDirectory : IDisposable
         Publish();
     }
 
+    /// <summary>
+    /// Marks what is published as the output of a run that did not finish (an interrupted
+    /// training's best model so far). Such an output never replaces a finished one:
+    /// <see cref="Publish"/> refuses, and <see cref="HoldsFinishedOutput"/> tells beforehand.
+    /// </summary>
+    public bool Partial { get; set; }
+
+    /// <summary>Whether the directory now holds a finished Baco output, which a <see cref="Partial"/> one does not replace.</summary>
+    public bool HoldsFinishedOutput => Directory.Exists(Target) && OutputMarker.Read(Target) is { Partial: false };
+
+    /// <summary>
+    /// The earlier output this one replaced, when it could not be deleted after the move (another
+    /// user's files, say): it was left at this path, and the caller should say so. Null otherwise.
+    /// </summary>
+    public string? LeftBehind { get; private set; }
+
     /// <summary>True when <paramref name="dir"/> carries a valid Baco output marker.</summary>
     public static bool IsBacoOutput(string dir) => OutputMarker.Read(dir) is not null;
 
@@ -101,10 +117,15 @@ public sealed class OutputDirectory : IDisposable
     public void Publish()
     {
         ObjectDisposedException.ThrowIf(_published, this);
-        Guard(() => OutputMarker.Write(WorkPath, _what));
+        Guard(() => OutputMarker.Write(WorkPath, _what, Partial));
 
         // Someone may have put files there while we worked: check again before replacing.
         CheckReplaceable(Path, Target, _what);
+        if (Partial && HoldsFinishedOutput)
+        {
+            throw new OutputPathException(Path, "holds a finished output, which the output of an interrupted run does not replace");
+        }
+
         if (!Directory.Exists(Target))
         {
             Guard(() => Directory.Move(WorkPath, Target));
@@ -140,7 +161,10 @@ public sealed class OutputDirectory : IDisposable
         }
 
         _published = true;
-        TryDelete(old);
+        if (!TryDelete(old))
+        {
+            LeftBehind = old;
+        }
     }
 
     /// <summary>Deletes the work directory, and the parents created for it, unless it was published.</summary>
@@ -227,7 +251,7 @@ public sealed class OutputDirectory : IDisposable
             return;
         }
 
-        var (listed, writtenBy) = OutputMarker.Read(target)
+        var (listed, writtenBy, _) = OutputMarker.Read(target)
             ?? throw new OutputPathException(path, $"exists and is not a directory written by baco (it has no valid {MarkerFile} file); refusing to replace it: choose a new directory");
 
         // Another command's output (a trained model, a benchmark) may have cost hours: only a rerun of the same command replaces it.
@@ -411,33 +435,36 @@ public sealed class OutputDirectory : IDisposable
         }
     }
 
-    private static void TryDelete(string dir)
+    // False when dir is still there: a leftover work or old directory is harmless, and the next run that writes here tries again.
+    private static bool TryDelete(string dir)
     {
         try
         {
             Directory.Delete(dir, recursive: true);
+            return true;
         }
         catch (UnauthorizedAccessException) when (!OperatingSystem.IsWindows() && MakeWritable(dir))
         {
             // A read-only output (its mode is carried over to the one that replaces it, so every
             // rerun's old copy would stay read-only too) is baco's own: let its owner delete it.
-            TryDeleteOnce(dir);
+            return TryDeleteOnce(dir);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            // A leftover work or old directory is harmless; the next run that writes here removes it.
+            return !Directory.Exists(dir);
         }
     }
 
-    private static void TryDeleteOnce(string dir)
+    private static bool TryDeleteOnce(string dir)
     {
         try
         {
             Directory.Delete(dir, recursive: true);
+            return true;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            // As above: left for the next run.
+            return !Directory.Exists(dir);
         }
     }
 

@@ -13,8 +13,8 @@ internal static class OutputMarker
     private const string Format = "baco-output";
     private const int Version = 1;
 
-    /// <summary>Writes the marker listing every file now in <paramref name="dir"/>.</summary>
-    public static void Write(string dir, string writtenBy)
+    /// <summary>Writes the marker listing every file now in <paramref name="dir"/>; <paramref name="partial"/> marks the output of a run that did not finish.</summary>
+    public static void Write(string dir, string writtenBy, bool partial = false)
     {
         var files = new JsonArray();
         foreach (string name in Directory.EnumerateFileSystemEntries(dir).Select(p => Path.GetFileName(p)).Order(StringComparer.Ordinal))
@@ -30,14 +30,19 @@ internal static class OutputMarker
             ["baco_version"] = typeof(OutputMarker).Assembly.GetName().Version?.ToString(3),
             ["files"] = files,
         };
+        if (partial)
+        {
+            marker["partial"] = true;
+        }
+
         File.WriteAllText(Path.Combine(dir, OutputDirectory.MarkerFile), marker.ToJsonString() + "\n");
     }
 
     /// <summary>
-    /// The marker's files (the marker itself included) and the command that wrote them (empty when
-    /// the marker does not say), or null when <paramref name="dir"/> has no valid marker.
+    /// The marker's files (the marker itself included), the command that wrote them (empty when
+    /// the marker does not say) and whether the run did not finish, or null when <paramref name="dir"/> has no valid marker.
     /// </summary>
-    public static (HashSet<string> Files, string WrittenBy)? Read(string dir)
+    public static (HashSet<string> Files, string WrittenBy, bool Partial)? Read(string dir)
     {
         string path = Path.Combine(dir, OutputDirectory.MarkerFile);
         try
@@ -54,7 +59,8 @@ internal static class OutputMarker
                 listed.Add((string?)f ?? string.Empty);
             }
 
-            return (listed, o["written_by"] is JsonValue v && v.TryGetValue(out string? by) ? by : string.Empty);
+            bool partial = o["partial"] is JsonValue p && p.TryGetValue(out bool flag) && flag;
+            return (listed, o["written_by"] is JsonValue v && v.TryGetValue(out string? by) ? by : string.Empty, partial);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException or InvalidOperationException or FormatException)
         {

@@ -6,7 +6,7 @@ namespace Baco.Models;
 
 /// <summary>
 /// Top-K recommendation from a trained model: final embeddings computed once, items the user
-/// has already seen and items with no training or validation interaction excluded. Scores use the same kernel as evaluation, so they match it.
+/// has already seen and items with no training interaction excluded. Scores use the same kernel as evaluation, so they match it.
 /// </summary>
 public sealed class Recommender
 {
@@ -46,16 +46,16 @@ public sealed class Recommender
         model.ComputeEmbeddings(_users, items);
         _ranker = new TopKRanker(items, ItemCount, Dim);
         _seen = BipartiteGraph.FromInteractions(UserCount, ItemCount, seen);
-        _untrained = [.. Enumerable.Range(0, ItemCount).Where(i => _seen.ItemDegree(i) == 0)];
         _trained = training is not null ? BipartiteGraph.FromInteractions(UserCount, ItemCount, training)
             : model is LightGcnModel lightGcn ? lightGcn.Graph
             : _seen;
+        _untrained = [.. Enumerable.Range(0, ItemCount).Where(i => _trained.ItemDegree(i) == 0)];
     }
 
     /// <summary>
-    /// Items with no interaction in the model's training (and validation) data, ascending: never
-    /// recommended, since their rows learnt nothing about them (an item only in the test file, or an
-    /// integer id inside the range that no file holds).
+    /// Items with no interaction the model was trained on (see the constructors), ascending: never
+    /// recommended, since their rows learnt nothing about them (an item only in the validation or
+    /// test file, or an integer id inside the range that no training line holds).
     /// </summary>
     public IReadOnlyList<int> UntrainedItems => _untrained;
 

@@ -107,10 +107,10 @@ public static class ComparisonReport
             sb.AppendLine(CultureInfo.InvariantCulture, $"| {o.Method} | {rows} | {clustering} | {training} | {epochs} | {string.Join(" | ", cells)} | {vsFull} | {vsBest} |");
         }
 
-        if (outcomes.Any(o => o.Interrupted))
+        if (InterruptedNote(outcomes) is { } interrupted)
         {
             sb.AppendLine();
-            sb.AppendLine(CultureInfo.InvariantCulture, $"**The comparison was interrupted**: {outcomes.Count(o => !o.Interrupted)} of {outcomes.Count} methods finished, and only those are compared below. Run the same command again for the whole comparison (with --checkpoint, each method resumes where it stopped).");
+            sb.AppendLine(CultureInfo.InvariantCulture, $"**{interrupted[..interrupted.IndexOf(':', StringComparison.Ordinal)]}**{interrupted[interrupted.IndexOf(':', StringComparison.Ordinal)..]}");
         }
 
         if (BestBaseline(outcomes, headlineK) is { } best)
@@ -126,6 +126,18 @@ public static class ComparisonReport
         }
 
         return sb.ToString();
+    }
+
+    /// <summary>
+    /// For a comparison that was cancelled (<see cref="MethodOutcome.Interrupted"/> rows), the
+    /// sentence that says so and that only the finished methods are compared; null otherwise.
+    /// </summary>
+    public static string? InterruptedNote(IReadOnlyList<MethodOutcome> outcomes)
+    {
+        ArgumentNullException.ThrowIfNull(outcomes);
+        return outcomes.Any(o => o.Interrupted)
+            ? $"The comparison was interrupted: {outcomes.Count(o => !o.Interrupted)} of {outcomes.Count} methods finished, and only those are compared (the recommendation included). Run the same command again for the whole comparison (with --checkpoint, each method resumes where it stopped)."
+            : null;
     }
 
     /// <summary>Machine-readable results: one object per method, and the recommended method (<see cref="MethodRecommendation"/> at Recall@<paramref name="headlineK"/>).</summary>
@@ -164,7 +176,14 @@ public static class ComparisonReport
             rows.Add(row);
         }
 
-        return new JsonObject { ["settings"] = settings, ["methods"] = rows, ["recommended"] = RecommendationJson(MethodRecommendation.Choose(outcomes, headlineK)) };
+        var json = new JsonObject { ["settings"] = settings, ["methods"] = rows, ["recommended"] = RecommendationJson(MethodRecommendation.Choose(outcomes, headlineK)) };
+        if (outcomes.Any(o => o.Interrupted))
+        {
+            // A script reading "recommended" must be able to tell that not every method was compared.
+            json["interrupted"] = true;
+        }
+
+        return json;
     }
 
     /// <summary>The cut-offs the methods were evaluated at (the first successful method's; every method shares the training options).</summary>

@@ -104,7 +104,7 @@ public static class ComparisonWorkflow
         }
 
         string best = training.BestSoFar is { Validation: { } v } b
-            ? FormattableString.Invariant($" (best validated epoch {b.BestEpoch}: validation Recall@{k} {v.RecallAt(k):F4})")
+            ? FormattableString.Invariant($" (best validated epoch {b.BestEpoch}: validation Recall@{k} {v.RecallAt(k) * 100:F3} %)")
             : string.Empty;
         return $"interrupted after {training.CompletedEpochs} epochs{best}, so not compared{resume}";
     }

@@ -56,7 +56,7 @@ public class AssignCommandTests
         string outDir = tmp["extended"];
         var (code, stdout, err) = CliRunner.Run("assign", "--assignment", dir, "--interactions", newFile, "--out", outDir);
         Assert.True(code == 0, err);
-        Assert.Contains("1 new users", stdout);
+        Assert.Contains("1 new user (", stdout);
 
         var after = AssignmentStore.Load(outDir);
         var a = after.Assignment;

@@ -105,7 +105,7 @@ public class FoldInTests
     {
         using var tmp = new TempDirectory();
         string train = tmp.File("train.tsv", CliRunner.SmallEdges());
-        string val = tmp.File("val.tsv", "user\titem\nu1\tbook-1-9\nlate\tbook-0-1\nlate\tbook-0-2\n");
+        string val = tmp.File("val.tsv", "user\titem\nu1\tbook-1-9\nlate\tbook-0-1\nlate\tbook-0-2\nu3\tvalonly\nlost\tvalonly\n");
         string test = tmp.File("test.tsv", "user\titem\nu0\tbook-0-10\nonlytest\tbook-1-2\n");
         string modelDir = tmp["model"];
         var (code, _, err) = CliRunner.Run("train", "--train", train, "--val", val, "--test", test, "--model", kind, "--gamma", "0.5", "--epochs", "2", "--eval-every", "1", "--dim", "8", "--out", modelDir);
@@ -123,6 +123,16 @@ public class FoldInTests
         var (testRc, _, testErr) = CliRunner.Run("recommend", "--model", modelDir, "--user", "onlytest");
         Assert.Equal(2, testRc);
         Assert.Contains("'onlytest' has no training interactions", testErr, StringComparison.Ordinal);
+
+        // An item of the validation data only learnt nothing: never recommended, refused as --items,
+        // and a user whose only item it is has nothing to be folded in from.
+        Assert.DoesNotContain("valonly", CliRunner.Run("recommend", "--model", modelDir, "--user", "u1", "-k", "200").Out, StringComparison.Ordinal);
+        var (valItemRc, _, valItemErr) = CliRunner.Run("recommend", "--model", modelDir, "--items", "valonly");
+        Assert.Equal(2, valItemRc);
+        Assert.Contains("'valonly' has no training interactions in this model (an item of --val or --test only", valItemErr, StringComparison.Ordinal);
+        var (lostRc, _, lostErr) = CliRunner.Run("recommend", "--model", modelDir, "--user", "lost");
+        Assert.Equal(2, lostRc);
+        Assert.Contains("nothing to fold them in from", lostErr, StringComparison.Ordinal);
 
         // A trained user is still scored from their own row, with no note.
         var (userRc, _, userErr) = CliRunner.Run("recommend", "--model", modelDir, "--user", "u1", "-k", "5");

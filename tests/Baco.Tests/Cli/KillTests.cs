@@ -198,6 +198,19 @@ public sealed class KillTests : IDisposable
         Assert.Equal(0, (int)metrics["best_epoch"]! % 2);
         Assert.True(File.Exists(Path.Combine(outDir, "user_codebook.npy")));
         Assert.Equal(0, CliRunner.Run("recommend", "--model", outDir, "--user", "p1", "-k", "3").Code);
+
+        // A finished model in --out is never replaced by an interrupted rerun: what it kept goes beside it.
+        string[] Train(string epochs, string lr) => ["train", "--train", _train, "--test", _test, "--method", "full", "--model", "mf", "--dim", "8", "--epochs", epochs, "--lr", lr, "--eval-every", "2", "--out", outDir];
+        var (code, err) = CliProcess.Run(_tmp.Path, Train("4", "0.001"));
+        Assert.True(code == 0, err);
+        string before = File.ReadAllText(Path.Combine(outDir, "metrics.json"));
+        using var rerun = CliProcess.Start(_tmp.Path, Train("100000", "0.0001"));
+        Assert.True(rerun.WaitForLine("validation after epoch 2"), rerun.Stderr);
+        rerun.Signal(15);
+        Assert.True(rerun.WaitForExit() == 130, rerun.Stderr);
+        Assert.Equal(before, File.ReadAllText(Path.Combine(outDir, "metrics.json")));
+        Assert.Contains("holds a finished output, which an interrupted run does not replace", rerun.Stderr, StringComparison.Ordinal);
+        Assert.Contains("interrupted_after_epoch", File.ReadAllText(Path.Combine(outDir + ".interrupted", "metrics.json")), StringComparison.Ordinal);
     }
 
     /// <summary>A signal during bench's second method still writes the report of the first, marked partial, and exits 130.</summary>

@@ -90,6 +90,41 @@ public sealed class OutputSafetyTests : IDisposable
         Assert.Equal(["readonly"], Directory.GetDirectories(_tmp.Path).Select(Path.GetFileName).Where(n => n!.StartsWith("readonly", StringComparison.Ordinal)));
     }
 
+    /// <summary>
+    /// The output of an interrupted run (Partial) goes into a new, empty or partial directory, and
+    /// replaces nothing finished: a finished output is refused before anything moves, while a
+    /// finished run replaces a partial one as usual.
+    /// </summary>
+    [Fact]
+    public void APartialOutputNeverReplacesAFinishedOne()
+    {
+        string dir = _tmp["out"];
+        void Write(bool partial, string text)
+        {
+            using var o = OutputDirectory.Prepare(dir, "baco train");
+            o.Partial = partial;
+            o.Complete(work => File.WriteAllText(Path.Combine(work, "metrics.json"), text));
+        }
+
+        Write(partial: true, "partial 1");
+        Write(partial: true, "partial 2");
+        Assert.Equal("partial 2", File.ReadAllText(Path.Combine(dir, "metrics.json")));
+        Write(partial: false, "finished");
+
+        using (var o = OutputDirectory.Prepare(dir, "baco train"))
+        {
+            Assert.True(o.HoldsFinishedOutput);
+            o.Partial = true;
+            var e = Assert.Throws<OutputPathException>(() => o.Complete(work => File.WriteAllText(Path.Combine(work, "metrics.json"), "partial 3")));
+            Assert.Contains("holds a finished output", e.Reason, StringComparison.Ordinal);
+        }
+
+        Assert.Equal("finished", File.ReadAllText(Path.Combine(dir, "metrics.json")));
+        Assert.Equal(["out"], Directory.GetFileSystemEntries(_tmp.Path).Select(Path.GetFileName).Where(n => n!.StartsWith("out", StringComparison.Ordinal)));
+        Write(partial: false, "finished again");
+        Assert.Equal("finished again", File.ReadAllText(Path.Combine(dir, "metrics.json")));
+    }
+
     [Fact]
     public void ItsOwnOutputIsReplacedButNotOnceTheMarkerIsGone()
     {
