@@ -77,7 +77,7 @@ internal static class BenchCommand
     }
 
     /// <summary>Runs the comparison, writes the report directory and prints the table (shared with `baco demo`).</summary>
-    internal static ComparisonResult Run(CliIO io, TrainingData data, ComparisonOptions options, OutputDirectory outDir, CancellationToken cancellationToken = default, string?[]? inputs = null)
+    internal static ComparisonResult Run(CliIO io, TrainingData data, ComparisonOptions options, OutputDirectory outDir, CancellationToken cancellationToken = default, string?[]? inputs = null, string command = "baco bench")
     {
         var live = io.Error == Console.Error && !Console.IsErrorRedirected;
         ComparisonResult result;
@@ -88,7 +88,7 @@ internal static class BenchCommand
         catch (ComparisonInterruptedException e) when (e.Partial.Methods.Any(m => !m.Interrupted))
         {
             // Hours of finished methods are not thrown away: their table and report are written, then the run ends as cancelled (exit 130).
-            var target = OutputPaths.PartialTarget(outDir, "--out", "baco bench", io.Error, inputs ?? []);
+            var target = OutputPaths.PartialTarget(outDir, "--out", command, io.Error, inputs ?? []);
             using var aside = ReferenceEquals(target, outDir) ? null : target;
             Report(io, e.Partial, target);
             throw;

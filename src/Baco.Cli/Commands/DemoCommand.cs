@@ -19,6 +19,7 @@ internal static class DemoCommand
         command.SetAction(parsed => CommandRunner.Run(() =>
         {
             using var outDir = OutputPaths.Prepare("--out", parsed.GetValue(output)!, "baco demo");
+            using var signals = CancelSignals.Listen(io);
             io.Progress.Report("built-in synthetic data: planted co-clusters with power-law degrees; no downloads");
             string[] wanted = ["full", "baco", "graphhash", "random"];
             var options = new ComparisonOptions
@@ -28,7 +29,7 @@ internal static class DemoCommand
                 Training = DemoTraining,
             };
             var data = TrainingData.ForTraining(BuiltInData.Create(), options.Training, "built-in synthetic data");
-            return BenchCommand.ExitCode(BenchCommand.Run(io, data, options, outDir));
+            return BenchCommand.ExitCode(BenchCommand.Run(io, data, options, outDir, signals.Token, command: "baco demo"));
         }, io.Error));
         return command;
     }
