@@ -39,40 +39,7 @@ internal static class RecommendCommand
             string title;
             if (name is not null)
             {
-                if (!stored.Users.TryGetId(name, out int u))
-                {
-                    string given = name.Length == 0 ? "an empty id" : $"'{name}'";
-                    throw new CliError($"'--user': {given} is not a user of this model ({stored.Users.Count:N0} users); give a user of the training file, or a new user's items with '--items' to fold them in.");
-                }
-
-                if (loaded.Training is null)
-                {
-                    io.Error.WriteLine("note: this model was saved before models kept their training interactions (graph_users.npy), so a user of the validation data only cannot be told from a trained one and is scored from their row; train it again to have such users folded in.");
-                }
-
-                if (recommender.HasInteractions(u))
-                {
-                    recommendations = recommender.Recommend(u, top);
-                    title = $"user {Markup.Escape(name)}";
-                }
-                else if (recommender.SeenItemsOf(u).Length == 0)
-                {
-                    throw new CliError($"'--user': '{name}' has no training interactions in this model (a user of --test only, an integer id inside the range that no training line holds, or a user carried over from an earlier assignment), so nothing was learnt about them; give their items with '--items' to fold them in.");
-                }
-                else
-                {
-                    // A user of the validation data only: their row learnt nothing about them, but their items are known.
-                    RefuseFoldingIn(stored, $"'--user': '{name}' has only validation interactions, which the model was not trained on, and this model");
-                    int[] items = [.. recommender.SeenItemsOf(u).ToArray().Where(i => !recommender.UntrainedItems.Contains(i))];
-                    if (items.Length == 0)
-                    {
-                        throw new CliError($"'--user': '{name}' has only validation interactions, with items the model was not trained on either, so there is nothing to fold them in from.");
-                    }
-
-                    io.Error.WriteLine($"note: '{name}' has only validation interactions, which the model was not trained on: folded in from their {Counted(items.Length, "item")}, as '--items' would.");
-                    recommendations = recommender.RecommendNewUser(IncrementalAssigner.FromStored(stored, dir), items, top);
-                    title = $"user {Markup.Escape(name)} (folded in)";
-                }
+                (recommendations, title) = ForUser(io, recommender, loaded, dir, name, top);
             }
             else
             {
@@ -106,6 +73,46 @@ internal static class RecommendCommand
             return ExitCodes.Ok;
         }, io.Error));
         return command;
+    }
+
+    /// <summary>
+    /// A user of the model: scored from their rows when they have training interactions, folded in
+    /// from their items when they have validation interactions only, refused otherwise.
+    /// </summary>
+    private static (IReadOnlyList<Recommendation> Recommendations, string Title) ForUser(CliIO io, Recommender recommender, StoredModel loaded, string dir, string name, int top)
+    {
+        var stored = loaded.Assignment;
+        if (!stored.Users.TryGetId(name, out int u))
+        {
+            string given = name.Length == 0 ? "an empty id" : $"'{name}'";
+            throw new CliError($"'--user': {given} is not a user of this model ({stored.Users.Count:N0} users); give a user of the training file, or a new user's items with '--items' to fold them in.");
+        }
+
+        if (loaded.Training is null)
+        {
+            io.Error.WriteLine("note: this model was saved before models kept their training interactions (graph_users.npy), so a user of the validation data only cannot be told from a trained one and is scored from their row; train it again to have such users folded in.");
+        }
+
+        if (recommender.HasInteractions(u))
+        {
+            return (recommender.Recommend(u, top), $"user {Markup.Escape(name)}");
+        }
+
+        if (recommender.SeenItemsOf(u).Length == 0)
+        {
+            throw new CliError($"'--user': '{name}' has no training interactions in this model (a user of --test only, an integer id inside the range that no training line holds, or a user carried over from an earlier assignment), so nothing was learnt about them; give their items with '--items' to fold them in.");
+        }
+
+        // A user of the validation data only: their row learnt nothing about them, but their items are known.
+        RefuseFoldingIn(stored, $"'--user': '{name}' has only validation interactions, which the model was not trained on, and this model");
+        int[] items = [.. recommender.SeenItemsOf(u).ToArray().Where(i => !recommender.UntrainedItems.Contains(i))];
+        if (items.Length == 0)
+        {
+            throw new CliError($"'--user': '{name}' has only validation interactions, with items the model was not trained on either, so there is nothing to fold them in from.");
+        }
+
+        io.Error.WriteLine($"note: '{name}' has only validation interactions, which the model was not trained on: folded in from their {Counted(items.Length, "item")}, as '--items' would.");
+        return (recommender.RecommendNewUser(IncrementalAssigner.FromStored(stored, dir), items, top), $"user {Markup.Escape(name)} (folded in)");
     }
 
     /// <summary>A full or lsh model has no row a new user could take: say what to do about it here, not 'compress'.</summary>
