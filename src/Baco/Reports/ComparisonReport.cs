@@ -136,7 +136,7 @@ public static class ComparisonReport
     {
         ArgumentNullException.ThrowIfNull(outcomes);
         return outcomes.Any(o => o.Interrupted)
-            ? $"The comparison was interrupted: {outcomes.Count(o => !o.Interrupted)} of {outcomes.Count} methods finished, and only those are compared (the recommendation included). Run the same command again for the whole comparison (with --checkpoint, each method resumes where it stopped)."
+            ? $"The comparison was interrupted: {outcomes.Count(o => !o.Interrupted)} of {outcomes.Count} methods finished, and only those are compared (the recommendation included). Run the same command again for the whole comparison (bench given --checkpoint resumes each method where it stopped)."
             : null;
     }
 
