@@ -40,22 +40,24 @@ internal static class OutputPaths
     }
 
     /// <summary>
-    /// Where an interrupted run keeps what it has: the prepared directory, unless that holds a
-    /// finished output, which a partial one never replaces; then a sibling OUT.interrupted
-    /// (the caller disposes it when it is not <paramref name="prepared"/>).
+    /// Writes what an interrupted run kept, with <paramref name="save"/>, marked partial: into the
+    /// prepared directory, unless that holds a finished output, which a partial one never replaces;
+    /// then into a sibling OUT.interrupted. Returns where it went.
     /// </summary>
-    public static OutputDirectory PartialTarget(OutputDirectory prepared, string option, string command, TextWriter error, params string?[] inputs)
+    public static string SavePartial(OutputDirectory prepared, string option, string command, TextWriter error, string?[] inputs, Action<OutputDirectory> save)
     {
         if (!prepared.HoldsFinishedOutput)
         {
             prepared.Partial = true;
-            return prepared;
+            save(prepared);
+            return prepared.Target;
         }
 
-        var aside = Prepare(option, prepared.Target + ".interrupted", command, inputs);
+        using var aside = Prepare(option, prepared.Target + ".interrupted", command, inputs);
         aside.Partial = true;
         error.WriteLine($"note: {Display(prepared.Target)} holds a finished output, which an interrupted run does not replace: what this run kept goes to {Display(aside.Target)}");
-        return aside;
+        save(aside);
+        return aside.Target;
     }
 
     /// <summary>Says where the replaced output went when it could not be deleted (another user's files): nothing is left behind silently.</summary>

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Baco.Assignment;
+using Baco.Cli.Rendering;
 using Baco.Clustering;
 using Baco.Data;
 using Baco.Workflows;
@@ -41,8 +42,7 @@ internal static class AssignCommand
             bool byNeighbours = CompressionMethods.Find(stored.Assignment.Method)?.NewEntities is NewEntityRule.BalancedGain or NewEntityRule.MajorityCoCluster or NewEntityRule.MajorityCoClusterAndHash;
             if (assigned.Extended.UsedPairs == 0 && byNeighbours)
             {
-                long pairs = assigned.Extended.NewPairs;
-                io.Error.WriteLine($"baco: warning: no line of {newFile} links a new user or item to a known one ({pairs:N0} {(pairs == 1 ? "pair" : "pairs")} of new entities only), so every new entity was placed without neighbours (the cold or largest row).");
+                io.Error.WriteLine($"baco: warning: no line of {newFile} links a new user or item to a known one ({Counted.Of(assigned.Extended.NewPairs, "pair")} of new entities only), so every new entity was placed without neighbours (the cold or largest row).");
             }
 
             if (parsed.GetValue(json))
@@ -53,11 +53,10 @@ internal static class AssignCommand
             {
                 var (extended, a) = (assigned.Extended, assigned.Extended.Assignment);
                 // Without a cold row, entities with no known neighbour go to the largest row (summary.json: "none: the largest row").
-                static string Counted(long n, string noun) => n == 1 ? $"1 {noun}" : $"{n:N0} {noun}s";
                 static string Cold(int row) => row >= 0 ? "on the cold row" : "on the largest row, there being no cold row";
                 io.Out.WriteLine(byNeighbours
-                    ? $"{Counted(extended.NewUsers, "new user")} ({extended.ColdUsers:N0} {Cold(a.UserColdRow)}), {Counted(extended.NewItems, "new item")} ({extended.ColdItems:N0} {Cold(a.ItemColdRow)}), from {Counted(extended.UsedPairs, "interaction")} with known entities"
-                    : $"{Counted(extended.NewUsers, "new user")}, {Counted(extended.NewItems, "new item")}, placed by their ids ('{a.Method}' places entities by id; interactions do not matter to it)");
+                    ? $"{Counted.Of(extended.NewUsers, "new user")} ({extended.ColdUsers:N0} {Cold(a.UserColdRow)}), {Counted.Of(extended.NewItems, "new item")} ({extended.ColdItems:N0} {Cold(a.ItemColdRow)}), from {Counted.Of(extended.UsedPairs, "interaction")} with known entities"
+                    : $"{Counted.Of(extended.NewUsers, "new user")}, {Counted.Of(extended.NewItems, "new item")}, placed by their ids ('{a.Method}' places entities by id; interactions do not matter to it)");
                 io.Out.WriteLine($"rows unchanged: {a.Users.RowCount:N0} user rows, {a.Items.RowCount:N0} item rows; parameters {assigned.ParametersBefore:N0} -> {assigned.ParametersAfter:N0} (extra indices of new entities)");
                 io.Out.WriteLine($"written to {outDir.Target}");
             }

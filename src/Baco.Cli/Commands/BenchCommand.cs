@@ -88,9 +88,7 @@ internal static class BenchCommand
         catch (ComparisonInterruptedException e) when (e.Partial.Methods.Any(m => !m.Interrupted))
         {
             // Hours of finished methods are not thrown away: their table and report are written, then the run ends as cancelled (exit 130).
-            var target = OutputPaths.PartialTarget(outDir, "--out", command, io.Error, inputs ?? []);
-            using var aside = ReferenceEquals(target, outDir) ? null : target;
-            Report(io, e.Partial, target);
+            OutputPaths.SavePartial(outDir, "--out", command, io.Error, inputs ?? [], target => Report(io, e.Partial, target));
             throw;
         }
 

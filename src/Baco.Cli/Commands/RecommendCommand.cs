@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Baco.Assignment;
+using Baco.Cli.Rendering;
 using Baco.Clustering;
 using Baco.Models;
 using Spectre.Console;
@@ -52,7 +53,7 @@ internal static class RecommendCommand
 
                 var assigner = IncrementalAssigner.FromStored(stored, dir);
                 recommendations = recommender.RecommendNewUser(assigner, items, top);
-                title = $"a new user with {Counted(items.Length, "item")}";
+                title = $"a new user with {Counted.Of(items.Length, "item")}";
             }
 
             if (recommendations.Count == 0)
@@ -111,7 +112,7 @@ internal static class RecommendCommand
             throw new CliError($"'--user': '{name}' has only validation interactions, with items the model was not trained on either, so there is nothing to fold them in from.");
         }
 
-        io.Error.WriteLine($"note: '{name}' has only validation interactions, which the model was not trained on: folded in from their {Counted(items.Length, "item")}, as '--items' would.");
+        io.Error.WriteLine($"note: '{name}' has only validation interactions, which the model was not trained on: folded in from their {Counted.Of(items.Length, "item")}, as '--items' would.");
         return (recommender.RecommendNewUser(IncrementalAssigner.FromStored(stored, dir), items, top), $"user {Markup.Escape(name)} (folded in)");
     }
 
@@ -124,8 +125,6 @@ internal static class RecommendCommand
             throw new CliError($"{subject} was trained with method '{info.Name}', which cannot fold in a new user ({info.NoNewEntitiesReason!.Split(';')[0]}); add the user's interactions to the training file and train again, or train with a method that can ({folding}).");
         }
     }
-
-    private static string Counted(int n, string noun) => n == 1 ? $"1 {noun}" : $"{n:N0} {noun}s";
 
     /// <summary>Dense ids of the comma-separated item ids; every one must be an item of the model.</summary>
     private static int[] ItemIds(string text, StoredAssignment stored)

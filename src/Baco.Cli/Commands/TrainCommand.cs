@@ -114,7 +114,7 @@ internal static class TrainCommand
                 WarmStartSource = warmDir,
                 HoldOutPolicy = HoldOutPolicy.Note,
             };
-            bool extended = stored?.Summary[AssignWorkflow.AssignedKey] is JsonObject;
+            bool extended = stored is not null && AssignWorkflow.IsExtension(stored.Summary);
             var progress = new WorkflowProgressPrinter(io, m => HoldOutNote(m, storedDir!, extended));
             PreparedTraining prepared;
             try
@@ -147,10 +147,8 @@ internal static class TrainCommand
             {
                 // Ctrl+C ends the run, not what it learnt: the best validated model so far is kept (exit 130 all the same).
                 var kept = prepared.Keep(e);
-                var target = OutputPaths.PartialTarget(outDir, "--out", "baco train", io.Error, inputs);
-                using var aside = ReferenceEquals(target, outDir) ? null : target;
-                Save(io, target, TrainingReport.MetricsJson(kept), kept.WriteModel);
-                io.Error.WriteLine($"baco: the best validated model so far (epoch {kept.Training.BestEpoch} of the {e.CompletedEpochs} completed) was saved to {target.Target}");
+                string savedTo = OutputPaths.SavePartial(outDir, "--out", "baco train", io.Error, inputs, target => Save(io, target, TrainingReport.MetricsJson(kept), kept.WriteModel));
+                io.Error.WriteLine($"baco: the best validated model so far (epoch {kept.Training.BestEpoch} of the {e.CompletedEpochs} completed) was saved to {savedTo}");
                 throw;
             }
 

@@ -436,27 +436,15 @@ public sealed class OutputDirectory : IDisposable
     }
 
     // False when dir is still there: a leftover work or old directory is harmless, and the next run that writes here tries again.
+    // A read-only output (its mode is carried over to the one that replaces it, so every rerun's
+    // old copy would stay read-only too) is baco's own: when access is denied, its owner makes it
+    // writable and tries once more.
     private static bool TryDelete(string dir)
-    {
-        try
-        {
-            Directory.Delete(dir, recursive: true);
-            return true;
-        }
-        catch (UnauthorizedAccessException) when (!OperatingSystem.IsWindows() && MakeWritable(dir))
-        {
-            // A read-only output (its mode is carried over to the one that replaces it, so every
-            // rerun's old copy would stay read-only too) is baco's own: let its owner delete it.
-            return TryDeleteOnce(dir);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return !Directory.Exists(dir);
-        }
-    }
+        => DeleteOnce(dir, out bool denied) || (denied && !OperatingSystem.IsWindows() && MakeWritable(dir) && DeleteOnce(dir, out _));
 
-    private static bool TryDeleteOnce(string dir)
+    private static bool DeleteOnce(string dir, out bool denied)
     {
+        denied = false;
         try
         {
             Directory.Delete(dir, recursive: true);
@@ -464,6 +452,7 @@ public sealed class OutputDirectory : IDisposable
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
+            denied = e is UnauthorizedAccessException;
             return !Directory.Exists(dir);
         }
     }

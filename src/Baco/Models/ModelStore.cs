@@ -98,8 +98,7 @@ public static class ModelStore
     {
         if (pairs.Count > 0 && (pairs.Users.AsSpan().ContainsAnyExceptInRange(0, model.UserCount - 1) || pairs.Items.AsSpan().ContainsAnyExceptInRange(0, model.ItemCount - 1)))
         {
-            string what = name == "seen" ? "Seen" : "Training";
-            throw new ArgumentException($"{what} interactions name a user or item outside the model's {model.UserCount} users and {model.ItemCount} items.", name);
+            throw new ArgumentException($"{char.ToUpperInvariant(name[0])}{name[1..]} interactions name a user or item outside the model's {model.UserCount} users and {model.ItemCount} items.", name);
         }
     }
 

@@ -64,20 +64,10 @@ public sealed class Recommender
     /// constructors): false for a user of the validation data only, whose row learnt nothing
     /// about them (fold them in from <see cref="SeenItemsOf"/> instead).
     /// </summary>
-    public bool HasInteractions(int user)
-    {
-        ArgumentOutOfRangeException.ThrowIfNegative(user);
-        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(user, UserCount);
-        return _trained.UserDegree(user) > 0;
-    }
+    public bool HasInteractions(int user) => _trained.UserDegree(CheckedUser(user)) > 0;
 
     /// <summary>The items <paramref name="user"/> is excluded from being recommended (training and validation), ascending.</summary>
-    public ReadOnlySpan<int> SeenItemsOf(int user)
-    {
-        ArgumentOutOfRangeException.ThrowIfNegative(user);
-        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(user, UserCount);
-        return _seen.ItemsOf(user);
-    }
+    public ReadOnlySpan<int> SeenItemsOf(int user) => _seen.ItemsOf(CheckedUser(user));
 
     /// <summary>Embedding width.</summary>
     public int Dim { get; }
@@ -96,8 +86,7 @@ public sealed class Recommender
     /// </summary>
     public IReadOnlyList<Recommendation> Recommend(int user, int k)
     {
-        ArgumentOutOfRangeException.ThrowIfNegative(user);
-        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(user, UserCount);
+        CheckedUser(user);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(k);
         var embedding = _users.AsSpan(user * Dim, Dim).ToArray();
         return Rank(embedding, Math.Min(k, ItemCount), _seen.ItemsOf(user));
@@ -140,6 +129,14 @@ public sealed class Recommender
         var user = new float[Dim];
         _model.FoldInUser(codes, distinct, user);
         return Rank(user, Math.Min(k, ItemCount), distinct);
+    }
+
+    // The range check of every method that takes a user; the exception names the parameter "user".
+    private int CheckedUser(int user)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(user);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(user, UserCount);
+        return user;
     }
 
     /// <summary>The k best items for one user's embedding, excluding <paramref name="seen"/> (ascending) and the untrained items.</summary>

@@ -18,6 +18,9 @@ public static class ComparisonReport
     /// <summary>The headline cut-off when none is given: the default early-stopping K.</summary>
     public const int DefaultHeadlineK = 20;
 
+    // The head of the note on a cancelled comparison, bold in report.md.
+    private const string InterruptedHead = "The comparison was interrupted";
+
     /// <summary>The content of report.md: <see cref="Markdown(IReadOnlyList{MethodOutcome}, int, string, int)"/> of the comparison's methods under its title.</summary>
     public static string Markdown(ComparisonResult result)
     {
@@ -107,10 +110,10 @@ public static class ComparisonReport
             sb.AppendLine(CultureInfo.InvariantCulture, $"| {o.Method} | {rows} | {clustering} | {training} | {epochs} | {string.Join(" | ", cells)} | {vsFull} | {vsBest} |");
         }
 
-        if (InterruptedNote(outcomes) is { } interrupted)
+        if (InterruptedDetail(outcomes) is { } interrupted)
         {
             sb.AppendLine();
-            sb.AppendLine(CultureInfo.InvariantCulture, $"**{interrupted[..interrupted.IndexOf(':', StringComparison.Ordinal)]}**{interrupted[interrupted.IndexOf(':', StringComparison.Ordinal)..]}");
+            sb.AppendLine(CultureInfo.InvariantCulture, $"**{InterruptedHead}**: {interrupted}");
         }
 
         if (BestBaseline(outcomes, headlineK) is { } best)
@@ -135,10 +138,12 @@ public static class ComparisonReport
     public static string? InterruptedNote(IReadOnlyList<MethodOutcome> outcomes)
     {
         ArgumentNullException.ThrowIfNull(outcomes);
-        return outcomes.Any(o => o.Interrupted)
-            ? $"The comparison was interrupted: {outcomes.Count(o => !o.Interrupted)} of {outcomes.Count} methods finished, and only those are compared (the recommendation included). Run the same command again for the whole comparison (bench given --checkpoint resumes each method where it stopped)."
-            : null;
+        return InterruptedDetail(outcomes) is { } detail ? $"{InterruptedHead}: {detail}" : null;
     }
+
+    private static string? InterruptedDetail(IReadOnlyList<MethodOutcome> outcomes) => outcomes.Any(o => o.Interrupted)
+        ? $"{outcomes.Count(o => !o.Interrupted)} of {outcomes.Count} methods finished, and only those are compared (the recommendation included). Run the same command again for the whole comparison (bench given --checkpoint resumes each method where it stopped)."
+        : null;
 
     /// <summary>Machine-readable results: one object per method, and the recommended method (<see cref="MethodRecommendation"/> at Recall@<paramref name="headlineK"/>).</summary>
     public static JsonObject Json(IReadOnlyList<MethodOutcome> outcomes, int dim, JsonObject settings, int headlineK = DefaultHeadlineK)
@@ -177,7 +182,7 @@ public static class ComparisonReport
         }
 
         var json = new JsonObject { ["settings"] = settings, ["methods"] = rows, ["recommended"] = RecommendationJson(MethodRecommendation.Choose(outcomes, headlineK)) };
-        if (outcomes.Any(o => o.Interrupted))
+        if (InterruptedDetail(outcomes) is not null)
         {
             // A script reading "recommended" must be able to tell that not every method was compared.
             json["interrupted"] = true;

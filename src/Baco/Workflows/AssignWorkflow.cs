@@ -28,6 +28,13 @@ public static class AssignWorkflow
     /// <summary>summary.json key of the record of what was assigned.</summary>
     public const string AssignedKey = "assigned";
 
+    /// <summary>Whether a stored assignment's summary says 'baco assign' extended it (its <see cref="AssignedKey"/> record).</summary>
+    public static bool IsExtension(JsonNode summary)
+    {
+        ArgumentNullException.ThrowIfNull(summary);
+        return summary[AssignedKey] is JsonObject;
+    }
+
     /// <summary>
     /// Places the new entities of <paramref name="interactions"/> into the assignment stored in
     /// <paramref name="storedDirectory"/> (already loaded as <paramref name="stored"/>);

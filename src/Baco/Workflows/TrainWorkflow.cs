@@ -123,7 +123,7 @@ public static class TrainWorkflow
             // rows still fit, but they were not clustered from these data. Another hold-out alone
             // also changes the interactions, and is noted above; an extension by 'baco assign'
             // changes them by design, and is noted whatever the hold-out.
-            bool extended = stored.Summary[AssignWorkflow.AssignedKey] is JsonObject;
+            bool extended = AssignWorkflow.IsExtension(stored.Summary);
             if ((found is null || extended) && OtherInteractions(stored.Summary, dataset.Train, source) is { } other)
             {
                 progress?.Report(WorkflowProgress.Note(other));
@@ -185,7 +185,7 @@ public static class TrainWorkflow
 
         // An assignment 'baco assign' extended was meant for new interactions: its rows stand as
         // they were clustered, the new entities placed in them.
-        if (summary[AssignWorkflow.AssignedKey] is JsonObject)
+        if (AssignWorkflow.IsExtension(summary))
         {
             return $"{source} was clustered from {count} interactions and extended by 'baco assign'; its rows are kept as they are for the {train.Count:N0} here (to re-cluster on these data, compress them with --previous {ConversionCommand.Quote(source)})";
         }

@@ -147,8 +147,7 @@ public sealed class KillTests : IDisposable
     [InlineData(15)]
     public void ASignalWritesTheCheckpointExits130AndTheSameCommandResumesToTheSameModel(int signal)
     {
-        Assert.SkipUnless(OperatingSystem.IsLinux() || OperatingSystem.IsMacOS(), "POSIX signals");
-        Assert.SkipWhen(IgnoredHere(signal), $"signal {signal} is ignored in this test process (a shell's background job ignores SIGINT), and the CLI would inherit that");
+        SkipUnlessSignalsReachTheCli(signal);
         string ck = _tmp["ck.bin"];
         string[] Train(string outDir) => ["train", "--train", _train, "--test", _test, "--method", "full", "--model", "mf", "--dim", "8", "--epochs", "200",
             "--eval-every", "5", "--checkpoint", ck, "--out", outDir];
@@ -183,15 +182,11 @@ public sealed class KillTests : IDisposable
     [Fact]
     public void ASignalAfterAValidationSavesTheBestModelSoFar()
     {
-        Assert.SkipUnless(OperatingSystem.IsLinux() || OperatingSystem.IsMacOS(), "POSIX signals");
-        Assert.SkipWhen(IgnoredHere(15), "signal 15 is ignored in this test process, and the CLI would inherit that");
+        SkipUnlessSignalsReachTheCli(15);
         string outDir = _tmp["kept"];
-        using var p = CliProcess.Start(_tmp.Path, ["train", "--train", _train, "--test", _test, "--method", "full", "--model", "mf", "--dim", "8", "--epochs", "500",
+        string stderr = TerminatedAfter("validation after epoch 2", ["train", "--train", _train, "--test", _test, "--method", "full", "--model", "mf", "--dim", "8", "--epochs", "500",
             "--eval-every", "2", "--out", outDir]);
-        Assert.True(p.WaitForLine("validation after epoch 2"), p.Stderr);
-        p.Signal(15);
-        Assert.True(p.WaitForExit() == 130, p.Stderr);
-        Assert.Matches(@"the best validated model so far \(epoch \d+ of the \d+ completed\) was saved to ", p.Stderr);
+        Assert.Matches(@"the best validated model so far \(epoch \d+ of the \d+ completed\) was saved to ", stderr);
         var metrics = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(outDir, "metrics.json")))!;
         int completed = (int)metrics["interrupted_after_epoch"]!;
         Assert.InRange((int)metrics["best_epoch"]!, 2, completed);
@@ -204,12 +199,9 @@ public sealed class KillTests : IDisposable
         var (code, err) = CliProcess.Run(_tmp.Path, Train("4", "0.001"));
         Assert.True(code == 0, err);
         string before = File.ReadAllText(Path.Combine(outDir, "metrics.json"));
-        using var rerun = CliProcess.Start(_tmp.Path, Train("100000", "0.0001"));
-        Assert.True(rerun.WaitForLine("validation after epoch 2"), rerun.Stderr);
-        rerun.Signal(15);
-        Assert.True(rerun.WaitForExit() == 130, rerun.Stderr);
+        string rerun = TerminatedAfter("validation after epoch 2", Train("100000", "0.0001"));
         Assert.Equal(before, File.ReadAllText(Path.Combine(outDir, "metrics.json")));
-        Assert.Contains("holds a finished output, which an interrupted run does not replace", rerun.Stderr, StringComparison.Ordinal);
+        Assert.Contains("holds a finished output, which an interrupted run does not replace", rerun, StringComparison.Ordinal);
         Assert.Contains("interrupted_after_epoch", File.ReadAllText(Path.Combine(outDir + ".interrupted", "metrics.json")), StringComparison.Ordinal);
     }
 
@@ -217,18 +209,30 @@ public sealed class KillTests : IDisposable
     [Fact]
     public void ASignalDuringBenchWritesTheMethodsItFinished()
     {
-        Assert.SkipUnless(OperatingSystem.IsLinux() || OperatingSystem.IsMacOS(), "POSIX signals");
-        Assert.SkipWhen(IgnoredHere(15), "signal 15 is ignored in this test process, and the CLI would inherit that");
+        SkipUnlessSignalsReachTheCli(15);
         string outDir = _tmp["bench"];
-        using var p = CliProcess.Start(_tmp.Path, ["bench", "--train", _train, "--test", _test, "--methods", "full,random", "--budget", "0.5", "--model", "mf", "--dim", "8",
+        TerminatedAfter("random: compressing", ["bench", "--train", _train, "--test", _test, "--methods", "full,random", "--budget", "0.5", "--model", "mf", "--dim", "8",
             "--epochs", "100000", "--eval-every", "2", "--patience", "4", "--out", outDir]);
-        Assert.True(p.WaitForLine("random: compressing"), p.Stderr);
-        p.Signal(15);
-        Assert.True(p.WaitForExit() == 130, p.Stderr);
         string report = File.ReadAllText(Path.Combine(outDir, "report.md"));
         Assert.Contains("**The comparison was interrupted**: 1 of 2 methods finished", report, StringComparison.Ordinal);
         Assert.Contains("| full |", report, StringComparison.Ordinal);
         Assert.Matches(@"\| random \|.*(interrupted|not run)", report);
+    }
+
+    private static void SkipUnlessSignalsReachTheCli(int signal)
+    {
+        Assert.SkipUnless(OperatingSystem.IsLinux() || OperatingSystem.IsMacOS(), "POSIX signals");
+        Assert.SkipWhen(IgnoredHere(signal), $"signal {signal} is ignored in this test process (a shell's background job ignores SIGINT), and the CLI would inherit that");
+    }
+
+    /// <summary>Runs the CLI until it prints <paramref name="line"/>, sends SIGTERM, checks that it exits 130, and returns its stderr.</summary>
+    private string TerminatedAfter(string line, string[] args)
+    {
+        using var p = CliProcess.Start(_tmp.Path, args);
+        Assert.True(p.WaitForLine(line), p.Stderr);
+        p.Signal(15);
+        Assert.True(p.WaitForExit() == 130, p.Stderr);
+        return p.Stderr;
     }
 
     /// <summary>A killed run leaves no output, the previous complete one, or its own complete one; all complete ones equal the reference.</summary>

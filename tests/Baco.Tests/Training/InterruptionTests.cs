@@ -101,14 +101,7 @@ public sealed class InterruptionTests : IDisposable
     public void CancellationHandsOverTheBestValidatedModelOfTheCompletedEpochs()
     {
         var shorter = Train(Options with { Epochs = 4 });
-        using var cts = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
-        var interrupted = Assert.Throws<TrainingInterruptedException>(() => Train(Options, (p, _) =>
-        {
-            if (p.Phase == TrainingPhase.Batch && p.Epoch == 5)
-            {
-                cts.Cancel();
-            }
-        }, cts));
+        var interrupted = CancelledInEpoch(5);
         Assert.Equal(4, interrupted.CompletedEpochs);
         var best = Assert.IsType<TrainingResult>(interrupted.BestSoFar);
         Assert.Equal(shorter.BestEpoch, best.BestEpoch);
@@ -116,16 +109,21 @@ public sealed class InterruptionTests : IDisposable
         Assert.Equal(shorter.Model.Parameters[1], best.Model.Parameters[1]);
         Assert.Equal(shorter.Test!.Ndcg, best.Test!.Ndcg);
 
-        using var early = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
-        var unvalidated = Assert.Throws<TrainingInterruptedException>(() => Train(Options, (p, _) =>
-        {
-            if (p.Phase == TrainingPhase.Batch && p.Epoch == 2)
-            {
-                early.Cancel();
-            }
-        }, early));
+        var unvalidated = CancelledInEpoch(2);
         Assert.Equal(1, unvalidated.CompletedEpochs);
         Assert.Null(unvalidated.BestSoFar);
+
+        TrainingInterruptedException CancelledInEpoch(int epoch)
+        {
+            using var cts = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+            return Assert.Throws<TrainingInterruptedException>(() => Train(Options, (p, _) =>
+            {
+                if (p.Phase == TrainingPhase.Batch && p.Epoch == epoch)
+                {
+                    cts.Cancel();
+                }
+            }, cts));
+        }
     }
 
     [Fact]
