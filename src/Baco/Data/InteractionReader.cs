@@ -134,6 +134,15 @@ public static class InteractionReader
                 : "the file is empty (no interaction lines)");
         }
 
+        // Users numbered 0, 1, 2, ... line by line, one line each: a row index written without a
+        // header, read as users. Only the training file is refused: a leave-one-out test file
+        // (one line a user, users in order) looks the same and is sound.
+        if (runFormat is null && parser.UserColumnNumbering.Holds)
+        {
+            throw new DataFormatException(path, parser.FirstLine,
+                $"column 1 counts the lines ({parser.UserColumnNumbering.Example}, ... to the last line), so every line would be a user of its own with one interaction, and nothing could be learnt: a row index written without column names (pandas to_csv(..., header=False), R write.table(..., col.names=FALSE))? If so, {RowIndex.Remedy}");
+        }
+
         // Every line filtered out by the rating threshold would leave an empty data set, refused only much later.
         if (options.MinRating is double min && keys.Count == 0)
         {

@@ -18,6 +18,12 @@ internal sealed class RowParser(string path, FileLayout layout, double? minRatin
     private int _columns = -1, _columnsMost = -1;
     private long _columnsLine;
 
+    /// <summary>
+    /// Whether the user column (column 1 of a file without a header, with at least three columns)
+    /// counts the lines: a row index read as users.
+    /// </summary>
+    public LineNumbering UserColumnNumbering { get; } = new();
+
     /// <summary>Line number of the first edge-list row, 0 before it.</summary>
     public long FirstLine { get; private set; }
 
@@ -68,9 +74,10 @@ internal sealed class RowParser(string path, FileLayout layout, double? minRatin
             n++;
         }
 
+        bool first = FirstLine == 0;
+        int total = layout.Detected || first ? n + cursor.CountRest() : -1;
         if (layout.Detected)
         {
-            int total = n + cursor.CountRest();
             if (total != _columns || trailingTabs > 0 || _columnsMost != _columns)
             {
                 CheckColumns(line, total, total + trailingTabs, number);
@@ -88,7 +95,12 @@ internal sealed class RowParser(string path, FileLayout layout, double? minRatin
             throw new DataFormatException(path, number, $"missing column: the line has {Fields(n)}, {_need} are needed ({Needed()}){dat}");
         }
 
-        bool first = FirstLine == 0;
+        if (first && (layout.HasHeader || layout.UserColumn != 0 || total < 3))
+        {
+            UserColumnNumbering.Stop();
+        }
+
+        UserColumnNumbering.See(user);
         if (first && user.IsEmpty && !userQuoted && layout.UserColumn == 0 && !layout.HasHeader)
         {
             throw new DataFormatException(path, number, $"empty user id in column 1; a first line that starts with an empty field is usually the header pandas writes above a row index: {RowIndex.Remedy}");

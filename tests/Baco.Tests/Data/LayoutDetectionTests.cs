@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using Baco.Data;
 
@@ -96,6 +97,31 @@ public sealed class LayoutDetectionTests : IDisposable
 
         // An empty id further down is the plain error.
         ReaderAssert.Fails(_dir.File("e.csv", "u1,i1\n,i2\n"), 2, "empty user id");
+    }
+
+    [Fact]
+    [Trait("Category", "Fault")]
+    public void ARowIndexWithoutAHeader_IsRefusedInTheTrainingFileOnly()
+    {
+        // pandas to_csv(header=False) and R write.table(col.names=FALSE) keep the row index as
+        // column 1; read as users, every line was a user of its own (6 users, the users as items).
+        const string reason = "column 1 counts the lines ({0}, ... to the last line), so every line would be a user of its own with one interaction";
+        string pandas = _dir.File("pd.csv", "0,u1,i1\n1,u1,i2\n2,u2,i1\n3,u2,i3\n4,u3,i2\n5,u3,i3\n");
+        ReaderAssert.Fails(pandas, 1, string.Format(CultureInfo.InvariantCulture, reason, "0, 1, 2"));
+        ReaderAssert.Fails(pandas, 1, "pandas: to_csv(..., index=False)");
+        string r = _dir.File("r.txt", "\"1\" \"u1\" \"i1\" 5\n\"2\" \"u1\" \"i2\" 4\n\"3\" \"u2\" \"i1\" 3\n\"4\" \"u2\" \"i3\" 2\n\"5\" \"u3\" \"i2\" 5\n");
+        ReaderAssert.Fails(r, 1, string.Format(CultureInfo.InvariantCulture, reason, "1, 2, 3"));
+
+        // Sound files that look alike in part: a leave-one-out test file (one line a user, users
+        // in order) beside its training file; numbering that breaks on the last line; two
+        // columns only; a toy file of four lines; an index that starts above 1.
+        string train = _dir.File("train.tsv", "0\t5\n0\t6\n1\t5\n2\t7\n3\t6\n4\t8\n5\t5\n");
+        string test = _dir.File("test.tsv", "0\t7\t1\n1\t6\t1\n2\t5\t1\n3\t8\t1\n4\t5\t1\n5\t7\t1\n");
+        Assert.Equal(6, InteractionReader.Read(train, testPath: test).Test!.Count);
+        Assert.Equal(6, InteractionReader.Read(_dir.File("b.csv", "0,u1,i1\n1,u1,i2\n2,u2,i1\n3,u2,i3\n4,u3,i2\n9,u3,i3\n")).Train.Count);
+        Assert.Equal(6, InteractionReader.Read(_dir.File("two.csv", "0,i1\n1,i2\n2,i1\n3,i3\n4,i2\n5,i3\n")).Train.Count);
+        Assert.Equal(4, InteractionReader.Read(_dir.File("toy.csv", "0,u1,i1\n1,u1,i2\n2,u2,i1\n3,u2,i3\n")).Train.Count);
+        Assert.Equal(5, InteractionReader.Read(_dir.File("high.csv", "7,u1,i1\n8,u1,i2\n9,u2,i1\n10,u2,i3\n11,u3,i2\n")).Train.Count);
     }
 
     [Fact]
