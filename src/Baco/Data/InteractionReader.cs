@@ -30,15 +30,13 @@ public static class InteractionReader
 
         // The training file's layout decides the others': a test file of one item a line would
         // otherwise be taken for an edge list beside adjacency lists, its extra items for a rating.
-        InteractionFormat? runFormat = null;
-        string[]? runHeader = null;
+        FileLayout? training = null;
         for (int f = 0; f < paths.Length; f++)
         {
             if (paths[f] is { } path)
             {
-                (perFile[f], var format, var header) = ReadFile(path, options, runFormat, runHeader, users, items, buffers);
-                runHeader ??= f == 0 ? header ?? [] : null;
-                runFormat ??= format;
+                (perFile[f], var layout) = ReadFile(path, options, training, users, items, buffers);
+                training ??= layout;
             }
         }
 
@@ -54,11 +52,12 @@ public static class InteractionReader
         return new Dataset(userMap, itemMap, lists[0]!, lists[1], lists[2]);
     }
 
-    private static (KeyBuffer Keys, InteractionFormat Format, string[]? Header) ReadFile(string path, ReadOptions options, InteractionFormat? runFormat, string[]? runHeader, IdSpace users, IdSpace items, List<KeyBuffer> buffers)
+    /// <summary>Reads one file; <paramref name="training"/>: the training file's layout, null when this is it.</summary>
+    private static (KeyBuffer Keys, FileLayout Layout) ReadFile(string path, ReadOptions options, FileLayout? training, IdSpace users, IdSpace items, List<KeyBuffer> buffers)
     {
         using var source = new LineSource(Open(path), path);
         var sample = source.Prefetch(SampleBytes);
-        var layout = LayoutSniffer.Detect(path, sample, source.AtEndOfFile, options, runFormat);
+        var layout = LayoutSniffer.Detect(path, sample, source.AtEndOfFile, options, training);
         // Sized once from probes over the file (+3 %); growth extrapolates from progress if short.
         long length = Math.Max(1, new FileInfo(path).Length);
         long estimate = source.AtEndOfFile
@@ -73,11 +72,17 @@ public static class InteractionReader
         var parser = new RowParser(path, layout, options.MinRating, users, items, keys);
         bool headerPending = layout.HasHeader;
         byte[]? header = null;
-        long rows = 0, repeatedHeaders = 0, firstRepeat = 0;
+        long rows = 0, repeatedHeaders = 0, firstRepeat = 0, marked = 0, firstMarked = 0;
         var comments = layout.Format == InteractionFormat.EdgeList ? new CommentLines(layout.Delimiter) : null;
         while (source.TryReadLine(out var raw))
         {
             var line = FieldCursor.Trim(raw);
+            if (LineSource.StartsWithBom(line))
+            {
+                firstMarked = marked++ == 0 ? source.LineNumber : firstMarked;
+                line = LineSource.WithoutBom(line);
+            }
+
             if (line.IsEmpty)
             {
                 continue;
@@ -93,7 +98,7 @@ public static class InteractionReader
             {
                 headerPending = false;
                 header = line.ToArray();
-                WarnIfHeaderLooksLikeData(path, source.LineNumber, layout, options, runHeader);
+                WarnIfHeaderLooksLikeData(path, source.LineNumber, layout, options, training is null ? null : training.Header ?? []);
                 continue;
             }
 
@@ -134,19 +139,24 @@ public static class InteractionReader
                 : "the file is empty (no interaction lines)");
         }
 
-        // Users numbered 0, 1, 2, ... line by line, one line each: a row index written without a
-        // header, read as users. Only the training file is refused: a leave-one-out test file
-        // (one line a user, users in order) looks the same and is sound.
-        if (runFormat is null && parser.UserColumnNumbering.Holds)
+        // A different user on every line of a headerless training file of three or more columns:
+        // a row index (counting up, or shuffled by a split) read as users. A leave-one-out test
+        // file (one line a user) looks the same and is sound, so only the training file is refused.
+        if (training is null && RowIndex.ReadAsUsers(layout, parser.FirstLineFields, keys.Keys))
         {
             throw new DataFormatException(path, parser.FirstLine,
-                $"column 1 counts the lines ({parser.UserColumnNumbering.Example}, ... to the last line), so every line would be a user of its own with one interaction, and nothing could be learnt: a row index written without column names (pandas to_csv(..., header=False), R write.table(..., col.names=FALSE))? If so, {RowIndex.Remedy}");
+                $"column 1 holds a different value on each of the {keys.Count:N0} lines, so every user would have one interaction and nothing could be learnt: a row index written without column names (pandas to_csv(..., header=False), R write.table(..., col.names=FALSE))? If so, {RowIndex.Remedy}");
         }
 
         // Every line filtered out by the rating threshold would leave an empty data set, refused only much later.
         if (options.MinRating is double min && keys.Count == 0)
         {
             throw new DataFormatException(path, 0, string.Create(CultureInfo.InvariantCulture, $"no line has a rating of at least {min} ({rows:N0} interaction lines, all below it); lower the minimum rating or check the rating column"));
+        }
+
+        if (marked > 0)
+        {
+            options.Warnings?.Report($"{path}:{firstMarked}: {(marked == 1 ? "a line starts" : $"{marked:N0} lines start")} with a byte order mark (U+FEFF), as files saved by Excel and joined one after another do; the mark was removed, not read as part of an id");
         }
 
         if (repeatedHeaders > 0)
@@ -160,7 +170,7 @@ public static class InteractionReader
             warnings.Report(HeaderSuspicion.Message(path, parser.FirstLine, values));
         }
 
-        return (keys, layout.Format, layout.Header);
+        return (keys, layout);
     }
 
     // Lines equal field by field, quotes aside ("user_id","item_id" is user_id,item_id): the

@@ -17,11 +17,13 @@ internal static class LayoutSniffer
     private const int MaxSampleLines = 200;
 
     /// <summary>
-    /// The layout of a file from its first bytes. <paramref name="runFormat"/>: the format the
-    /// run's training file was read in, which another file of the run keeps when the format is not set.
+    /// The layout of a file from its first bytes. <paramref name="training"/>: the layout of the
+    /// run's training file, null when this is it. Another file of the run keeps its format when
+    /// the format is not set, and its columns when this file has no header and as many fields.
     /// </summary>
-    public static FileLayout Detect(string path, ReadOnlySpan<byte> sample, bool wholeFile, ReadOptions options, InteractionFormat? runFormat = null)
+    public static FileLayout Detect(string path, ReadOnlySpan<byte> sample, bool wholeFile, ReadOptions options, FileLayout? training = null)
     {
+        var runFormat = training?.Format;
         CheckBinary(path, sample);
         var (lines, sampleBytes, firstLine) = ContentLines(sample, wholeFile);
         CheckText(path, sample[..sampleBytes], wholeFile && sampleBytes == sample.Length);
@@ -41,7 +43,7 @@ internal static class LayoutSniffer
         if (options.HasHeader is null && !adjacency && RowNumbersBelowHeader(lines, fields, delimiter) is { } numbers)
         {
             throw new DataFormatException(path, firstLine,
-                $"the first line has {Fields(fields[0].Length)} and the lines below it {fields[1].Length}, the first numbering the lines ({numbers}, ...): a row index written without a column name (pandas to_csv, R write.table)? If so, {RowIndex.Remedy}; if the first column holds the users and the header leaves a last column unnamed, give --header yes");
+                $"the first line has {Fields(fields[0].Length)} and the lines below it {fields[1].Length}, the first a different integer on each line ({numbers}, ...): a row index written without a column name (pandas to_csv, R write.table)? If so, {RowIndex.Remedy}; if the first column holds the users and the header leaves a last column unnamed, give --header yes");
         }
 
         bool header = options.HasHeader ?? LooksLikeHeader(fields, options);
@@ -106,6 +108,13 @@ internal static class LayoutSniffer
             rating = options.RatingColumn is not null || options.MinRating is not null || names is not null
                 ? ResolveRating(path, firstLine, options, names)
                 : -1;
+
+            if (names is null && options.UserColumn is null && options.ItemColumn is null
+                && training is { Header: { } trainingNames, Format: InteractionFormat.EdgeList }
+                && (training.UserColumn, training.ItemColumn) != (user, item))
+            {
+                (user, item, rating) = TrainingColumns(path, firstLine, data[0].Length, trainingNames, training, options, (user, item, rating));
+            }
         }
 
         long edges = 0;
@@ -123,6 +132,23 @@ internal static class LayoutSniffer
             Detected = options.Format == InteractionFormat.Auto,
             SuspectHeader = suspect,
         };
+    }
+
+    // A headerless validation or test file beside a training file whose header put the users or
+    // the items elsewhere than columns 1 and 2: the same export without its first line when it has
+    // the header's fields, read by that header (by position it would be read transposed, silently
+    // with integer ids); otherwise read by position, with a warning.
+    private static (int User, int Item, int Rating) TrainingColumns(string path, long line, int fields, string[] trainingNames, FileLayout training, ReadOptions options, (int User, int Item, int Rating) byPosition)
+    {
+        string placed = $"the training file's header ({string.Join(", ", trainingNames)}) puts the users in column {training.UserColumn + 1} and the items in column {training.ItemColumn + 1}";
+        if (fields == trainingNames.Length)
+        {
+            options.Warnings?.Report($"{path}:{line}: no header; {placed}, and the lines have as many fields, so they are read in those columns; if the users are in column 1 and the items in column 2, give the file a header");
+            return (training.UserColumn, training.ItemColumn, training.RatingColumn);
+        }
+
+        options.Warnings?.Report($"{path}:{line}: no header, so the users are read from column {byPosition.User + 1} and the items from column {byPosition.Item + 1}; {placed}: if this file follows it, give it the same header");
+        return byPosition;
     }
 
     private static void CheckBinary(string path, ReadOnlySpan<byte> sample)
@@ -174,7 +200,7 @@ internal static class LayoutSniffer
             }
 
             number++;
-            var line = FieldCursor.Trim(raw);
+            var line = LineSource.WithoutBom(FieldCursor.Trim(raw));
             if (!line.IsEmpty && line[0] != (byte)'#')
             {
                 first = first == 0 ? number : first;
@@ -231,9 +257,10 @@ internal static class LayoutSniffer
 
     private static string Fields(int n) => n == 1 ? "1 field" : $"{n} fields";
 
-    // A header line with one field fewer than the lines below, whose first fields count up by
-    // one: the unnamed index of pandas with tabs or spaces (the leading separator is trimmed with
-    // the line) or R's quoted row names. Read by the names, every column would be off by one.
+    // A header line with one field fewer than the lines below, whose first fields are integers,
+    // a different one on each line: the unnamed index of pandas with tabs or spaces (the leading
+    // separator is trimmed with the line) or R's quoted row names, counting up or, after a
+    // filter, a shuffle or a split, not. Read by the names, every column would be off by one.
     // pandas' comma files keep the empty name (",user_id,item_id") and are read by it; a first
     // line of integers may be data. Returns the first numbers, or null.
     private static string? RowNumbersBelowHeader(List<byte[]> lines, List<string[]> fields, byte delimiter)
@@ -244,17 +271,15 @@ internal static class LayoutSniffer
             return null;
         }
 
-        long start = 0;
+        var seen = new HashSet<long>();
         for (int k = 1; k < fields.Count; k++)
         {
             if (fields[k].Length != fields[1].Length
                 || !long.TryParse(fields[k][0], NumberStyles.None, CultureInfo.InvariantCulture, out long n)
-                || (k > 1 && n != start + k - 1))
+                || !seen.Add(n))
             {
                 return null;
             }
-
-            start = k == 1 ? n : start;
         }
 
         return string.Join(", ", fields.Skip(1).Take(3).Select(f => f[0]));

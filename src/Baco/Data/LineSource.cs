@@ -15,6 +15,16 @@ internal sealed class LineSource : IDisposable
 
     private static ReadOnlySpan<byte> Bom => [0xEF, 0xBB, 0xBF];
 
+    /// <summary>
+    /// Whether a line starts with a UTF-8 byte order mark: inside a file, the mark of files saved
+    /// with one (as Excel does) and joined one after another. Read as text, it would make
+    /// "\uFEFFu2" another user than "u2" and a repeated header an interaction.
+    /// </summary>
+    public static bool StartsWithBom(ReadOnlySpan<byte> line) => line.StartsWith(Bom);
+
+    /// <summary>The line without a leading byte order mark.</summary>
+    public static ReadOnlySpan<byte> WithoutBom(ReadOnlySpan<byte> line) => StartsWithBom(line) ? FieldCursor.Trim(line[Bom.Length..]) : line;
+
     private readonly FileStream _stream;
     private readonly string _path;
     private readonly int _maxLineBytes;

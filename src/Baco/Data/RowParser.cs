@@ -18,11 +18,8 @@ internal sealed class RowParser(string path, FileLayout layout, double? minRatin
     private int _columns = -1, _columnsMost = -1;
     private long _columnsLine;
 
-    /// <summary>
-    /// Whether the user column (column 1 of a file without a header, with at least three columns)
-    /// counts the lines: a row index read as users.
-    /// </summary>
-    public LineNumbering UserColumnNumbering { get; } = new();
+    /// <summary>Field count of the first edge-list row, 0 before it.</summary>
+    public int FirstLineFields { get; private set; }
 
     /// <summary>Line number of the first edge-list row, 0 before it.</summary>
     public long FirstLine { get; private set; }
@@ -95,12 +92,6 @@ internal sealed class RowParser(string path, FileLayout layout, double? minRatin
             throw new DataFormatException(path, number, $"missing column: the line has {Fields(n)}, {_need} are needed ({Needed()}){dat}");
         }
 
-        if (first && (layout.HasHeader || layout.UserColumn != 0 || total < 3))
-        {
-            UserColumnNumbering.Stop();
-        }
-
-        UserColumnNumbering.See(user);
         if (first && user.IsEmpty && !userQuoted && layout.UserColumn == 0 && !layout.HasHeader)
         {
             throw new DataFormatException(path, number, $"empty user id in column 1; a first line that starts with an empty field is usually the header pandas writes above a row index: {RowIndex.Remedy}");
@@ -108,6 +99,7 @@ internal sealed class RowParser(string path, FileLayout layout, double? minRatin
         if (first)
         {
             FirstLine = number;
+            FirstLineFields = total;
         }
 
         if (minRating is { } min)

@@ -64,6 +64,26 @@ public sealed class HeaderWarningTests : IDisposable
     }
 
     [Fact]
+    public void ByteOrderMarksInsideAFile_AreRemovedWithAWarning()
+    {
+        // Two Excel exports joined with `cat`: the second starts with a byte order mark, before its
+        // header (a repeated header, skipped) or before its first data line (the same user as before).
+        const string bom = "\uFEFF";
+        string f = _dir.File("joined.csv", $"{bom}user_id,item_id\nu1,i1\nu2,i2\n{bom}user_id,item_id\nu2,i3\nu3,i1\n");
+        var (d, warnings) = Read(f);
+        Assert.Equal(["u1", "u2", "u3"], d.Users.Names());
+        Assert.Equal(4, d.Train.Count);
+        Assert.Equal(2, warnings.Count);
+        Assert.StartsWith($"{f}:4: a line starts with a byte order mark (U+FEFF)", warnings[0], StringComparison.Ordinal);
+        Assert.StartsWith($"{f}:4: the header line appears again (1 time", warnings[1], StringComparison.Ordinal);
+
+        string g = _dir.File("nohead.csv", $"{bom}u1,i1\nu2,i2\n{bom}u2,i3\n{bom}u3,i1\n");
+        var (e, said) = Read(g);
+        Assert.Equal(["u1", "u2", "u3"], e.Users.Names());
+        Assert.StartsWith($"{g}:3: 2 lines start with a byte order mark", Assert.Single(said), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void CommentLinesShapedLikeData_AreCountedInAWarning()
     {
         // Hashtags as ids: three data lines lost as comments. A note ("# exported ...") is not counted.
@@ -240,13 +260,5 @@ public sealed class HeaderWarningTests : IDisposable
         var warnings = new Collect();
         InteractionReader.Read(train, testPath: test, options: new ReadOptions { Warnings = warnings });
         Assert.StartsWith($"{test}:1:", Assert.Single(warnings.Lines), StringComparison.Ordinal);
-    }
-
-    /// <summary>Synchronous receiver (Progress&lt;T&gt; would post to another thread).</summary>
-    private sealed class Collect : IProgress<string>
-    {
-        public List<string> Lines { get; } = [];
-
-        public void Report(string value) => Lines.Add(value);
     }
 }
