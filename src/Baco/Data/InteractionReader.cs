@@ -127,6 +127,11 @@ public static class InteractionReader
             options.Warnings?.Report(commentWarning);
         }
 
+        foreach (string suspect in parser.SuspectIdWarnings())
+        {
+            options.Warnings?.Report(suspect);
+        }
+
         if (parser.UnclosedQuoteWarning() is { } quoteWarning)
         {
             options.Warnings?.Report(quoteWarning);

@@ -115,6 +115,16 @@ internal static class LayoutSniffer
             {
                 (user, item, rating) = TrainingColumns(path, firstLine, data[0].Length, trainingNames, training, options, (user, item, rating));
             }
+
+            if (names is null && options.UserColumn is null && options.ItemColumn is null)
+            {
+                ColumnContent.RefuseTimes(path, firstLine, data, user, "user");
+                ColumnContent.RefuseTimes(path, firstLine, data, item, "item");
+                if (ColumnContent.RatingLikeItems(path, firstLine, data, item) is { } ratings)
+                {
+                    options.Warnings?.Report(ratings);
+                }
+            }
         }
 
         long edges = 0;

@@ -18,6 +18,8 @@ internal sealed class RowParser(string path, FileLayout layout, double? minRatin
     private int _columns = -1, _columnsMost = -1;
     private long _columnsLine;
 
+    private readonly SuspectIds _suspectUsers = new(path, "user"), _suspectItems = new(path, "item");
+
     /// <summary>Field count of the first edge-list row, 0 before it.</summary>
     public int FirstLineFields { get; private set; }
 
@@ -241,6 +243,7 @@ internal sealed class RowParser(string path, FileLayout layout, double? minRatin
             field = Unescape(field);
         }
 
+        (what == "user" ? _suspectUsers : _suspectItems).See(field, number);
         if (!space.TryAdd(field, out int id))
         {
             throw new DataFormatException(path, number, $"{what} id '{Text(field)}' is not a canonical non-negative integer (digits only, no leading zeros), and ids were set to be integers");
@@ -280,6 +283,9 @@ internal sealed class RowParser(string path, FileLayout layout, double? minRatin
     }
 
     /// <summary>The warning about ids that kept an unclosed opening quote, or null when none did.</summary>
+    /// <summary>Warnings about ids that are probably missing values or floats (<see cref="SuspectIds"/>).</summary>
+    public IEnumerable<string> SuspectIdWarnings() => _suspectUsers.Warnings().Concat(_suspectItems.Warnings());
+
     public string? UnclosedQuoteWarning()
         => _unclosed == 0 ? null
             : $"{path}:{_unclosedLine}: {_unclosed:N0} id{(_unclosed == 1 ? "" : "s")} open{(_unclosed == 1 ? "s" : "")} with a double quote that is never closed (e.g. '{_unclosedText}'); the quote was kept as part of the id, so it differs from the same id written without one";

@@ -84,6 +84,43 @@ public sealed class HeaderWarningTests : IDisposable
     }
 
     [Fact]
+    public void MissingValueMarkersAndFloatIds_AreWarnedAbout()
+    {
+        // R's NA and pandas' nan gather every line without a user into one user; pandas writes an
+        // integer column holding a missing value as floats, so 1.0 is not the user 1.
+        string f = _dir.File("na.csv", "session,user,item\ns1,u1,i1\ns2,NA,i2\ns3,u2,nan\ns4,NA,i3\n");
+        var (d, warnings) = Read(f);
+        Assert.Contains("NA", d.Users.Names());
+        Assert.Equal(2, warnings.Count);
+        Assert.StartsWith($"{f}:3: 2 lines with a missing-value marker as the user id (e.g. 'NA';", warnings[0], StringComparison.Ordinal);
+        Assert.StartsWith($"{f}:4: 1 line with a missing-value marker as the item id (e.g. 'nan';", warnings[1], StringComparison.Ordinal);
+
+        string g = _dir.File("float.csv", "user,item\n1.0,10\n1,11\n2.0,10\n");
+        var (e, said) = Read(g);
+        Assert.Equal(3, e.UserCount);
+        Assert.StartsWith($"{g}:2: 2 lines with the user id written as a float (e.g. '1.0', as pandas writes an integer column that holds a missing value): '1.0' and '1' are different ids", Assert.Single(said), StringComparison.Ordinal);
+
+        // Ids that only contain such text, or real decimals, are not flagged.
+        var (_, quiet) = Read(_dir.File("fine.csv", "user,item\nNAomi,nano\nNone1,v1.05\nu.0,3.10\n"));
+        Assert.Empty(quiet);
+    }
+
+    [Fact]
+    public void AHeaderlessItemColumnOfRatings_IsWarnedAbout()
+    {
+        // Netflix's lines without their movie lines: user, rating, date; the ratings became items.
+        var lines = Enumerable.Range(0, 30).Select(k => $"{1000 + (k * 7 % 13)},{1 + (k % 5)},2005-09-{10 + (k % 9)}");
+        string f = _dir.File("netflix.txt", string.Join("\n", lines) + "\n");
+        var (_, warnings) = Read(f);
+        Assert.StartsWith($"{f}:1: column 2, read as the items in a file without a header, holds only 5 small numbers in its first 30 lines (1, 2, 3, 4, 5), like ratings", Assert.Single(warnings), StringComparison.Ordinal);
+
+        // Twelve distinct items, fewer than 20 lines, or a header: nothing said.
+        Assert.Empty(Read(_dir.File("twelve.txt", string.Join("\n", Enumerable.Range(0, 30).Select(k => $"{k % 7},{k % 12}")) + "\n")).Warnings);
+        Assert.Empty(Read(_dir.File("short.txt", string.Join("\n", lines.Take(19)) + "\n")).Warnings);
+        Assert.Empty(Read(_dir.File("named.txt", "user_id,item_id,date\n" + string.Join("\n", lines) + "\n")).Warnings);
+    }
+
+    [Fact]
     public void CommentLinesShapedLikeData_AreCountedInAWarning()
     {
         // Hashtags as ids: three data lines lost as comments. A note ("# exported ...") is not counted.

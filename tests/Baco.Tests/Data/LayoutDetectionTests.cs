@@ -129,6 +129,20 @@ public sealed class LayoutDetectionTests : IDisposable
         => Enumerable.Range(0, list.Count).Select(k => (d.Users.NameOf(list.Users[k]), d.Items.NameOf(list.Items[k])));
 
     [Fact]
+    public void AHeaderlessIdColumnOfTimes_IsRefused()
+    {
+        // Gowalla's raw check-ins and Last.fm 1K: user, time, ...; by position the times were the items.
+        string gowalla = _dir.File("checkins.txt", "0\t2010-10-19T23:55:27Z\t30.23\t-97.79\t22847\n0\t2010-10-18T22:17:43Z\t30.26\t-97.74\t420315\n");
+        ReaderAssert.Fails(gowalla, 1, "column 2, where the item ids are read in a file without a header, holds dates or times (2010-10-19T23:55:27Z, 2010-10-18T22:17:43Z, ...); give the file a header line that names the user and item columns");
+        ReaderAssert.Fails(_dir.File("events.csv", "2015-06-02 05:02:12,u1,i1\n2015-06-02 05:50:14,u2,i2\n"), 1, "column 1, where the user ids are read");
+
+        // Named, the columns are read; one id that is not a date is enough to read by position.
+        var named = InteractionReader.Read(_dir.File("named.txt", "user_id\ttime\tlat\tlon\titem_id\n" + File.ReadAllText(gowalla)));
+        Assert.Equal(["22847", "420315"], named.Items.Names().Order(StringComparer.Ordinal));
+        Assert.Equal(2, InteractionReader.Read(_dir.File("mixed.csv", "u1,2010-10-19\nu2,i2\n")).Train.Count);
+    }
+
+    [Fact]
     public void ARowIndexWithoutAHeader_IsRefusedInTheTrainingFileOnly()
     {
         // pandas to_csv(header=False) and R write.table(col.names=FALSE) keep the row index as

@@ -1,0 +1,69 @@
+using System.Text;
+
+namespace Baco.Data;
+
+/// <summary>
+/// Counts ids that read fine but are probably not ids: the missing-value markers of R and pandas
+/// ("NA", "nan", "None", "null"), which gather every line without an id into one entity, and
+/// integers written as floats ("12.0", as pandas writes an integer column holding a missing
+/// value), which differ from the same integer written plainly. One warning per kind and side.
+/// </summary>
+internal sealed class SuspectIds(string path, string side)
+{
+    private long _missing, _missingLine, _floats, _floatLine;
+    private string _missingText = "", _floatText = "";
+
+    /// <summary>Looks at one id as read (unquoted); cheap for ordinary ids.</summary>
+    public void See(ReadOnlySpan<byte> id, long line)
+    {
+        if (id.Length <= 4 && IsMissingMarker(id))
+        {
+            _missingText = _missing++ == 0 ? Encoding.ASCII.GetString(id) : _missingText;
+            _missingLine = _missing == 1 ? line : _missingLine;
+        }
+        else if (id.Length >= 3 && id[^1] == (byte)'0' && id[^2] == (byte)'.' && IsInteger(id[..^2]))
+        {
+            _floatText = _floats++ == 0 ? Encoding.ASCII.GetString(id) : _floatText;
+            _floatLine = _floats == 1 ? line : _floatLine;
+        }
+    }
+
+    /// <summary>The warnings, one line each, naming the first line.</summary>
+    public IEnumerable<string> Warnings()
+    {
+        if (_missing > 0)
+        {
+            yield return $"{path}:{_missingLine}: {Lines(_missing)} a missing-value marker as the {side} id (e.g. '{_missingText}'; R and pandas write NA, nan, None or null for a missing value): each marker is read as one {side} that gathers all its lines; if these are missing values, drop those lines first";
+        }
+
+        if (_floats > 0)
+        {
+            yield return $"{path}:{_floatLine}: {Lines(_floats)} the {side} id written as a float (e.g. '{_floatText}', as pandas writes an integer column that holds a missing value): '{_floatText}' and '{_floatText[..^2]}' are different ids; write them as integers";
+        }
+    }
+
+    private static string Lines(long n) => n == 1 ? "1 line with" : $"{n:N0} lines with";
+
+    private static bool IsMissingMarker(ReadOnlySpan<byte> id)
+        => id.SequenceEqual("NA"u8) || id.SequenceEqual("nan"u8) || id.SequenceEqual("NaN"u8) || id.SequenceEqual("None"u8)
+            || id.SequenceEqual("null"u8) || id.SequenceEqual("NULL"u8);
+
+    private static bool IsInteger(ReadOnlySpan<byte> s)
+    {
+        int start = s.Length > 0 && s[0] == (byte)'-' ? 1 : 0;
+        if (s.Length == start)
+        {
+            return false;
+        }
+
+        foreach (byte b in s[start..])
+        {
+            if (b is < (byte)'0' or > (byte)'9')
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+}
