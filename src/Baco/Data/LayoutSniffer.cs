@@ -258,6 +258,20 @@ internal static class LayoutSniffer
                 $"the file looks like JSON, not lines of separated fields: convert it first, e.g. {ConversionCommand.Redirect(jq, path, ".tsv")} (with the file's own key names)");
         }
 
+        // '%' starts the comments of Matrix Market and KONECT files; only '#' lines are skipped, so
+        // they would be read as interactions (a Matrix Market size line as one too).
+        if (span.StartsWith("%%MatrixMarket"u8))
+        {
+            throw new DataFormatException(path, line,
+                $"a Matrix Market file: its '%' comment lines and its size line are not interactions; convert it first (rows as users, columns as items), e.g. {ConversionCommand.Redirect("awk '!/^%/ && n++'", path, ".tsv")}");
+        }
+
+        if (span.StartsWith("% "u8) || span.SequenceEqual("%"u8))
+        {
+            throw new DataFormatException(path, line,
+                $"the line starts with '%', which marks a comment in KONECT files, but only lines starting with '#' are skipped: remove those lines first, e.g. {ConversionCommand.Redirect("grep -v '^%'", path, ".tsv")}");
+        }
+
         // "sep=;" (a tab after '=' is trimmed with the line).
         if (first.Length <= 5 && span.StartsWith("sep="u8))
         {

@@ -6,12 +6,13 @@ namespace Baco.Data;
 /// Counts ids that read fine but are probably not ids: the missing-value markers of R and pandas
 /// ("NA", "nan", "None", "null"), which gather every line without an id into one entity, and
 /// integers written as floats ("12.0", as pandas writes an integer column holding a missing
-/// value), which differ from the same integer written plainly. One warning per kind and side.
+/// value), which differ from the same integer written plainly, and numbers in scientific
+/// notation (Excel's 7.65612E+16), whose dropped digits merge ids. One warning per kind and side.
 /// </summary>
 internal sealed class SuspectIds(string path, string side)
 {
-    private long _missing, _missingLine, _floats, _floatLine;
-    private string _missingText = "", _floatText = "";
+    private long _missing, _missingLine, _floats, _floatLine, _scientific, _scientificLine;
+    private string _missingText = "", _floatText = "", _scientificText = "";
 
     /// <summary>Looks at one id as read (unquoted); cheap for ordinary ids.</summary>
     public void See(ReadOnlySpan<byte> id, long line)
@@ -25,6 +26,11 @@ internal sealed class SuspectIds(string path, string side)
         {
             _floatText = _floats++ == 0 ? Encoding.ASCII.GetString(id) : _floatText;
             _floatLine = _floats == 1 ? line : _floatLine;
+        }
+        else if (id.Length is >= 5 and <= 24 && IsScientific(id))
+        {
+            _scientificText = _scientific++ == 0 ? Encoding.ASCII.GetString(id) : _scientificText;
+            _scientificLine = _scientific == 1 ? line : _scientificLine;
         }
     }
 
@@ -40,6 +46,11 @@ internal sealed class SuspectIds(string path, string side)
         {
             yield return $"{path}:{_floatLine}: {Lines(_floats)} the {side} id written as a float (e.g. '{_floatText}', as pandas writes an integer column that holds a missing value): '{_floatText}' and '{_floatText[..^2]}' are different ids; write them as integers";
         }
+
+        if (_scientific > 0)
+        {
+            yield return $"{path}:{_scientificLine}: {Lines(_scientific)} the {side} id in scientific notation (e.g. '{_scientificText}'), as Excel shows long numbers: the digits it drops are lost, so ids that differ only in them are one {side} here; export the column as text";
+        }
     }
 
     private static string Lines(long n) => n == 1 ? "1 line with" : $"{n:N0} lines with";
@@ -47,6 +58,20 @@ internal sealed class SuspectIds(string path, string side)
     private static bool IsMissingMarker(ReadOnlySpan<byte> id)
         => id.SequenceEqual("NA"u8) || id.SequenceEqual("nan"u8) || id.SequenceEqual("NaN"u8) || id.SequenceEqual("None"u8)
             || id.SequenceEqual("null"u8) || id.SequenceEqual("NULL"u8);
+
+    // 7.65612E+16, 1E+12, 1.2e+05: digits, an optional fraction, E+ and digits.
+    private static bool IsScientific(ReadOnlySpan<byte> id)
+    {
+        int e = id.IndexOfAny((byte)'E', (byte)'e');
+        if (e <= 0 || e + 2 >= id.Length || id[e + 1] != (byte)'+' || !IsInteger(id[(e + 2)..]))
+        {
+            return false;
+        }
+
+        var mantissa = id[..e];
+        int dot = mantissa.IndexOf((byte)'.');
+        return dot < 0 ? IsInteger(mantissa) : IsInteger(mantissa[..dot]) && IsInteger(mantissa[(dot + 1)..]);
+    }
 
     private static bool IsInteger(ReadOnlySpan<byte> s)
     {

@@ -84,7 +84,7 @@ public sealed class HeaderWarningTests : IDisposable
     }
 
     [Fact]
-    public void MissingValueMarkersAndFloatIds_AreWarnedAbout()
+    public void MissingValueMarkersFloatAndScientificIds_AreWarnedAbout()
     {
         // R's NA and pandas' nan gather every line without a user into one user; pandas writes an
         // integer column holding a missing value as floats, so 1.0 is not the user 1.
@@ -100,8 +100,14 @@ public sealed class HeaderWarningTests : IDisposable
         Assert.Equal(3, e.UserCount);
         Assert.StartsWith($"{g}:2: 2 lines with the user id written as a float (e.g. '1.0', as pandas writes an integer column that holds a missing value): '1.0' and '1' are different ids", Assert.Single(said), StringComparison.Ordinal);
 
+        // Excel shows long ids as 7.65612E+16: two Steam users became one.
+        string h = _dir.File("excel.csv", "user,item\n7.65612E+16,10\n7.65612E+16,11\n");
+        var (x, excel) = Read(h);
+        Assert.Equal(1, x.UserCount);
+        Assert.StartsWith($"{h}:2: 2 lines with the user id in scientific notation (e.g. '7.65612E+16'), as Excel shows long numbers", Assert.Single(excel), StringComparison.Ordinal);
+
         // Ids that only contain such text, or real decimals, are not flagged.
-        var (_, quiet) = Read(_dir.File("fine.csv", "user,item\nNAomi,nano\nNone1,v1.05\nu.0,3.10\n"));
+        var (_, quiet) = Read(_dir.File("fine.csv", "user,item\nNAomi,nano\nNone1,v1.05\nu.0,3.10\nE+12,1E+x\nsE+5,7.6E5\n"));
         Assert.Empty(quiet);
     }
 

@@ -129,6 +129,20 @@ public sealed class LayoutDetectionTests : IDisposable
         => Enumerable.Range(0, list.Count).Select(k => (d.Users.NameOf(list.Users[k]), d.Items.NameOf(list.Items[k])));
 
     [Fact]
+    public void MatrixMarketAndKonectFiles_AreRefusedWithTheirConversion()
+    {
+        // Their '%' comments were read as interactions or broke the column count with advice that
+        // then read them ('%' a user, 'bip' an item).
+        string mm = _dir.File("m.mtx", "%%MatrixMarket matrix coordinate pattern general\n943 1682 3\n1 1\n1 2\n2 2\n");
+        ReaderAssert.Fails(mm, 1, $"a Matrix Market file: its '%' comment lines and its size line are not interactions; convert it first (rows as users, columns as items), e.g. awk '!/^%/ && n++' {mm} > {Path.ChangeExtension(mm, ".tsv")}");
+        string konect = _dir.File("out.konect", "% bip unweighted\n% 8 5 4\n1 1\n1 2\n2 3\n");
+        ReaderAssert.Fails(konect, 1, $"the line starts with '%', which marks a comment in KONECT files, but only lines starting with '#' are skipped: remove those lines first, e.g. grep -v '^%' {konect} > {Path.ChangeExtension(konect, ".tsv")}");
+
+        // An id that starts with '%' (URL-encoded) is an id.
+        Assert.Equal(2, InteractionReader.Read(_dir.File("url.tsv", "%E2%82%AC\ti1\n%20a\ti2\n")).Train.Count);
+    }
+
+    [Fact]
     public void AHeaderlessIdColumnOfTimes_IsRefused()
     {
         // Gowalla's raw check-ins and Last.fm 1K: user, time, ...; by position the times were the items.
