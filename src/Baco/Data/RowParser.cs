@@ -243,7 +243,7 @@ internal sealed class RowParser(string path, FileLayout layout, double? minRatin
             field = Unescape(field);
         }
 
-        (what == "user" ? _suspectUsers : _suspectItems).See(field, number);
+        (ReferenceEquals(space, users) ? _suspectUsers : _suspectItems).See(field, number);
         if (!space.TryAdd(field, out int id))
         {
             throw new DataFormatException(path, number, $"{what} id '{Text(field)}' is not a canonical non-negative integer (digits only, no leading zeros), and ids were set to be integers");

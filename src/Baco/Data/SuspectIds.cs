@@ -17,7 +17,13 @@ internal sealed class SuspectIds(string path, string side)
     /// <summary>Looks at one id as read (unquoted); cheap for ordinary ids.</summary>
     public void See(ReadOnlySpan<byte> id, long line)
     {
-        if (id.Length <= 4 && IsMissingMarker(id))
+        // Cheap gates first: this runs for every id of the file.
+        if (id.Length == 0)
+        {
+            return;
+        }
+
+        if (id.Length <= 4 && (id[0] | 0x20) == 'n' && IsMissingMarker(id))
         {
             _missingText = _missing++ == 0 ? Encoding.ASCII.GetString(id) : _missingText;
             _missingLine = _missing == 1 ? line : _missingLine;
@@ -27,7 +33,7 @@ internal sealed class SuspectIds(string path, string side)
             _floatText = _floats++ == 0 ? Encoding.ASCII.GetString(id) : _floatText;
             _floatLine = _floats == 1 ? line : _floatLine;
         }
-        else if (id.Length is >= 5 and <= 24 && IsScientific(id))
+        else if (id.Length is >= 5 and <= 24 && (id[^2] == (byte)'+' || id[^3] == (byte)'+' || id[^4] == (byte)'+') && IsScientific(id))
         {
             _scientificText = _scientific++ == 0 ? Encoding.ASCII.GetString(id) : _scientificText;
             _scientificLine = _scientific == 1 ? line : _scientificLine;
