@@ -6,8 +6,8 @@ namespace Baco.Data;
 
 /// <summary>
 /// What the sampled values of a headerless file's id columns say about them: dates or times
-/// (a check-in log's second column) are never ids, and a handful of small numbers in the item
-/// column is a rating column read by position.
+/// (a check-in log's second column) are never ids, a handful of small numbers in the item column
+/// is a rating column read by position, and Amazon product ids as users are items read first.
 /// </summary>
 internal static partial class ColumnContent
 {
@@ -50,9 +50,33 @@ internal static partial class ColumnContent
         return $"{path}:{line}: column {column + 1}, read as the items in a file without a header, holds only {values.Count} small numbers in its first {data.Count} lines ({string.Join(", ", values.Order(StringComparer.Ordinal).Take(6))}), like ratings; if the items are in another column, give the file a header line that names the user and item columns (user_id, item_id)";
     }
 
+    /// <summary>
+    /// A warning when every sampled user looks like an Amazon product id (ASIN) and every item
+    /// like an Amazon reviewer id: an Amazon ratings file that lists items first (the 2018
+    /// releases do; the 2014 ones list users first), read by position with the sides swapped.
+    /// </summary>
+    public static string? AmazonItemsFirst(string path, long line, List<string[]> data, int user, int item)
+    {
+        if (data.Count == 0 || !data.TrueForAll(f => Math.Max(user, item) < f.Length && Asin().IsMatch(f[user]) && AmazonReviewer().IsMatch(f[item])))
+        {
+            return null;
+        }
+
+        return $"{path}:{line}: column {user + 1}, read as the users in a file without a header, holds Amazon product ids ({data[0][user]}) and column {item + 1}, read as the items, Amazon reviewer ids ({data[0][item]}): Amazon's 2018 ratings files list the item first; if so, give the file the header line item,user,rating,timestamp";
+    }
+
     private static string Examples(List<string[]> data, int column) => string.Join(", ", data.Take(2).Select(f => f[column])) + ", ...";
 
     // 2010-10-19, 2010-10-19T23:55:27Z, 2014-04-07T10:51:09.277Z, 2010-10-19 23:55:27, 2010/10/19.
     [GeneratedRegex(@"^\d{4}[-/]\d{2}[-/]\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$", RegexOptions.CultureInvariant)]
     private static partial Regex IsoTime();
+
+    // An ASIN: B0 and eight letters or digits, or an ISBN-10 (books).
+    [GeneratedRegex(@"^(B0[0-9A-Z]{8}|[0-9]{9}[0-9X])$", RegexOptions.CultureInvariant)]
+    private static partial Regex Asin();
+
+    // An Amazon reviewer id: A and 9 to 21 upper-case letters or digits, with a digit among them
+    // (so that a plain word is not one).
+    [GeneratedRegex(@"^A(?=[A-Z]*[0-9])[0-9A-Z]{9,21}$", RegexOptions.CultureInvariant)]
+    private static partial Regex AmazonReviewer();
 }

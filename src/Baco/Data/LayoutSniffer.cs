@@ -102,6 +102,7 @@ internal static class LayoutSniffer
             {
                 CheckIdColumnNames(path, firstLine, names, (user, "user", options.UserColumn), (item, "item", options.ItemColumn));
                 WarnOfAColumnTakenByPosition(path, firstLine, names, options, user, item);
+                WarnOfAShortHeader(path, firstLine, names, data, options, user, item);
                 WarnOfSeveralNamedColumns(path, firstLine, names, options, user, item);
             }
 
@@ -120,9 +121,9 @@ internal static class LayoutSniffer
             {
                 ColumnContent.RefuseTimes(path, firstLine, data, user, "user");
                 ColumnContent.RefuseTimes(path, firstLine, data, item, "item");
-                if (ColumnContent.RatingLikeItems(path, firstLine, data, item) is { } ratings)
+                if ((ColumnContent.RatingLikeItems(path, firstLine, data, item) ?? ColumnContent.AmazonItemsFirst(path, firstLine, data, user, item)) is { } columnWarning)
                 {
-                    options.Warnings?.Report(ratings);
+                    options.Warnings?.Report(columnWarning);
                 }
             }
         }
@@ -159,6 +160,17 @@ internal static class LayoutSniffer
 
         options.Warnings?.Report($"{path}:{line}: no header, so the users are read from column {byPosition.User + 1} and the items from column {byPosition.Item + 1}; {placed}: if this file follows it, give it the same header");
         return byPosition;
+    }
+
+    // Lines with more fields than the header names: the names are the first columns', which is
+    // right for a leave-one-out file with an unnamed last column but shifts every name when an
+    // unquoted field holds the separator ("Smith, John") or column 1 is an index.
+    private static void WarnOfAShortHeader(string path, long line, string[] names, List<string[]> data, ReadOptions options, int user, int item)
+    {
+        if (options.HasHeader is null && data.Count > 0 && data.TrueForAll(f => f.Length > names.Length))
+        {
+            options.Warnings?.Report($"{path}:{line}: the header names {names.Length} columns and the lines below it have {data[0].Length} fields: the names are taken for the first {names.Length} columns, so the users are read from column {user + 1} and the items from column {item + 1}; if a field holds the separator, put it in double quotes, and if column 1 is a row index, remove it");
+        }
     }
 
     private static void CheckBinary(string path, ReadOnlySpan<byte> sample)

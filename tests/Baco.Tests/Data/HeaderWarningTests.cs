@@ -127,6 +127,25 @@ public sealed class HeaderWarningTests : IDisposable
     }
 
     [Fact]
+    public void AmazonItemsFirstAndAShortHeader_AreWarnedAbout()
+    {
+        // Amazon's 2018 ratings files: item, user, rating, time; by position the products were users.
+        string amazon = _dir.File("ratings_2018.csv", "0001713353,A1C6M8LCIX4M6M,5.0,1123804800\nB00004Y2UT,A1REUF3A1YCPHM,5.0,1112140800\n000171287X,A1YRBRK2XM5D5,4.0,1081036800\n");
+        var (_, warnings) = Read(amazon);
+        Assert.StartsWith($"{amazon}:1: column 1, read as the users in a file without a header, holds Amazon product ids (0001713353) and column 2, read as the items, Amazon reviewer ids (A1C6M8LCIX4M6M)", Assert.Single(warnings), StringComparison.Ordinal);
+        var named = InteractionReader.Read(_dir.File("named.csv", "item,user,rating,timestamp\n" + File.ReadAllText(amazon)));
+        Assert.Equal(["A1C6M8LCIX4M6M", "A1REUF3A1YCPHM", "A1YRBRK2XM5D5"], named.Users.Names());
+
+        // The 2014 files list the user first: nothing said.
+        Assert.Empty(Read(_dir.File("ratings_2014.csv", "A2SUAM1J3GNN3B,0000013714,5.0,1382659200\nA1C6M8LCIX4M6M,0000013714,4.0,1382659200\n")).Warnings);
+
+        // A comma inside an unquoted name: four fields under three names, every name shifted.
+        string names = _dir.File("names.csv", "user,movie,rating\nSmith, John,Titanic,5\nDoe, Jane,Alien,4\n");
+        var (_, said) = Read(names);
+        Assert.StartsWith($"{names}:1: the header names 3 columns and the lines below it have 4 fields: the names are taken for the first 3 columns, so the users are read from column 1 and the items from column 2", Assert.Single(said), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void CommentLinesShapedLikeData_AreCountedInAWarning()
     {
         // Hashtags as ids: three data lines lost as comments. A note ("# exported ...") is not counted.
