@@ -23,12 +23,13 @@ internal static partial class ColumnContent
         }
 
         throw new DataFormatException(path, line,
-            $"column {column + 1}, where the {side} ids are read in a file without a header, holds dates or times ({Examples(data, column)}); give the file a header line that names the user and item columns (user_id and item_id, the other columns any name), or cut those two columns out first");
+            $"column {column + 1}, where the {side} ids are read in a file without a header, holds dates or times ({Examples(data, column)}); give the file a header line that names the user and item columns (user_id and item_id, the other columns any name), which also reads dates that are meant as ids");
     }
 
     /// <summary>
-    /// A warning when every sampled item is a small number (at most 10, in halves) and there are
-    /// at most 11 of them: the rating or count column of a file whose item column is elsewhere.
+    /// A warning when every sampled item is a small number (at most 10, in halves), there are 2
+    /// to 11 of them, and they do not come in order: the rating or count column of a file whose
+    /// item column is elsewhere. A file sorted by item (one item over the whole sample) is not one.
     /// </summary>
     public static string? RatingLikeItems(string path, long line, List<string[]> data, int column)
     {
@@ -38,6 +39,8 @@ internal static partial class ColumnContent
         }
 
         var values = new HashSet<string>();
+        bool falls = false;
+        double previous = double.NegativeInfinity;
         foreach (var f in data)
         {
             if (column >= f.Length || !double.TryParse(f[column], NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out double v)
@@ -45,6 +48,14 @@ internal static partial class ColumnContent
             {
                 return null;
             }
+
+            falls |= v < previous;
+            previous = v;
+        }
+
+        if (!falls)
+        {
+            return null;
         }
 
         return $"{path}:{line}: column {column + 1}, read as the items in a file without a header, holds only {values.Count} small numbers in its first {data.Count} lines ({string.Join(", ", values.Order(StringComparer.Ordinal).Take(6))}), like ratings; if the items are in another column, give the file a header line that names the user and item columns (user_id, item_id)";

@@ -147,10 +147,11 @@ public static class InteractionReader
         // A different user on every line of a headerless training file of three or more columns:
         // a row index (counting up, or shuffled by a split) read as users. A leave-one-out test
         // file (one line a user) looks the same and is sound, so only the training file is refused.
-        if (training is null && RowIndex.ReadAsUsers(layout, parser.FirstLineFields, keys.Keys))
+        if (training is null && parser.IntegerUsers && RowIndex.ReadAsUsers(layout, parser.FirstLineFields, keys.Keys))
         {
+            string adjacency = layout.Delimiter is 0 or (byte)'\t' ? "; if each line lists a user's items (LightGCN), set the format to adjacency" : "";
             throw new DataFormatException(path, parser.FirstLine,
-                $"column 1 holds a different value on each of the {keys.Count:N0} lines, so every user would have one interaction and nothing could be learnt: a row index written without column names (pandas to_csv(..., header=False), R write.table(..., col.names=FALSE))? If so, {RowIndex.Remedy}");
+                $"column 1 holds a different integer on each of the {keys.Count:N0} lines, so every user would have one interaction and nothing could be learnt: a row index written without column names (pandas to_csv(..., header=False), R write.table(..., col.names=FALSE))? If so, {RowIndex.Remedy}; if every user really has one line, give the file a header line naming its columns (user_id, item_id, ...){adjacency}");
         }
 
         // Every line filtered out by the rating threshold would leave an empty data set, refused only much later.

@@ -25,7 +25,7 @@ internal static class LayoutSniffer
     {
         var runFormat = training?.Format;
         CheckBinary(path, sample);
-        var (lines, sampleBytes, firstLine) = ContentLines(sample, wholeFile);
+        var (lines, sampleBytes, firstLine, firstIndented) = ContentLines(sample, wholeFile);
         CheckText(path, sample[..sampleBytes], wholeFile && sampleBytes == sample.Length);
         if (lines.Count == 0)
         {
@@ -40,7 +40,7 @@ internal static class LayoutSniffer
         // Only under header auto: with --header yes the names are read from the first column
         // (a header that leaves an extra last column unnamed), and adjacency lists have no header.
         bool adjacency = options.Format == InteractionFormat.Adjacency || (options.Format == InteractionFormat.Auto && runFormat == InteractionFormat.Adjacency);
-        if (options.HasHeader is null && !adjacency && RowNumbersBelowHeader(lines, fields, delimiter) is { } numbers)
+        if (options.HasHeader is null && !adjacency && RowNumbersBelowHeader(lines, fields, delimiter, firstIndented) is { } numbers)
         {
             throw new DataFormatException(path, firstLine,
                 $"the first line has {Fields(fields[0].Length)} and the lines below it {fields[1].Length}, the first a different integer on each line ({numbers}, ...): a row index written without a column name (pandas to_csv, R write.table)? If so, {RowIndex.Remedy}; if the first column holds the users and the header leaves a last column unnamed, give --header yes");
@@ -158,7 +158,7 @@ internal static class LayoutSniffer
             return (training.UserColumn, training.ItemColumn, training.RatingColumn);
         }
 
-        options.Warnings?.Report($"{path}:{line}: no header, so the users are read from column {byPosition.User + 1} and the items from column {byPosition.Item + 1}; {placed}: if this file follows it, give it the same header");
+        options.Warnings?.Report($"{path}:{line}: no header, so the users are read from column {byPosition.User + 1} and the items from column {byPosition.Item + 1}; {placed}: if they are elsewhere in this file, give it a header line naming its user and item columns (user_id, item_id)");
         return byPosition;
     }
 
@@ -195,11 +195,12 @@ internal static class LayoutSniffer
         }
     }
 
-    private static (List<byte[]> Lines, int Bytes, long FirstLine) ContentLines(ReadOnlySpan<byte> sample, bool wholeFile)
+    private static (List<byte[]> Lines, int Bytes, long FirstLine, bool FirstIndented) ContentLines(ReadOnlySpan<byte> sample, bool wholeFile)
     {
         var lines = new List<byte[]>();
         int pos = 0;
         long number = 0, first = 0;
+        bool indented = false;
         while (pos < sample.Length && lines.Count < MaxSampleLines)
         {
             int nl = sample[pos..].IndexOf((byte)'\n');
@@ -225,12 +226,13 @@ internal static class LayoutSniffer
             var line = LineSource.WithoutBom(FieldCursor.Trim(raw));
             if (!line.IsEmpty && line[0] != (byte)'#')
             {
+                indented |= first == 0 && raw.Length > 0 && raw[0] is (byte)'\t' or (byte)' ';
                 first = first == 0 ? number : first;
                 lines.Add(line.ToArray());
             }
         }
 
-        return (lines, pos, first);
+        return (lines, pos, first, indented);
     }
 
     private static byte DelimiterByte(char c)
@@ -278,10 +280,12 @@ internal static class LayoutSniffer
                 $"a Matrix Market file: its '%' comment lines and its size line are not interactions; convert it first (rows as users, columns as items), e.g. {ConversionCommand.Redirect("awk '!/^%/ && n++'", path, ".tsv")}");
         }
 
-        if (span.StartsWith("% "u8) || span.SequenceEqual("%"u8))
+        // KONECT's first line ("% bip unweighted", "%bip ..."); an id in URL encoding starts with
+        // '%' and two hex digits. KONECT separates fields by spaces and tabs, mixed.
+        if (span.StartsWith("%"u8) && !(span.Length >= 3 && Uri.IsHexDigit((char)span[1]) && Uri.IsHexDigit((char)span[2])))
         {
             throw new DataFormatException(path, line,
-                $"the line starts with '%', which marks a comment in KONECT files, but only lines starting with '#' are skipped: remove those lines first, e.g. {ConversionCommand.Redirect("grep -v '^%'", path, ".tsv")}");
+                $"the line starts with '%', which marks a comment in KONECT files, but only lines starting with '#' are skipped: remove those lines first, e.g. grep -v '^%' {ConversionCommand.Quote(path)} | tr -s ' \\t' '\\t' > {ConversionCommand.Quote(path + ".tsv")}");
         }
 
         // "sep=;" (a tab after '=' is trimmed with the line).
@@ -293,21 +297,25 @@ internal static class LayoutSniffer
 
     private static string Fields(int n) => n == 1 ? "1 field" : $"{n} fields";
 
-    // A header line with one field fewer than the lines below, whose first fields are integers,
-    // a different one on each line: the unnamed index of pandas with tabs or spaces (the leading
-    // separator is trimmed with the line) or R's quoted row names, counting up or, after a
-    // filter, a shuffle or a split, not. Read by the names, every column would be off by one.
+    // A header line with one field fewer than the lines below, whose first fields number the
+    // lines: the unnamed index of pandas with tabs or spaces (the leading separator is trimmed
+    // with the line) or R's row names. Counting up from any start, or, where the index shows
+    // itself (pandas' header starts with the separator, R quotes its row names), a different
+    // integer on each line, as after a filter, a shuffle or a split; a shuffled sound file whose
+    // last column is unnamed has neither. Read by the names, every column would be off by one.
     // pandas' comma files keep the empty name (",user_id,item_id") and are read by it; a first
     // line of integers may be data. Returns the first numbers, or null.
-    private static string? RowNumbersBelowHeader(List<byte[]> lines, List<string[]> fields, byte delimiter)
+    private static string? RowNumbersBelowHeader(List<byte[]> lines, List<string[]> fields, byte delimiter, bool headerIndented)
     {
+        bool quoted = fields.Count >= 3 && lines[1][0] == (byte)'"';
         if (fields.Count < 3 || fields[0].Length != fields[1].Length - 1 || Array.TrueForAll(fields[0], IsInt)
-            || !(delimiter is 0 or (byte)'\t' || lines[1][0] == (byte)'"'))
+            || !(delimiter is 0 or (byte)'\t' || quoted))
         {
             return null;
         }
 
         var seen = new HashSet<long>();
+        bool countsUp = true;
         for (int k = 1; k < fields.Count; k++)
         {
             if (fields[k].Length != fields[1].Length
@@ -316,9 +324,11 @@ internal static class LayoutSniffer
             {
                 return null;
             }
+
+            countsUp &= k == 1 || n == long.Parse(fields[k - 1][0], CultureInfo.InvariantCulture) + 1;
         }
 
-        return string.Join(", ", fields.Skip(1).Take(3).Select(f => f[0]));
+        return countsUp || headerIndented || quoted ? string.Join(", ", fields.Skip(1).Take(3).Select(f => f[0])) : null;
     }
 
     private static bool IsInt(string s) => long.TryParse(s, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _);

@@ -23,6 +23,9 @@ internal sealed class RowParser(string path, FileLayout layout, double? minRatin
     /// <summary>Field count of the first edge-list row, 0 before it.</summary>
     public int FirstLineFields { get; private set; }
 
+    /// <summary>Whether every edge-list row's user field so far was a plain integer (a row index always is).</summary>
+    public bool IntegerUsers { get; private set; } = true;
+
     /// <summary>Line number of the first edge-list row, 0 before it.</summary>
     public long FirstLine { get; private set; }
 
@@ -94,6 +97,7 @@ internal sealed class RowParser(string path, FileLayout layout, double? minRatin
             throw new DataFormatException(path, number, $"missing column: the line has {Fields(n)}, {_need} are needed ({Needed()}){dat}");
         }
 
+        IntegerUsers = IntegerUsers && AsciiNumbers.TryParseCanonical(user, out _);
         if (first && user.IsEmpty && !userQuoted && layout.UserColumn == 0 && !layout.HasHeader)
         {
             throw new DataFormatException(path, number, $"empty user id in column 1; a first line that starts with an empty field is usually the header pandas writes above a row index: {RowIndex.Remedy}");
@@ -243,7 +247,7 @@ internal sealed class RowParser(string path, FileLayout layout, double? minRatin
             field = Unescape(field);
         }
 
-        (ReferenceEquals(space, users) ? _suspectUsers : _suspectItems).See(field, number);
+        (ReferenceEquals(space, users) ? _suspectUsers : _suspectItems).See(field, quoted, number);
         if (!space.TryAdd(field, out int id))
         {
             throw new DataFormatException(path, number, $"{what} id '{Text(field)}' is not a canonical non-negative integer (digits only, no leading zeros), and ids were set to be integers");

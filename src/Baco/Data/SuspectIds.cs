@@ -12,10 +12,14 @@ namespace Baco.Data;
 internal sealed class SuspectIds(string path, string side)
 {
     private long _missing, _missingLine, _floats, _floatLine, _scientific, _scientificLine;
+    private bool _decimals;
     private string _missingText = "", _floatText = "", _scientificText = "";
 
-    /// <summary>Looks at one id as read (unquoted); cheap for ordinary ids.</summary>
-    public void See(ReadOnlySpan<byte> id, long line)
+    /// <summary>
+    /// Looks at one id as read (unquoted); cheap for ordinary ids. A quoted marker is text: R
+    /// quotes strings and writes a missing value bare, so "NA" is Namibia.
+    /// </summary>
+    public void See(ReadOnlySpan<byte> id, bool quoted, long line)
     {
         // Cheap gates first: this runs for every id of the file.
         if (id.Length == 0)
@@ -23,7 +27,7 @@ internal sealed class SuspectIds(string path, string side)
             return;
         }
 
-        if (id.Length <= 4 && (id[0] | 0x20) == 'n' && IsMissingMarker(id))
+        if (id.Length <= 4 && (id[0] | 0x20) == 'n' && !quoted && IsMissingMarker(id))
         {
             _missingText = _missing++ == 0 ? Encoding.ASCII.GetString(id) : _missingText;
             _missingLine = _missing == 1 ? line : _missingLine;
@@ -32,6 +36,11 @@ internal sealed class SuspectIds(string path, string side)
         {
             _floatText = _floats++ == 0 ? Encoding.ASCII.GetString(id) : _floatText;
             _floatLine = _floats == 1 ? line : _floatLine;
+        }
+        else if (!_decimals && id.Length >= 3 && id.IndexOf((byte)'.') is int dot and > 0 && IsInteger(id[..dot]) && IsInteger(id[(dot + 1)..]))
+        {
+            // 2.5 beside 2.0: a column of decimals (ratings, versions), where 2.0 is meant as written.
+            _decimals = true;
         }
         else if (id.Length is >= 5 and <= 24 && (id[^2] == (byte)'+' || id[^3] == (byte)'+' || id[^4] == (byte)'+') && IsScientific(id))
         {
@@ -48,7 +57,7 @@ internal sealed class SuspectIds(string path, string side)
             yield return $"{path}:{_missingLine}: {Lines(_missing)} a missing-value marker as the {side} id (e.g. '{_missingText}'; R and pandas write NA, nan, None or null for a missing value): each marker is read as one {side} that gathers all its lines; if these are missing values, drop those lines first";
         }
 
-        if (_floats > 0)
+        if (_floats > 0 && !_decimals)
         {
             yield return $"{path}:{_floatLine}: {Lines(_floats)} the {side} id written as a float (e.g. '{_floatText}', as pandas writes an integer column that holds a missing value): '{_floatText}' and '{_floatText[..^2]}' are different ids; write them as integers";
         }

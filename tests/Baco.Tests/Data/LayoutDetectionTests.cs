@@ -92,6 +92,11 @@ public sealed class LayoutDetectionTests : IDisposable
         // the empty name); an adjacency list's first user may have one item or none.
         string loo = _dir.File("loo.tsv", "user_id\titem_id\n0\ti5\t1\n1\ti9\t1\n2\ti3\t1\n");
         ReaderAssert.Fails(loo, 1, "if the first column holds the users and the header leaves a last column unnamed, give --header yes");
+
+        // Not counting up, under a header that does not start with the separator: a sound shuffled
+        // split whose last column is unnamed, read by the names.
+        string split = _dir.File("split.tsv", "user_id\titem_id\n62380\t19419\t5\n34189\t12122\t5\n12427\t19419\t4\n");
+        Assert.Equal(["62380", "34189", "12427"], InteractionReader.Read(split, options: new ReadOptions { IdKind = IdKind.String }).Users.Names());
         Assert.Equal(["0", "1", "2"], InteractionReader.Read(loo, options: new ReadOptions { HasHeader = true, IdKind = IdKind.String }).Users.Names());
         Assert.Equal(["10", "11", "12"], InteractionReader.Read(_dir.File("loo.csv", "user_id,item_id\n0,10,5\n1,11,3\n2,12,4\n"), options: new ReadOptions { IdKind = IdKind.String }).Items.Names());
         Assert.Equal(3, InteractionReader.Read(_dir.File("adj.txt", "0\n1 5\n2 7\n3 9\n"), options: new ReadOptions { Format = InteractionFormat.Adjacency }).Train.Count);
@@ -136,7 +141,8 @@ public sealed class LayoutDetectionTests : IDisposable
         string mm = _dir.File("m.mtx", "%%MatrixMarket matrix coordinate pattern general\n943 1682 3\n1 1\n1 2\n2 2\n");
         ReaderAssert.Fails(mm, 1, $"a Matrix Market file: its '%' comment lines and its size line are not interactions; convert it first (rows as users, columns as items), e.g. awk '!/^%/ && n++' {mm} > {Path.ChangeExtension(mm, ".tsv")}");
         string konect = _dir.File("out.konect", "% bip unweighted\n% 8 5 4\n1 1\n1 2\n2 3\n");
-        ReaderAssert.Fails(konect, 1, $"the line starts with '%', which marks a comment in KONECT files, but only lines starting with '#' are skipped: remove those lines first, e.g. grep -v '^%' {konect} > {Path.ChangeExtension(konect, ".tsv")}");
+        ReaderAssert.Fails(konect, 1, $"the line starts with '%', which marks a comment in KONECT files, but only lines starting with '#' are skipped: remove those lines first, e.g. grep -v '^%' {konect} | tr -s ' \\t' '\\t' > {konect}.tsv");
+        ReaderAssert.Fails(_dir.File("out.nospace", "%bip unweighted\n1 1\n2 1\n"), 1, "which marks a comment in KONECT files");
 
         // An id that starts with '%' (URL-encoded) is an id.
         Assert.Equal(2, InteractionReader.Read(_dir.File("url.tsv", "%E2%82%AC\ti1\n%20a\ti2\n")).Train.Count);
@@ -161,7 +167,7 @@ public sealed class LayoutDetectionTests : IDisposable
     {
         // pandas to_csv(header=False) and R write.table(col.names=FALSE) keep the row index as
         // column 1; read as users, every line was a user of its own (6 users, the users as items).
-        const string reason = "column 1 holds a different value on each of the {0} lines, so every user would have one interaction and nothing could be learnt";
+        const string reason = "column 1 holds a different integer on each of the {0} lines, so every user would have one interaction and nothing could be learnt";
         string pandas = _dir.File("pd.csv", "0,u1,i1\n1,u1,i2\n2,u2,i1\n3,u2,i3\n4,u3,i2\n5,u3,i3\n");
         ReaderAssert.Fails(pandas, 1, string.Format(CultureInfo.InvariantCulture, reason, 6));
         ReaderAssert.Fails(pandas, 1, "pandas: to_csv(..., index=False)");
@@ -171,13 +177,18 @@ public sealed class LayoutDetectionTests : IDisposable
         // After a filter, a shuffle or a split the index no longer counts up.
         ReaderAssert.Fails(_dir.File("shuffled.tsv", "17\tu1\ti1\n3\tu2\ti2\n42\tu1\ti3\n8\tu3\ti1\n29\tu2\ti3\n"), 1, string.Format(CultureInfo.InvariantCulture, reason, 5));
 
-        // Sound files that look alike in part: a leave-one-out test file (one line a user, users
+        // The ways out are named: a header, and adjacency lists for whitespace files.
+        ReaderAssert.Fails(_dir.File("adj.txt", "0 1 2\n1 0 3\n2 1 4\n3 2 0\n4 3 1\n"), 1, "if every user really has one line, give the file a header line naming its columns (user_id, item_id, ...); if each line lists a user's items (LightGCN), set the format to adjacency");
+
+        // Sound files that look alike in part: a toy file of five named users, one line each; a
+        // leave-one-out test file (one line a user, users
         // in order) beside its training file; a first value that comes back on the last line; two
         // columns only; a toy file of four lines.
         string train = _dir.File("train.tsv", "0\t5\n0\t6\n1\t5\n2\t7\n3\t6\n4\t8\n5\t5\n");
         string test = _dir.File("test.tsv", "0\t7\t1\n1\t6\t1\n2\t5\t1\n3\t8\t1\n4\t5\t1\n5\t7\t1\n");
         Assert.Equal(6, InteractionReader.Read(train, testPath: test).Test!.Count);
         Assert.Equal(6, InteractionReader.Read(_dir.File("b.csv", "0,u1,i1\n1,u1,i2\n2,u2,i1\n3,u2,i3\n4,u3,i2\n0,u3,i3\n")).Train.Count);
+        Assert.Equal(5, InteractionReader.Read(_dir.File("toy5.csv", "alice,matrix,5\nbob,titanic,4\ncarol,matrix,3\ndave,alien,5\neve,titanic,2\n")).Train.Count);
         Assert.Equal(6, InteractionReader.Read(_dir.File("two.csv", "0,i1\n1,i2\n2,i1\n3,i3\n4,i2\n5,i3\n")).Train.Count);
         Assert.Equal(4, InteractionReader.Read(_dir.File("toy.csv", "0,u1,i1\n1,u1,i2\n2,u2,i1\n3,u2,i3\n")).Train.Count);
     }
