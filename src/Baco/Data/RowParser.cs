@@ -23,8 +23,12 @@ internal sealed class RowParser(string path, FileLayout layout, double? minRatin
     /// <summary>Field count of the first edge-list row, 0 before it.</summary>
     public int FirstLineFields { get; private set; }
 
-    /// <summary>Whether every edge-list row's user field so far was a plain integer (a row index always is).</summary>
-    public bool IntegerUsers { get; private set; } = true;
+    /// <summary>
+    /// Whether every edge-list row's user field so far was a plain integer (a row index always
+    /// is); only watched where a row index can be read as users (no header, users in column 1),
+    /// so a file with a header pays nothing for it on every line.
+    /// </summary>
+    public bool IntegerUsers { get; private set; } = !layout.HasHeader && layout.UserColumn == 0;
 
     /// <summary>Line number of the first edge-list row, 0 before it.</summary>
     public long FirstLine { get; private set; }
