@@ -65,6 +65,34 @@ public sealed class KnobSearchInterpolationTests
     }
 
     [Fact]
+    public void NarrowingAJumpStopsOnceNoRunShrinksTheBracketsTables()
+    {
+        // Label propagation near a jump (Beauty at 9,000 rows with 10 passes): just below the knob
+        // the same table again and again, above it one over the budget. Bisection used to halve
+        // the bracket to nine digits until the 30-run cap; now six runs that find neither a larger
+        // table under the budget nor a smaller one over it end it, with the same answer.
+        static long Jump(double k) => k < 12.316 ? (long)(45_000 * Math.Min(k, 12.0)) : 590_000L;
+        int runs = 0;
+        var r = KnobSearch.Search(k => { runs++; return Jump(k); }, p => p, 576_000, 1, 1e-6, 1e9);
+        Assert.Equal(540_000, r.Result);
+        Assert.False(r.WithinTolerance);
+        Assert.InRange(r.Knob, 12.0, 12.316);
+        Assert.Equal(runs, r.Runs);
+        Assert.InRange(runs, 8, 14);
+    }
+
+    [Fact]
+    public void NarrowingAGrowingCurveIsNeverCutShort()
+    {
+        // Every narrowing run on a curve that grows with the knob finds a larger table under the
+        // budget or a smaller one over it, so a window narrower than a bisection step is still found.
+        // An exponential curve defeats the log-log interpolation, so narrowing takes many runs.
+        var r = KnobSearch.Search(k => (long)(10 * Math.Exp(k)), p => p, 1_000_000_000, 1, 1e-6, 1e9, tolerance: 1e-7);
+        Assert.True(r.WithinTolerance, $"{r.Runs} runs, {r.Result}");
+        Assert.True(r.Runs > 2 * KnobSearch.StallLimit, $"{r.Runs} runs: too few to show the stall limit does not cut it short");
+    }
+
+    [Fact]
     public void ACurveThatDipsBeforeItJumpsIsStillWalkedAcross()
     {
         // Gowalla at 0.25: four knobs each a little below the one before, then a jump into the window.
