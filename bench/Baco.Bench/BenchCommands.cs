@@ -79,8 +79,10 @@ internal static class BenchCommands
         var runs = Runs(11);
         var dataset = Dataset("gowalla");
         var methods = MethodList("baco,graphhash,leiden,scc");
-        return Benchmark("methods", "Clustering time of BACO and the graph baselines side by side at 0.17 of the full table, each searching its own knob; ratios to BACO's time.", data, [runs, dataset, methods], (parsed, sets) =>
+        var threads = Count("--threads", "Threads every method may use (the library's Parallelism.Threads; scc's projections and k-means and the graph building run in parallel, BACO's solver does not). Default: every logical processor.", Environment.ProcessorCount);
+        return Benchmark("methods", "Clustering time of BACO and the graph baselines side by side at 0.17 of the full table, each searching its own knob; ratios to BACO's time.", data, [runs, dataset, methods, threads], (parsed, sets) =>
         {
+            Baco.Parallelism.Threads = Math.Min(parsed.GetValue(threads), Baco.Parallelism.MaxThreads);
             ClusteringBenchmarks.Methods(sets, parsed.GetValue(dataset)!, 0.17, parsed.GetValue(runs), Split(parsed.GetValue(methods)!));
             return 0;
         });

@@ -57,7 +57,7 @@ internal static class ClusteringBenchmarks
         var graph = Load(data, dataset);
         var target = CompressionTarget.Fraction(fraction);
         var context = new CompressionContext(64, 0);
-        Console.WriteLine($"{dataset}: budget {fraction} of the full table, d = 64, knob search included, {runs} runs each");
+        Console.WriteLine($"{dataset}: budget {fraction} of the full table, d = 64, knob search included, {runs} runs each, {Parallelism.Threads} thread{(Parallelism.Threads == 1 ? "" : "s")}");
         Console.WriteLine("| method | median s | min s | rows | parameters | ratio to BACO's time |");
         Console.WriteLine("|---|---|---|---|---|---|");
         double? bacoMedian = null;
