@@ -143,6 +143,14 @@ internal static class TrainCommand
                 io.Error.WriteLine($"baco: the best model before the divergence (epoch {kept.Training.BestEpoch}) was saved to {outDir.Target}");
                 throw;
             }
+            catch (CheckpointException e) when (e.BestSoFar is not null)
+            {
+                // A checkpoint that can no longer be written (a full disk) ends the run, not what it learnt (exit 2 all the same).
+                var kept = prepared.Keep(e);
+                Save(io, outDir, TrainingReport.MetricsJson(kept), kept.WriteModel);
+                io.Error.WriteLine($"baco: the best validated model so far (epoch {kept.Training.BestEpoch} of the {e.CompletedEpochs} completed) was saved to {outDir.Target}");
+                throw;
+            }
             catch (TrainingInterruptedException e) when (e.BestSoFar is not null)
             {
                 // Ctrl+C ends the run, not what it learnt: the best validated model so far is kept (exit 130 all the same).

@@ -8,7 +8,7 @@ public static class CheckpointFile
 {
     /// <summary>
     /// Throws <see cref="CheckpointException"/> unless <paramref name="path"/> can serve as a
-    /// checkpoint: it is not a directory; an existing file is writable and an intact Baco checkpoint (read
+    /// checkpoint: it is not a symbolic link (dangling or not) or a directory; an existing file is writable and an intact Baco checkpoint (read
     /// through once; whether it fits the run's settings is only known when training starts); it is
     /// not a device or a pipe; and a file can be created next to it (a probe is created and deleted,
     /// with any parent directories made for it). Call it before hours of work depend on the path.
@@ -16,6 +16,14 @@ public static class CheckpointFile
     public static void EnsureUsable(string path)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
+
+        // A checkpoint is replaced by a rename at every validation, which would turn a link into a
+        // plain file and leave its target behind; a dangling link would be created as a file too.
+        if (RealPath.IsLink(path))
+        {
+            throw new CheckpointException(path, "is a symbolic link; give the path it points to instead (the checkpoint is replaced at every validation, which would turn the link into a file)");
+        }
+
         if (Directory.Exists(path))
         {
             throw new CheckpointException(path, "is a directory; give the path of a file");

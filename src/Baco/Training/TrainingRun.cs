@@ -104,7 +104,7 @@ internal sealed class TrainingRun
             stoppedEarly = PatienceRanOut(epoch);
             if (_checkpoint is not null && (epoch % checkpointEvery == 0 || stoppedEarly || epoch == _options.Epochs))
             {
-                Save();
+                SaveOrStop(epoch);
             }
         }
 
@@ -229,6 +229,23 @@ internal sealed class TrainingRun
     }
 
     /// <summary>
+    /// Saves the checkpoint after <paramref name="completed"/> epochs; a write that fails (a full
+    /// disk) stops the run with the best validated model so far, which the caller can keep.
+    /// </summary>
+    private void SaveOrStop(int completed)
+    {
+        try
+        {
+            Save();
+        }
+        catch (CheckpointException e)
+        {
+            var bestSoFar = _state.Best is null ? null : Finish(completed, stoppedEarly: false);
+            throw new CheckpointException(e.Path, e.Reason, e.InnerException) { BestSoFar = bestSoFar, CompletedEpochs = completed };
+        }
+    }
+
+    /// <summary>
     /// Reports the stop and throws, handing over the best validated model so far; a checkpointed
     /// run first saves the completed epochs (the checkpoint keeps the current parameters, which
     /// the best model's restoration then overwrites in the model).
@@ -237,7 +254,7 @@ internal sealed class TrainingRun
     {
         if (_checkpoint is not null && _savedEpoch != completed)
         {
-            Save();
+            SaveOrStop(completed);
         }
 
         _reporter.Report(TrainingPhase.Interrupted, completed, _checkpoint is not null && _savedEpoch == completed ? _checkpoint : null, _state.BestEpoch);

@@ -84,8 +84,10 @@ public static class ComparisonWorkflow
                 outcomes.Add(new MethodOutcome(method.Name, compression, null, InterruptedRow(cancelled as TrainingInterruptedException, checkpoint, method.Name, options.Training.EarlyStopK)) { Interrupted = true });
                 throw Interrupted(outcomes, methods, m + 1, data, options, cancellationToken);
             }
-            catch (Exception ex) when (ex is not OperationCanceledException and not CheckpointException)
+            catch (Exception ex) when (ex is not OperationCanceledException and not CheckpointException { CompletedEpochs: null })
             {
+                // A checkpoint of another run is refused before the first method (it propagates);
+                // one that can no longer be written (a full disk) fails only its method's row.
                 outcomes.Add(new MethodOutcome(method.Name, compression, null, ex.Message) { FailedOnInput = ex is BacoException });
                 Say(ComparisonStage.Failed, $"{method.Name}: failed: {ex.Message}");
             }

@@ -256,6 +256,18 @@ public sealed class PreparedTraining
         var best = interrupted.BestSoFar ?? throw new ArgumentException("The run was cancelled before any validated epoch: there is no model to keep.", nameof(interrupted));
         return new TrainOutcome(this, best, null) { InterruptedAfterEpoch = interrupted.CompletedEpochs };
     }
+
+    /// <summary>
+    /// The outcome of a run stopped by a checkpoint it could not write, after a validated epoch:
+    /// its best model so far, to keep (the run did not finish; metrics.json records it as
+    /// interrupted after the epochs it completed).
+    /// </summary>
+    public TrainOutcome Keep(CheckpointException failed)
+    {
+        ArgumentNullException.ThrowIfNull(failed);
+        var best = failed.BestSoFar ?? throw new ArgumentException("The checkpoint failed before any validated epoch: there is no model to keep.", nameof(failed));
+        return new TrainOutcome(this, best, null) { InterruptedAfterEpoch = failed.CompletedEpochs };
+    }
 }
 
 /// <summary>A trained model and what its directory and metrics.json hold.</summary>

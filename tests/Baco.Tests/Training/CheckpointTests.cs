@@ -168,6 +168,56 @@ public sealed class CheckpointTests : IDisposable
     }
 
     [Fact]
+    public void ASymbolicLinkIsRefusedBeforeTrainingAndKept()
+    {
+        // The checkpoint is replaced by a rename, which would have turned the link into a file.
+        string target = Written();
+        byte[] before = File.ReadAllBytes(target);
+        string link = _dir["ck.link"];
+        File.CreateSymbolicLink(link, target);
+        Assert.Contains("is a symbolic link", Refused(link).Message);
+        Assert.NotNull(new FileInfo(link).LinkTarget);
+        Assert.Equal(before, File.ReadAllBytes(target));
+
+        // A dangling link was an internal error (the file it names is not there).
+        string dangling = _dir["dangling.link"];
+        File.CreateSymbolicLink(dangling, _dir["nowhere"]);
+        Assert.Contains("is a symbolic link", Refused(dangling).Message);
+        Assert.False(File.Exists(_dir["nowhere"]));
+    }
+
+    [Fact]
+    public void AWriteThatFailsDuringTrainingHandsOverTheBestModelSoFar()
+    {
+        // The first checkpoint is written; before the second, its folder becomes a file (a full
+        // disk, as far as the write can tell). The run stops there, but not what it learnt.
+        string folder = _dir["cks"];
+        string path = Path.Combine(folder, "ck.bin");
+        var options = Options(path) with { Epochs = 4 };
+        var breakAfterFirst = new SyncProgress<TrainingProgress>(p =>
+        {
+            if (p.Phase == TrainingPhase.EpochEnd && p.Epoch == 2)
+            {
+                Directory.Delete(folder, recursive: true);
+                File.WriteAllText(folder, "in the way");
+            }
+        });
+        var ex = Assert.Throws<CheckpointException>(() => Trainer.Train(_data, CodebookAssignment.Full(_data.UserCount, _data.ItemCount), options, breakAfterFirst, TestContext.Current.CancellationToken));
+        Assert.Equal(path, ex.Path);
+        Assert.Contains("cannot be written", ex.Message);
+        Assert.Equal(2, ex.CompletedEpochs);
+        var best = Assert.IsType<TrainingResult>(ex.BestSoFar);
+        Assert.InRange(best.BestEpoch, 1, 2);
+        Assert.NotNull(best.Test);
+
+        // The same model as an uninterrupted run's best of its first two epochs.
+        string other = _dir["ck2.bin"];
+        var twoEpochs = Train(Options(other) with { Epochs = 2 });
+        Assert.Equal(twoEpochs.BestEpoch, best.BestEpoch);
+        Assert.Equal(twoEpochs.Validation!.RecallAt(options.EarlyStopK), best.Validation!.RecallAt(options.EarlyStopK));
+    }
+
+    [Fact]
     public void AnUnwritablePathIsRefusedBeforeTraining()
     {
         // A parent that is a file cannot hold a checkpoint (a permission test would pass as root).

@@ -19,7 +19,7 @@ public sealed class InterruptionTests : IDisposable
     private TrainingResult Train(TrainingOptions options, Action<TrainingProgress, ManualClock>? onProgress = null, CancellationTokenSource? cancel = null)
     {
         var clock = new ManualClock();
-        var progress = new SyncProgress(p =>
+        var progress = new SyncProgress<TrainingProgress>(p =>
         {
             // Every epoch takes ten seconds on this clock.
             if (p.Phase == TrainingPhase.EpochEnd)
@@ -197,10 +197,5 @@ public sealed class InterruptionTests : IDisposable
         public override long GetTimestamp() => _ticks;
 
         public void Advance(int seconds) => _ticks += seconds * TimeSpan.TicksPerSecond;
-    }
-
-    private sealed class SyncProgress(Action<TrainingProgress> action) : IProgress<TrainingProgress>
-    {
-        public void Report(TrainingProgress value) => action(value);
     }
 }

@@ -77,7 +77,7 @@ public class TrainerTests
 
             string path = Path.Combine(dir, "b.ckpt");
             using var cts = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
-            var stopAfter3 = new SyncProgress(p =>
+            var stopAfter3 = new SyncProgress<TrainingProgress>(p =>
             {
                 if (p.Phase == TrainingPhase.EpochEnd && p.Epoch == 3)
                 {
@@ -224,9 +224,4 @@ public class TrainerTests
 
     private static TrainingResult Train(Dataset data, CodebookAssignment assignment, TrainingOptions options)
         => Trainer.Train(data, assignment, options, null, TestContext.Current.CancellationToken);
-
-    private sealed class SyncProgress(Action<TrainingProgress> action) : IProgress<TrainingProgress>
-    {
-        public void Report(TrainingProgress value) => action(value);
-    }
 }

@@ -6,6 +6,7 @@ using Baco.Data;
 using Baco.Models;
 using Baco.Reports;
 using Baco.Tests.Cli;
+using Baco.Tests.TestSupport;
 using Baco.Training;
 using Baco.Workflows;
 
@@ -287,6 +288,34 @@ public class WorkflowTests
     }
 
     /// <summary>
+    /// A checkpoint that can no longer be written in the second method (its folder became a
+    /// file: a full disk, as far as the write can tell) fails that method's row and the ones
+    /// after it; the method finished before it keeps its figures.
+    /// </summary>
+    [Fact]
+    [Trait("Category", "Fault")]
+    public void ACheckpointThatCannotBeWrittenFailsItsMethodNotTheComparison()
+    {
+        using var tmp = new TempDirectory();
+        var raw = Read(tmp);
+        string folder = tmp["cks"];
+        var options = new ComparisonOptions { Methods = ["full", "random"], Target = CompressionTarget.Fraction(0.5), Training = Small() with { Epochs = 4, EvalEvery = 2, CheckpointPath = Path.Combine(folder, "ck") } };
+        var progress = new SyncProgress<ComparisonProgress>(p =>
+        {
+            if (p.Method == "random" && p.Training is { Phase: TrainingPhase.EpochEnd, Epoch: 3 })
+            {
+                Directory.Delete(folder, recursive: true);
+                File.WriteAllText(folder, "in the way");
+            }
+        });
+        var result = ComparisonWorkflow.Run(TrainingData.ForTraining(raw, options.Training, "train.tsv"), options, progress, TestContext.Current.CancellationToken);
+        Assert.True(result.Methods[0].Succeeded);
+        Assert.False(result.Methods[1].Succeeded);
+        Assert.True(result.Methods[1].FailedOnInput);
+        Assert.Contains("ck.random: cannot be written", result.Methods[1].Error, StringComparison.Ordinal);
+    }
+
+    /// <summary>
     /// Cancelled in its second method's fifth epoch, a comparison hands over what it has: the
     /// finished method, the interrupted one with how far it got (not compared), and the one that
     /// never ran; the report says it is partial.
@@ -324,11 +353,6 @@ public class WorkflowTests
         Assert.Null(ComparisonReport.Json(e.Partial)["recommended"]); // only compressed methods are recommended, and none finished
         Assert.True((bool)ComparisonReport.Json(e.Partial)["interrupted"]!);
         Assert.Null(ComparisonReport.Json(new ComparisonResult([methods[0]], e.Partial.Data, options))["interrupted"]);
-    }
-
-    private sealed class SyncProgress<T>(Action<T> action) : IProgress<T>
-    {
-        public void Report(T value) => action(value);
     }
 
     [Fact]
