@@ -42,7 +42,7 @@ internal static class OutputPaths
     /// <summary>
     /// Writes what an interrupted run kept, with <paramref name="save"/>, marked partial: into the
     /// prepared directory, unless that holds a finished output, which a partial one never replaces;
-    /// then into a sibling OUT.interrupted. Returns where it went.
+    /// then into a sibling OUT.interrupted (or OUT.interrupted-N when that name is taken). Returns where it went.
     /// </summary>
     public static string SavePartial(OutputDirectory prepared, string option, string command, TextWriter error, string?[] inputs, Action<OutputDirectory> save)
     {
@@ -53,11 +53,37 @@ internal static class OutputPaths
             return prepared.Target;
         }
 
-        using var aside = Prepare(option, prepared.Target + ".interrupted", command, inputs);
+        using var aside = PrepareAside(prepared.Target, command, inputs);
         aside.Partial = true;
         error.WriteLine($"note: {Display(prepared.Target)} holds a finished output, which an interrupted run does not replace: what this run kept goes to {Display(aside.Target)}");
         save(aside);
         return aside.Target;
+    }
+
+    /// <summary>
+    /// The sibling for what an interrupted run kept: OUT.interrupted, or, when that is taken by
+    /// something baco may not replace (the user's own folder), OUT.interrupted-2 and so on. The
+    /// work is done by then, so a name that is taken must not cost it.
+    /// </summary>
+    private static OutputDirectory PrepareAside(string target, string command, string?[] inputs)
+    {
+        const int Tries = 9;
+        for (int n = 1; ; n++)
+        {
+            string path = target + (n == 1 ? ".interrupted" : $".interrupted-{n}");
+            try
+            {
+                return OutputDirectory.Prepare(path, command, inputs.OfType<string>());
+            }
+            catch (OutputPathException) when (n < Tries)
+            {
+                // Taken: the next name.
+            }
+            catch (OutputPathException e)
+            {
+                throw new CliError($"cannot save what the interrupted run kept: {Display(e.Path)} and the {Tries - 1} names before it are taken ({e.Reason}); free OUT.interrupted and run the same command again");
+            }
+        }
     }
 
     /// <summary>Says where the replaced output went when it could not be deleted (another user's files): nothing is left behind silently.</summary>

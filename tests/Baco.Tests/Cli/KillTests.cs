@@ -203,6 +203,14 @@ public sealed class KillTests : IDisposable
         Assert.Equal(before, File.ReadAllText(Path.Combine(outDir, "metrics.json")));
         Assert.Contains("holds a finished output, which an interrupted run does not replace", rerun, StringComparison.Ordinal);
         Assert.Contains("interrupted_after_epoch", File.ReadAllText(Path.Combine(outDir + ".interrupted", "metrics.json")), StringComparison.Ordinal);
+
+        // When OUT.interrupted holds the user's own file, what the run kept goes to OUT.interrupted-2 (it was lost, exit 2).
+        string mine = Path.Combine(outDir + ".interrupted", "notes.txt");
+        File.WriteAllText(mine, "mine");
+        string third = TerminatedAfter("validation after epoch 2", Train("100000", "0.0001"));
+        Assert.Equal("mine", File.ReadAllText(mine));
+        Assert.Contains($"what this run kept goes to {outDir}.interrupted-2", third, StringComparison.Ordinal);
+        Assert.Contains("interrupted_after_epoch", File.ReadAllText(Path.Combine(outDir + ".interrupted-2", "metrics.json")), StringComparison.Ordinal);
     }
 
     /// <summary>A signal during bench's second method still writes the report of the first, marked partial, and exits 130.</summary>
