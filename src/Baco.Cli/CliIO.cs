@@ -32,5 +32,5 @@ internal sealed class CliIO
     public IProgress<string> Progress { get; }
 
     /// <summary>The process's own streams, with colour when stdout is a terminal.</summary>
-    public static CliIO FromProcess() => new(System.Console.Out, System.Console.Error, ansi: !System.Console.IsOutputRedirected);
+    public static CliIO FromProcess() => new(GuardedWriter.ForOutput(System.Console.Out), GuardedWriter.ForErrors(System.Console.Error), ansi: !System.Console.IsOutputRedirected);
 }
