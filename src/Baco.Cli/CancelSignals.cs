@@ -4,21 +4,23 @@ namespace Baco.Cli;
 
 /// <summary>
 /// Ctrl+C and SIGTERM as a cancellation token, for commands that can stop cleanly (train and
-/// bench write their checkpoint and exit 130). The first signal asks the run to stop at its next
-/// safe point; a second Ctrl+C or SIGTERM is left to the runtime, which ends the process at once.
-/// Commands that do not listen keep the default: the process ends, and atomic output writing
-/// leaves no half-written directory.
+/// bench write their checkpoint and exit 130; compress and assign finish the step in progress and
+/// write nothing). The first signal asks the run to stop at its next safe point; a second Ctrl+C
+/// or SIGTERM is left to the runtime, which ends the process at once (atomic output writing leaves
+/// no half-written directory; the next run into the same output removes the work directory).
 /// </summary>
 internal sealed class CancelSignals : IDisposable
 {
     private readonly CancellationTokenSource _source = new();
     private readonly TextWriter _error;
+    private readonly string _stopsWhen;
     private readonly PosixSignalRegistration? _sigterm;
     private int _requested;
 
-    private CancelSignals(TextWriter error)
+    private CancelSignals(TextWriter error, string stopsWhen)
     {
         _error = error;
+        _stopsWhen = stopsWhen;
         Console.CancelKeyPress += OnCancelKeyPress;
         try
         {
@@ -32,8 +34,8 @@ internal sealed class CancelSignals : IDisposable
 
     public CancellationToken Token => _source.Token;
 
-    /// <summary>Starts listening until disposed.</summary>
-    public static CancelSignals Listen(CliIO io) => new(io.Error);
+    /// <summary>Starts listening until disposed; <paramref name="stopsWhen"/> tells the user, at the first signal, when the run will stop.</summary>
+    public static CancelSignals Listen(CliIO io, string stopsWhen = "at the next safe point (the end of the epoch when checkpointing)") => new(io.Error, stopsWhen);
 
     public void Dispose()
     {
@@ -54,7 +56,7 @@ internal sealed class CancelSignals : IDisposable
             return false;
         }
 
-        _error.WriteLine("baco: stopping at the next safe point (the end of the epoch when checkpointing); press Ctrl+C again to stop at once");
+        _error.WriteLine($"baco: stopping {_stopsWhen}; press Ctrl+C again to stop at once");
         _source.Cancel();
         return true;
     }

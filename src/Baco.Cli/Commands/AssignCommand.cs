@@ -33,10 +33,15 @@ internal static class AssignCommand
             string newFile = parsed.GetValue(interactions)!;
             using var outDir = OutputPaths.Prepare("--out", parsed.GetValue(output)!, "baco assign", storedDir, newFile);
 
+            using var signals = CancelSignals.Listen(io, "once the step in progress ends, writing nothing");
             var stored = AssignmentStore.Load(storedDir);
             io.Progress.Report($"reading {newFile}");
             var read = InteractionReader.Read(newFile, options: data.ReadOptions(parsed, io));
+            signals.Token.ThrowIfCancellationRequested();
             var assigned = AssignWorkflow.Run(stored, storedDir, read, Path.GetFullPath(newFile));
+
+            // Stopped before anything is written: the work directory goes, an earlier output stays (exit 130).
+            signals.Token.ThrowIfCancellationRequested();
             OutputPaths.Complete(outDir, "--out", assigned.WriteInto, io.Error);
             // Hashing methods place by id alone: neighbours, known or not, never matter to them.
             bool byNeighbours = CompressionMethods.Find(stored.Assignment.Method)?.NewEntities is NewEntityRule.BalancedGain or NewEntityRule.MajorityCoCluster or NewEntityRule.MajorityCoClusterAndHash;

@@ -62,6 +62,7 @@ internal static class CompressCommand
             }
 
             using var outDir = OutputPaths.Prepare("--out", parsed.GetValue(output)!, "baco compress", [.. data.Inputs(parsed), previousDir]);
+            using var signals = CancelSignals.Listen(io, "once the step in progress ends, writing nothing");
             var earlier = previousDir is null ? null : AssignmentStore.Load(previousDir);
 
             var loaded = data.Load(parsed, io);
@@ -77,7 +78,11 @@ internal static class CompressCommand
                 Previous = earlier,
                 PreviousSource = previousDir,
             };
+            signals.Token.ThrowIfCancellationRequested();
             var compressed = CompressWorkflow.Run(trainingData, request, new WorkflowProgressPrinter(io));
+
+            // Stopped before anything is written: the work directory goes, an earlier output stays (exit 130).
+            signals.Token.ThrowIfCancellationRequested();
             OutputPaths.Complete(outDir, "--out", compressed.WriteInto, io.Error);
             if (parsed.GetValue(json))
             {

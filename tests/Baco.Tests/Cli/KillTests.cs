@@ -227,6 +227,27 @@ public sealed class KillTests : IDisposable
         Assert.Matches(@"\| random \|.*(interrupted|not run)", report);
     }
 
+    /// <summary>
+    /// compress listens too: a signal during the budget search lets the search finish, writes
+    /// nothing and exits 130, leaving no work directory (before: exit 143 on SIGTERM, and a
+    /// `.tmp-*` sibling until the next run).
+    /// </summary>
+    [Fact]
+    public void ASignalDuringCompressWritesNothingAndExits130()
+    {
+        SkipUnlessSignalsReachTheCli(15);
+
+        // Large enough that reading and the budget search outlast the signal's delivery by far (half a second).
+        var random = new Random(9);
+        string big = _tmp.File("big.tsv", string.Concat(Enumerable.Range(0, 200_000).Select(_ => $"user_{random.Next(20_000)}\titem_{random.Next(10_000)}\n")));
+        string outDir = _tmp["compressed"];
+        string stderr = TerminatedAfter("reading", ["compress", "--train", big, "--budget", "0.5", "--out", outDir]);
+        Assert.Contains("stopping once the step in progress ends, writing nothing", stderr, StringComparison.Ordinal);
+        Assert.Contains("baco: cancelled", stderr, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(outDir));
+        Assert.Empty(Directory.EnumerateFileSystemEntries(_tmp.Path, "compressed*"));
+    }
+
     private static void SkipUnlessSignalsReachTheCli(int signal)
     {
         Assert.SkipUnless(OperatingSystem.IsLinux() || OperatingSystem.IsMacOS(), "POSIX signals");
