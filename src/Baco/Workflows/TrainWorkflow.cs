@@ -104,7 +104,18 @@ public static class TrainWorkflow
         {
             string source = request.AssignmentSource ?? "the assignment";
             StoredAssignmentChecks.EnsureSameIdSpace(stored, dataset, source);
-            var found = HoldOutMismatch.Between(ValidationHoldOut.FromSummary(stored.Summary), data.HoldOut);
+            var storedHoldOut = ValidationHoldOut.FromSummary(stored.Summary);
+            var found = HoldOutMismatch.Between(storedHoldOut, data.HoldOut);
+
+            // Same ids, other interactions (another file of the same size, or an edited one): the
+            // rows still fit, but they were not clustered from these data. Compared with what the
+            // assignment's own hold-out leaves of these data, so another hold-out alone is not
+            // taken for other data; when the data differ, how the hold-outs differ means nothing
+            // and is not noted. An extension by 'baco assign' changes the interactions by design,
+            // and is noted whatever the hold-out.
+            bool extended = AssignWorkflow.IsExtension(stored.Summary);
+            string? other = OtherInteractions(stored.Summary, extended || found is null ? dataset.Train : TrainedOn(data, storedHoldOut), source);
+            found = other is not null && !extended ? null : found;
 
             // A run that never validates (its interval past its epochs) has no scores for a leak to inflate.
             bool validates = options.EvalEvery > 0 && options.EvalEvery <= options.Epochs;
@@ -119,12 +130,7 @@ public static class TrainWorkflow
                 progress?.Report(WorkflowProgress.Note(mismatch.Describe(source)) with { HoldOut = mismatch });
             }
 
-            // Same ids, other interactions (another file of the same size, or an edited one): the
-            // rows still fit, but they were not clustered from these data. Another hold-out alone
-            // also changes the interactions, and is noted above; an extension by 'baco assign'
-            // changes them by design, and is noted whatever the hold-out.
-            bool extended = AssignWorkflow.IsExtension(stored.Summary);
-            if ((found is null || extended) && OtherInteractions(stored.Summary, dataset.Train, source) is { } other)
+            if (other is not null)
             {
                 progress?.Report(WorkflowProgress.Note(other));
             }
@@ -168,6 +174,14 @@ public static class TrainWorkflow
 
         return new PreparedTraining(data, assignment, options, compressionSummary, compression, mismatch);
     }
+
+    /// <summary>
+    /// The training interactions an assignment computed with <paramref name="holdOut"/> saw, had it
+    /// been computed from these data: all of them, or what its seeded hold-out leaves.
+    /// </summary>
+    private static InteractionList TrainedOn(TrainingData data, ValidationHoldOut holdOut) => holdOut.Kind == HoldOutKind.Seeded
+        ? TrainingData.ForCompression(data.Original, holdOut.Fraction, holdOut.Seed).Dataset.Train
+        : data.Original.Train;
 
     /// <summary>
     /// The note for a stored assignment whose summary records another hash of its interactions than
