@@ -22,7 +22,12 @@ internal sealed record TrainingFingerprint(IReadOnlyList<(string Name, string Va
 
     // Parts that depend on the assignment, which a comparison or a training only has once a method has
     // compressed; a warm start relates the model's rows to the assignment's, so it is one of them.
-    private static readonly HashSet<string> AssignmentParts = ["assignment rows", "code combiner", "user codes", "item codes", WarmStartPart];
+    private static readonly HashSet<string> AssignmentParts = ["assignment rows", "code combiner", "user codes", "item codes", MethodPart, WarmStartPart];
+
+    // The method that made the assignment, recorded since 2026-12-03: a checkpoint written before
+    // has none, which is not a difference (it still resumes); when both have one, a message names
+    // the method before the rows and codes that follow from it.
+    private const string MethodPart = "compression method";
 
     public static TrainingFingerprint Of(TrainingOptions o, CodebookAssignment a, InteractionList train, InteractionList? validation)
     {
@@ -30,6 +35,7 @@ internal sealed record TrainingFingerprint(IReadOnlyList<(string Name, string Va
         return new TrainingFingerprint(
         [
             .. SettingsParts(o, train, validation),
+            (MethodPart, a.Method),
             ("assignment rows", $"{a.Users.RowCount} + {a.Items.RowCount}"),
             ("code combiner", Names.Of(a.Combiner)),
             ("user codes", ContentHash.Of(a.Users.CodeArray, a.Users.OffsetArray)),
@@ -144,7 +150,10 @@ internal sealed record TrainingFingerprint(IReadOnlyList<(string Name, string Va
         {
             if (!theirs.Remove(name, out string? old))
             {
-                diffs.Add(Absent(name, "here", "there"));
+                if (name != MethodPart)
+                {
+                    diffs.Add(Absent(name, "here", "there"));
+                }
             }
             else if (old != value)
             {

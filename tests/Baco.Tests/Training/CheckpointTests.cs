@@ -111,6 +111,22 @@ public sealed class CheckpointTests : IDisposable
         Assert.Equal(3, Train(Options(path) with { Epochs = 3 }).EpochsRun);
     }
 
+    [Fact]
+    public void AnotherCompressionMethodIsNamedAndOlderCheckpointsWithoutItStillResume()
+    {
+        string path = Written();
+        var full = CodebookAssignment.Full(_data.UserCount, _data.ItemCount);
+        var ex = Assert.Throws<CheckpointException>(() => Trainer.Train(_data, full with { Method = "random" }, Options(path), null, TestContext.Current.CancellationToken));
+        Assert.Contains("(compression method full there, random here)", ex.Message);
+
+        // A checkpoint written before the method was recorded has no such part: not a difference.
+        var options = Options(path);
+        var now = TrainingFingerprint.Of(options, full, _data.Train, _data.Validation);
+        var before = new TrainingFingerprint([.. now.Parts.Where(p => p.Name != "compression method")]);
+        Assert.Null(now.DifferencesFrom(before));
+        Assert.Equal("compression method full there, random here", TrainingFingerprint.Of(options, full with { Method = "random" }, _data.Train, _data.Validation).DifferencesFrom(now));
+    }
+
     [Theory]
     [InlineData(ModelKind.LightGcn, EmbeddingInit.Normal, PositiveSampling.ShuffledInteractions)]
     [InlineData(ModelKind.MatrixFactorization, EmbeddingInit.XavierUniform, PositiveSampling.UniformUsers)]
