@@ -80,6 +80,7 @@ internal static class TrainCommand
             var compressionTarget = target.Bind(parsed);
             if (options.CheckpointPath is { } checkpoint)
             {
+                CheckpointFile.EnsureOutside(checkpoint, [storedDir, warmDir]);
                 CheckpointFile.EnsureUsable(checkpoint);
             }
 

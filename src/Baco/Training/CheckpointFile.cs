@@ -73,6 +73,27 @@ public static class CheckpointFile
     }
 
     /// <summary>
+    /// Throws <see cref="CheckpointException"/> when <paramref name="path"/> lies inside one of the
+    /// run's input directories (a model to warm-start from, an assignment): baco would write a file
+    /// into a directory it only reads, which its owner did not put there (and which baco itself
+    /// would later refuse to replace as a file it did not write). Null entries are skipped.
+    /// </summary>
+    public static void EnsureOutside(string path, IEnumerable<string?> inputDirectories)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        ArgumentNullException.ThrowIfNull(inputDirectories);
+        string real = RealPath.Of(path);
+        foreach (string? dir in inputDirectories)
+        {
+            if (dir is not null && Directory.Exists(dir)
+                && real.StartsWith(Path.TrimEndingDirectorySeparator(RealPath.Of(dir)) + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+            {
+                throw new CheckpointException(path, $"is inside an input directory of this run ({dir}), which baco only reads; give a path outside it");
+            }
+        }
+    }
+
+    /// <summary>
     /// The checkpoint of one method of a comparison: <paramref name="path"/>.<paramref name="method"/>
     /// (ck.bin.baco), so methods, whose settings differ, never share a file.
     /// </summary>

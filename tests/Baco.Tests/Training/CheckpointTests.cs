@@ -234,6 +234,22 @@ public sealed class CheckpointTests : IDisposable
     }
 
     [Fact]
+    public void ACheckpointInsideAnInputDirectoryIsRefused()
+    {
+        // A model folder given as --warm-start: baco would add a file to it, then refuse that folder as --out.
+        string model = Directory.CreateDirectory(_dir["model"]).FullName;
+        foreach (string inside in new[] { Path.Combine(model, "ck.bin"), Path.Combine(model, "sub", "ck.bin") })
+        {
+            var ex = Assert.Throws<CheckpointException>(() => CheckpointFile.EnsureOutside(inside, [null, model]));
+            Assert.Contains($"is inside an input directory of this run ({model})", ex.Message);
+        }
+
+        Assert.Empty(Directory.EnumerateFileSystemEntries(model));
+        CheckpointFile.EnsureOutside(_dir["model-ck.bin"], [model]);
+        CheckpointFile.EnsureOutside(Path.Combine(_dir.Path, "modelx", "ck.bin"), [model]);
+    }
+
+    [Fact]
     public void AnUnwritablePathIsRefusedBeforeTraining()
     {
         // A parent that is a file cannot hold a checkpoint (a permission test would pass as root).
