@@ -321,9 +321,22 @@ public static class AssignmentStore
         }
 
         string text = File.ReadAllText(path, Encoding.UTF8);
+
+        // baco writes LF only and ids never hold a CR: CR LF means the file was converted since
+        // (a git checkout with autocrlf, an editor), and each id would gain a '\r'.
+        if (text.IndexOf('\r') is int cr and >= 0)
+        {
+            throw new DataFormatException(path, text.AsSpan(0, cr).Count('\n') + 1, "ends its lines with CR LF (Windows line endings), which baco does not write: the file was converted after it was written; convert it back (for example sed -i 's/\\r$//' FILE)");
+        }
+
         var names = text.Split('\n');
 
         // Every id is followed by '\n', so the split leaves one empty string at the end.
+        if (names.Length == count && names[^1].Length != 0)
+        {
+            throw new DataFormatException(path, count, $"its last id, '{names[^1]}', is not followed by a newline as baco writes it: the file was cut short or edited");
+        }
+
         if (names.Length == 0 || names[^1].Length != 0 || names.Length - 1 != count)
         {
             throw new DataFormatException(path, 0, $"has {names.Length - (names[^1].Length == 0 ? 1 : 0)} ids, expected {count} (one a line, each ending in a newline)");

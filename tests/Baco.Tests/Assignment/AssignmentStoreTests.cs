@@ -154,6 +154,14 @@ public sealed class AssignmentStoreTests : IDisposable
         File.WriteAllText(Path.Combine(dir, "user_ids.txt"), "a\nb\na\n");
         LoadFails(dir, "user_ids.txt", "duplicate id 'a'");
 
+        // Converted to CR LF after baco wrote it (a git checkout): each id would gain a '\r'.
+        File.WriteAllText(Path.Combine(dir, "user_ids.txt"), "a\r\nb\r\nc\r\n");
+        LoadFails(dir, "user_ids.txt", "ends its lines with CR LF");
+
+        // Three ids but the last without its newline: was "has 3 ids, expected 3".
+        File.WriteAllText(Path.Combine(dir, "user_ids.txt"), "a\nb\nc");
+        LoadFails(dir, "user_ids.txt", "its last id, 'c', is not followed by a newline");
+
         dir = Written();
         File.WriteAllText(Path.Combine(dir, "summary.json"), "{ broken");
         LoadFails(dir, "summary.json", "invalid JSON");
