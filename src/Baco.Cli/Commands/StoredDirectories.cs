@@ -30,9 +30,12 @@ internal static class StoredDirectories
     {
         if (!Directory.Exists(path))
         {
-            throw new CliError(File.Exists(path)
-                ? $"'{option}': {path} is a file; give {expected}."
-                : $"'{option}': {path} does not exist.");
+            // A link to nothing reads as a file to File.Exists.
+            throw new CliError(new FileInfo(path).LinkTarget is { } target && !File.Exists(Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, target))
+                ? $"'{option}': {path} is a symbolic link to {target}, which does not exist."
+                : File.Exists(path)
+                    ? $"'{option}': {path} is a file; give {expected}."
+                    : $"'{option}': {path} does not exist.");
         }
     }
 }

@@ -104,7 +104,7 @@ internal static class CheckpointFraming
         CheckMagic(path, header[..got]);
         if (got < HeaderLength)
         {
-            throw new CheckpointException(path, $"truncated: {actual:N0} bytes, shorter than a checkpoint's header");
+            throw new CheckpointException(path, $"truncated: {actual:N0} bytes, shorter than a checkpoint's header; delete it to start over");
         }
 
         long declared = BinaryPrimitives.ReadInt64LittleEndian(header[Magic.Length..]);
@@ -126,7 +126,7 @@ internal static class CheckpointFraming
             int n = file.Read(buffer, 0, (int)Math.Min(buffer.Length, left));
             if (n == 0)
             {
-                throw new CheckpointException(path, "truncated while being read");
+                throw new CheckpointException(path, "truncated while being read; delete it to start over");
             }
 
             hash.AppendData(buffer, 0, n);

@@ -71,6 +71,21 @@ public sealed class MessageTests
     }
 
     [Fact]
+    public void ADanglingLinkAsAModelIsNamedAsALink()
+    {
+        // File.Exists is true for a link to nothing: it was "is a file; give the directory".
+        using var tmp = new TempDirectory();
+        string link = tmp["model-link"];
+        File.CreateSymbolicLink(link, tmp["gone"]);
+        foreach (string[] args in new[] { new[] { "recommend", "--model", link, "--user", "u" }, ["train", "--warm-start", link, "--out", tmp["m"]] })
+        {
+            var (code, _, err) = CliRunner.Run(args);
+            Assert.Equal(2, code);
+            Assert.Matches($"^baco: error: '--(model|warm-start)': {System.Text.RegularExpressions.Regex.Escape(link)} is a symbolic link to .*gone, which does not exist\\.$", OutputSafetyTests.OneLine(err));
+        }
+    }
+
+    [Fact]
     public void AKnobOutsideTheMethodsRangeIsRefusedNotCut()
     {
         using var tmp = new TempDirectory();
