@@ -53,6 +53,10 @@ public static class AssignmentStore
     /// <summary>The caller's summary.</summary>
     public const string SummaryFile = "summary.json";
 
+    // Every file an assignment directory may hold, for the check that none changed since it was written.
+    private static readonly string[] Files = [AssignmentFile, UserCodesFile, UserOffsetsFile, ItemCodesFile, ItemOffsetsFile, UserIdsFile, ItemIdsFile,
+        CoClusterLinksFile, BacoFoldInFile, UserRowMapFile, ItemRowMapFile, SummaryFile];
+
     private const string FormatName = "baco-assignment";
     private const int FormatVersion = 1;
     private const string Identity = "identity";
@@ -106,6 +110,7 @@ public static class AssignmentStore
             FoldIn = meta.ContainsKey("baco_fold_in") ? LoadBaco(dir, metaPath, meta, userSide.RowCount, itemSide.RowCount) : null,
             PreviousRows = meta.ContainsKey("row_map") ? LoadRowMap(dir, metaPath, meta, userSide.RowCount, itemSide.RowCount) : null,
         };
+        OutputMarker.EnsureUnchanged(dir, Files);
         return new StoredAssignment(assignment, userIds, itemIds, summary);
     }
 

@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -5,8 +6,10 @@ namespace Baco.IO;
 
 /// <summary>
 /// The <see cref="OutputDirectory.MarkerFile"/> baco writes into every output directory: the
-/// command that wrote it and the names of the files it wrote. A directory may be replaced only
-/// when it holds nothing but those files, so a file the user added later is never deleted.
+/// command that wrote it, the names of the files it wrote and a SHA-256 of each. A directory may
+/// be replaced only when it holds nothing but those files, so a file the user added later is never
+/// deleted; and a file changed since (another model's codebook copied in, edited ids or settings)
+/// is refused by the loaders rather than served (<see cref="EnsureUnchanged"/>).
 /// </summary>
 internal static class OutputMarker
 {
@@ -17,9 +20,15 @@ internal static class OutputMarker
     public static void Write(string dir, string writtenBy, bool partial = false)
     {
         var files = new JsonArray();
+        var digests = new JsonObject();
         foreach (string name in Directory.EnumerateFileSystemEntries(dir).Select(p => Path.GetFileName(p)).Order(StringComparer.Ordinal))
         {
             files.Add(name);
+            string path = Path.Combine(dir, name);
+            if (File.Exists(path) && name != OutputDirectory.MarkerFile)
+            {
+                digests[name] = Digest(path);
+            }
         }
 
         var marker = new JsonObject
@@ -29,6 +38,7 @@ internal static class OutputMarker
             ["written_by"] = writtenBy,
             ["baco_version"] = typeof(OutputMarker).Assembly.GetName().Version?.ToString(3),
             ["files"] = files,
+            ["sha256"] = digests,
         };
         if (partial)
         {
@@ -66,5 +76,66 @@ internal static class OutputMarker
         {
             return null;
         }
+    }
+    /// <summary>
+    /// Throws <see cref="DataFormatException"/> naming the first of <paramref name="names"/> whose
+    /// content no longer matches the SHA-256 the marker of <paramref name="dir"/> records. Files the
+    /// marker does not record, and directories without a marker or written before digests were
+    /// kept (2026-12-03), are not checked. Loaders call it after their own checks, so a damaged
+    /// file is still described by what is wrong with it.
+    /// </summary>
+    public static void EnsureUnchanged(string dir, IEnumerable<string> names)
+    {
+        JsonObject? digests;
+        try
+        {
+            string marker = Path.Combine(dir, OutputDirectory.MarkerFile);
+            digests = File.Exists(marker) && JsonNode.Parse(File.ReadAllText(marker)) is JsonObject o && (string?)o["format"] == Format
+                ? o["sha256"] as JsonObject
+                : null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException or InvalidOperationException)
+        {
+            return;
+        }
+
+        if (digests is null)
+        {
+            return;
+        }
+
+        foreach (string name in names)
+        {
+            string path = Path.Combine(dir, name);
+            if (digests[name] is JsonValue recorded && recorded.TryGetValue(out string? expected) && File.Exists(path) && Digest(path) != expected)
+            {
+                throw new DataFormatException(path, 0,
+                    $"was changed after baco wrote it: it no longer matches the SHA-256 that {OutputDirectory.MarkerFile} records (a file of another run copied in, or an edit); put back the file baco wrote, or run the command that wrote this directory again");
+            }
+        }
+    }
+
+    /// <summary>
+    /// SHA-256 of a file, hex. Text files (.json, .txt) are hashed with CR LF read as LF: a git
+    /// checkout that converts line endings is not a change (ids with CR LF are refused on their own).
+    /// </summary>
+    internal static string Digest(string path)
+    {
+        byte[] bytes = File.ReadAllBytes(path);
+        if (path.EndsWith(".json", StringComparison.Ordinal) || path.EndsWith(".txt", StringComparison.Ordinal))
+        {
+            var kept = new List<byte>(bytes.Length);
+            for (int k = 0; k < bytes.Length; k++)
+            {
+                if (!(bytes[k] == (byte)'\r' && k + 1 < bytes.Length && bytes[k + 1] == (byte)'\n'))
+                {
+                    kept.Add(bytes[k]);
+                }
+            }
+
+            bytes = [.. kept];
+        }
+
+        return Convert.ToHexStringLower(SHA256.HashData(bytes));
     }
 }

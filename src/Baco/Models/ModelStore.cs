@@ -91,6 +91,7 @@ public static class ModelStore
             : null;
         var graph = BipartiteGraph.FromInteractions(config.Users, config.Items, config.Model == ModelKind.LightGcn ? training! : InteractionList.Empty);
         var model = RecommenderModels.FromCodebooks(config.Model, assignment, graph, config.Dim, config.Layers, userBook, itemBook);
+        OutputMarker.EnsureUnchanged(directory, ["seen_users.npy", "seen_items.npy", "graph_users.npy", "graph_items.npy"]);
         return new StoredModel(model, seen, config, stored) { Training = training };
     }
 
@@ -121,6 +122,7 @@ public static class ModelStore
 
         var userBook = ReadCodebook(Path.Combine(directory, "user_codebook.npy"), config.UserRows, config.Dim);
         var itemBook = ReadCodebook(Path.Combine(directory, "item_codebook.npy"), config.ItemRows, config.Dim);
+        OutputMarker.EnsureUnchanged(directory, [ConfigFile, "user_codebook.npy", "item_codebook.npy"]);
         return new StoredCodebooks(config, stored, userBook, itemBook);
     }
 

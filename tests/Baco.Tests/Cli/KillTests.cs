@@ -296,6 +296,13 @@ public sealed class KillTests : IDisposable
         foreach (string name in Names(expectedDir))
         {
             string expected = Path.Combine(expectedDir, name), actual = Path.Combine(actualDir, name);
+            if (name == ".baco-output")
+            {
+                // Its digests of files with timings differ as those files do; the others must match.
+                Assert.Equal(DigestsOfExactFiles(expected), DigestsOfExactFiles(actual));
+                continue;
+            }
+
             switch (Path.GetExtension(name))
             {
                 case ".json":
@@ -308,6 +315,18 @@ public sealed class KillTests : IDisposable
                     break;
             }
         }
+    }
+
+    private static string DigestsOfExactFiles(string marker)
+    {
+        var json = JsonNode.Parse(File.ReadAllText(marker))!.AsObject();
+        var digests = json["sha256"]!.AsObject();
+        foreach (string timed in digests.Select(d => d.Key).Where(n => Path.GetExtension(n) is ".json" or ".png" or ".md").ToList())
+        {
+            digests.Remove(timed);
+        }
+
+        return json.ToJsonString();
     }
 
     private static string WithoutTimings(string jsonFile)
