@@ -98,6 +98,14 @@ internal static class BacoCli
             return $"no command given; {help}.";
         }
 
+        // "--top 3 --top 4" reads as one option given two values: say it was given twice.
+        if (System.Text.RegularExpressions.Regex.Match(message, @"^Option '(?<name>[^']+)' expects a single argument but (?<n>\d+) were provided") is { Success: true } twice
+            && command.Options.FirstOrDefault(o => o.Name == twice.Groups["name"].Value || o.Aliases.Contains(twice.Groups["name"].Value)) is { } repeated
+            && parsed.Tokens.Count(t => t.Value == repeated.Name || repeated.Aliases.Contains(t.Value)) is int given and > 1)
+        {
+            return $"'{repeated.Name}' is given {given} times; give it once; {help}.";
+        }
+
         return $"{char.ToLowerInvariant(message[0])}{message[1..].TrimEnd('.')}; {help}.";
     }
 

@@ -15,7 +15,7 @@ internal static class RecommendCommand
     {
         var model = CliOptions.RequiredPath("--model", "Directory written by 'baco train'.");
         var user = new Option<string>("--user") { Description = "The user's id as written in the training file." };
-        var itemList = new Option<string>("--items") { Description = "Comma-separated item ids of a user the model does not know: the user is folded in (rows by the assignment's rule, embedded by the model) and these items are excluded." };
+        var itemList = new Option<string>("--items") { Description = "Comma-separated item ids of a user the model does not know: the user is folded in (rows by the assignment's rule, embedded by the model) and these items are excluded. An id holding a comma goes in double quotes: --items '\"Smith, 1\",it7'." };
         var k = CliOptions.Number("--top", "Number of items.", 20, n => n >= 1, "must be at least 1");
         k.Aliases.Add("-k");
         var command = new Command("recommend", "Print a user's top items (their training and validation items excluded, and items with no training interaction); a user of the validation data only is folded in from their items.") { model, user, itemList, k };

@@ -287,7 +287,12 @@ public sealed class OutputDirectory : IDisposable
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new OutputPathException(path, $"cannot be replaced: {IoFailure.Reason(e)}", e);
+            // A mount point (a container's volume) cannot be renamed: an output is written
+            // whole beside the old one and then swapped in, so it needs a folder inside.
+            string hint = e is IOException && e.Message.Contains("busy", StringComparison.OrdinalIgnoreCase)
+                ? " (it is in use, or a mount point such as a container volume, which cannot be renamed); give a new folder inside it, e.g. " + System.IO.Path.Combine(path, "out")
+                : string.Empty;
+            throw new OutputPathException(path, $"cannot be replaced: {IoFailure.Reason(e)}{hint}", e);
         }
 
         Directory.Move(aside, target);

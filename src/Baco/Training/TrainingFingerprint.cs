@@ -157,7 +157,9 @@ internal sealed record TrainingFingerprint(IReadOnlyList<(string Name, string Va
             }
             else if (old != value)
             {
-                diffs.Add(Opaque.Contains(name) ? $"different {name}" : $"{name} {old} there, {value} here");
+                diffs.Add(name == "training interactions"
+                    ? "different training interactions (or the same lines in another order: ids are numbered as they first appear)"
+                    : Opaque.Contains(name) ? $"different {name}" : $"{name} {old} there, {value} here");
             }
         }
 

@@ -30,6 +30,8 @@ public sealed class MessageTests
     [InlineData("baco: error: '--user-weights': 'pagerank' is not one of cpm, degree, sqrt, log, authors-cpm; see 'baco compress --help'.", "compress", "--user-weights", "pagerank")]
     [InlineData("baco: error: '--top': 0 must be at least 1; see 'baco recommend --help'.", "recommend", "--model", "m", "--user", "u", "-k", "0")]
     [InlineData("baco: error: option '--model' is required; see 'baco recommend --help'.", "recommend", "--user", "u")]
+    [InlineData("baco: error: '--top' is given 2 times; give it once; see 'baco recommend --help'.", "recommend", "--model", "m", "--user", "u", "-k", "3", "--top", "4")]
+    [InlineData("baco: error: '--dim' is given 2 times; give it once; see 'baco compress --help'.", "compress", "--dim", "8", "--dim", "16")]
     [InlineData("baco: error: '--out': the path is empty; see 'baco compress --help'.", "compress", "--out", " ")]
     [InlineData("baco: error: give at most one of '--gamma', '--budget' and '--budget-rows'.", "compress", "--gamma", "1", "--budget", "0.5")]
     [InlineData("baco: error: '--methods': 'magic' is not a method; choose from full, baco, graphhash, leiden, scc, lp, doublegraphhash, random, hash, frequency, double, hybrid, lsh.", "bench", "--methods", "baco,magic")]

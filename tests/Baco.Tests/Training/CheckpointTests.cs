@@ -172,7 +172,7 @@ public sealed class CheckpointTests : IDisposable
         var moved = _data with { Train = InteractionList.FromPairs([.. train.Users], items) };
 
         var ex = Refused(path, data: moved);
-        Assert.Contains("different training interactions", ex.Message);
+        Assert.Contains("different training interactions (or the same lines in another order: ids are numbered as they first appear)", ex.Message);
     }
 
     [Fact]
