@@ -30,7 +30,8 @@ internal static class BacoCli
         root.Subcommands.Add(BenchCommand.Create(io));
         root.Subcommands.Add(DemoCommand.Create(io));
 
-        var configuration = new InvocationConfiguration { Output = io.Out, Error = io.Error };
+        // Exceptions reach CommandRunner (one line, an exit code), not System.CommandLine's handler, which prints a stack trace (help into a closed stdout).
+        var configuration = new InvocationConfiguration { Output = io.Out, Error = io.Error, EnableDefaultExceptionHandler = false };
         if (args.Length == 0)
         {
             // No command is a usage error: show what there is, and say so in the exit code.

@@ -48,8 +48,22 @@ internal sealed class CancelSignals : IDisposable
 
     private void OnSigterm(PosixSignalContext context) => context.Cancel = Request();
 
+    /// <summary>
+    /// The point of no return before writing: throws <see cref="OperationCanceledException"/> if a
+    /// signal came, else stops handling signals, so that one arriving while the output is written
+    /// ends the process at once (the atomic write leaves the earlier output or the new one) instead
+    /// of promising to write nothing.
+    /// </summary>
+    public void Commit()
+    {
+        if (Interlocked.Exchange(ref _requested, 1) != 0)
+        {
+            throw new OperationCanceledException(_source.Token);
+        }
+    }
+
     /// <summary>True for the first request (handled here), false for later ones (default handling: terminate).</summary>
-    private bool Request()
+    internal bool Request()
     {
         if (Interlocked.Exchange(ref _requested, 1) != 0)
         {

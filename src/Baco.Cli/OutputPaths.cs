@@ -62,7 +62,7 @@ internal static class OutputPaths
 
     /// <summary>
     /// The sibling for what an interrupted run kept: OUT.interrupted, or, when that is taken by
-    /// something baco may not replace (the user's own folder), OUT.interrupted-2 and so on. The
+    /// something baco may not replace (the user's own folder, a finished output), OUT.interrupted-2 and so on. The
     /// work is done by then, so a name that is taken must not cost it.
     /// </summary>
     private static OutputDirectory PrepareAside(string target, string command, string?[] inputs)
@@ -73,7 +73,18 @@ internal static class OutputPaths
             string path = target + (n == 1 ? ".interrupted" : $".interrupted-{n}");
             try
             {
-                return OutputDirectory.Prepare(path, command, inputs.OfType<string>());
+                var aside = OutputDirectory.Prepare(path, command, inputs.OfType<string>());
+                if (!aside.HoldsFinishedOutput)
+                {
+                    return aside;
+                }
+
+                // A finished output of its own there is not replaced by a partial one either.
+                aside.Dispose();
+                if (n == Tries)
+                {
+                    throw new OutputPathException(path, "holds a finished output");
+                }
             }
             catch (OutputPathException) when (n < Tries)
             {

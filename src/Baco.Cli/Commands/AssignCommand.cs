@@ -41,7 +41,7 @@ internal static class AssignCommand
             var assigned = AssignWorkflow.Run(stored, storedDir, read, Path.GetFullPath(newFile));
 
             // Stopped before anything is written: the work directory goes, an earlier output stays (exit 130).
-            signals.Token.ThrowIfCancellationRequested();
+            signals.Commit();
             OutputPaths.Complete(outDir, "--out", assigned.WriteInto, io.Error);
             // Hashing methods place by id alone: neighbours, known or not, never matter to them.
             bool byNeighbours = CompressionMethods.Find(stored.Assignment.Method)?.NewEntities is NewEntityRule.BalancedGain or NewEntityRule.MajorityCoCluster or NewEntityRule.MajorityCoClusterAndHash;

@@ -98,13 +98,14 @@ internal static class BenchCommand
 
     private static void Report(CliIO io, ComparisonResult result, OutputDirectory outDir)
     {
-        ComparisonTable.Write(io.Console, result.Methods, result.Dim, result.Title, result.Options.Training.EarlyStopK);
+        // Saved before anything is printed: a closed or full stdout must not cost the report.
         TrainCommand.Save(io, outDir, ComparisonReport.Json(result), work =>
         {
             File.WriteAllText(Path.Combine(work, "report.md"), ComparisonReport.Markdown(result));
             ComparisonPlots.RecallVersusRatio(result.Methods, result.Dim, Path.Combine(work, "recall_vs_ratio.png"), result.Options.Training.EarlyStopK);
             ComparisonPlots.ClusterSizes(result.Methods, Path.Combine(work, "cluster_sizes.png"));
         }, "results.json");
+        ComparisonTable.Write(io.Console, result.Methods, result.Dim, result.Title, result.Options.Training.EarlyStopK);
         io.Console.WriteLine($"report, results.json and plots in {outDir.Target}");
     }
 

@@ -82,7 +82,7 @@ internal static class CompressCommand
             var compressed = CompressWorkflow.Run(trainingData, request, new WorkflowProgressPrinter(io));
 
             // Stopped before anything is written: the work directory goes, an earlier output stays (exit 130).
-            signals.Token.ThrowIfCancellationRequested();
+            signals.Commit();
             OutputPaths.Complete(outDir, "--out", compressed.WriteInto, io.Error);
             if (parsed.GetValue(json))
             {

@@ -147,9 +147,10 @@ internal static class TrainCommand
             catch (CheckpointException e) when (e.BestSoFar is not null)
             {
                 // A checkpoint that can no longer be written (a full disk) ends the run, not what it learnt (exit 2 all the same).
+                // Like an interrupted run's, it is partial: it never replaces a finished output.
                 var kept = prepared.Keep(e);
-                Save(io, outDir, TrainingReport.MetricsJson(kept), kept.WriteModel);
-                io.Error.WriteLine($"baco: the best validated model so far (epoch {kept.Training.BestEpoch} of the {e.CompletedEpochs} completed) was saved to {outDir.Target}");
+                string savedTo = OutputPaths.SavePartial(outDir, "--out", "baco train", io.Error, inputs, target => Save(io, target, TrainingReport.MetricsJson(kept), kept.WriteModel));
+                io.Error.WriteLine($"baco: the best validated model so far (epoch {kept.Training.BestEpoch} of the {e.CompletedEpochs} completed) was saved to {savedTo}");
                 throw;
             }
             catch (TrainingInterruptedException e) when (e.BestSoFar is not null)

@@ -77,12 +77,14 @@ internal static class OutputMarker
             return null;
         }
     }
+
     /// <summary>
-    /// Throws <see cref="DataFormatException"/> naming the first of <paramref name="names"/> whose
-    /// content no longer matches the SHA-256 the marker of <paramref name="dir"/> records. Files the
-    /// marker does not record, and directories without a marker or written before digests were
-    /// kept (2026-12-03), are not checked. Loaders call it after their own checks, so a damaged
-    /// file is still described by what is wrong with it.
+    /// Throws <see cref="DataFormatException"/> naming the first of <paramref name="names"/> that
+    /// the marker of <paramref name="dir"/> records but that is gone or no longer matches its
+    /// SHA-256. Files the marker does not record, and directories without a marker or written
+    /// before digests were kept (2026-12-03), are not checked: this guards against accidents (a
+    /// file of another run copied in, an edit), not against someone who also edits the marker.
+    /// Loaders call it after their own checks, so a damaged file is still described by what is wrong with it.
     /// </summary>
     public static void EnsureUnchanged(string dir, IEnumerable<string> names)
     {
@@ -107,7 +109,19 @@ internal static class OutputMarker
         foreach (string name in names)
         {
             string path = Path.Combine(dir, name);
-            if (digests[name] is JsonValue recorded && recorded.TryGetValue(out string? expected) && File.Exists(path) && Digest(path) != expected)
+            if (digests[name] is not JsonValue recorded || !recorded.TryGetValue(out string? expected))
+            {
+                continue;
+            }
+
+            // An optional file (an MF model's training interactions) would otherwise pass for never written.
+            if (!File.Exists(path))
+            {
+                throw new DataFormatException(path, 0,
+                    $"was deleted after baco wrote it ({OutputDirectory.MarkerFile} records it); put back the file baco wrote, or run the command that wrote this directory again");
+            }
+
+            if (Digest(path) != expected)
             {
                 throw new DataFormatException(path, 0,
                     $"was changed after baco wrote it: it no longer matches the SHA-256 that {OutputDirectory.MarkerFile} records (a file of another run copied in, or an edit); put back the file baco wrote, or run the command that wrote this directory again");

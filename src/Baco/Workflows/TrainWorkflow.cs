@@ -180,7 +180,7 @@ public static class TrainWorkflow
     /// been computed from these data: all of them, or what its seeded hold-out leaves.
     /// </summary>
     private static InteractionList TrainedOn(TrainingData data, ValidationHoldOut holdOut) => holdOut.Kind == HoldOutKind.Seeded
-        ? TrainingData.ForCompression(data.Original, holdOut.Fraction, holdOut.Seed).Dataset.Train
+        ? TrainingData.ForCompression(data.Original with { Validation = null }, holdOut.Fraction, holdOut.Seed).Dataset.Train // this run's --val file is not the assignment's
         : data.Original.Train;
 
     /// <summary>

@@ -211,6 +211,14 @@ public sealed class KillTests : IDisposable
         Assert.Equal("mine", File.ReadAllText(mine));
         Assert.Contains($"what this run kept goes to {outDir}.interrupted-2", third, StringComparison.Ordinal);
         Assert.Contains("interrupted_after_epoch", File.ReadAllText(Path.Combine(outDir + ".interrupted-2", "metrics.json")), StringComparison.Ordinal);
+
+        // A finished output under the next name is not replaced either: OUT.interrupted-3.
+        (code, err) = CliProcess.Run(_tmp.Path, [.. Train("4", "0.001")[..^1], outDir + ".interrupted-2"]);
+        Assert.True(code == 0, err);
+        string fourth = TerminatedAfter("validation after epoch 2", Train("100000", "0.0001"));
+        Assert.Contains($"what this run kept goes to {outDir}.interrupted-3", fourth, StringComparison.Ordinal);
+        Assert.DoesNotContain("interrupted_after_epoch", File.ReadAllText(Path.Combine(outDir + ".interrupted-2", "metrics.json")), StringComparison.Ordinal);
+        Assert.Contains("interrupted_after_epoch", File.ReadAllText(Path.Combine(outDir + ".interrupted-3", "metrics.json")), StringComparison.Ordinal);
     }
 
     /// <summary>A signal during bench's second method still writes the report of the first, marked partial, and exits 130.</summary>

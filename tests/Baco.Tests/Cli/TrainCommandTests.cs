@@ -295,6 +295,14 @@ public class TrainCommandTests
         Assert.True(code == 0, other);
         Assert.Contains("including the 20 % this run holds out", other);
         Assert.DoesNotContain("other interactions", other);
+
+        // The first assignment (a 20 % hold-out) in a run given a validation file: the same data,
+        // seen less; the run's own --val is not the assignment's hold-out.
+        (code, _, other) = CliRunner.Run(["train", "--train", train, "--val", test, "--assignment", assignment, "--model", "mf", "--dim", "8",
+            "--epochs", "1", "--eval-every", "1", "--out", tmp["given-val"]]);
+        Assert.True(code == 0, other);
+        Assert.Contains("was computed without 20 % of the training interactions", other);
+        Assert.DoesNotContain("other interactions", other);
     }
 
     [Fact]

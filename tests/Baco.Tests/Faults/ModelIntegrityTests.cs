@@ -80,6 +80,20 @@ public sealed class ModelIntegrityTests : IDisposable
     }
 
     [Fact]
+    public void AnOptionalFileDeletedIsRefusedToo()
+    {
+        // An MF model keeps its training interactions since 2026-12-03; without them it loads as an
+        // older model would, which the marker shows it is not.
+        string mf = _tmp["mf"];
+        var (code, _, err) = CliRunner.Run("train", "--train", _train, "--model", "mf", "--dim", "8", "--epochs", "2", "--eval-every", "2", "--out", mf);
+        Assert.True(code == 0, err);
+        File.Delete(Path.Combine(mf, "graph_users.npy"));
+        File.Delete(Path.Combine(mf, "graph_items.npy"));
+        var e = Assert.Throws<DataFormatException>(() => ModelStore.Load(mf));
+        Assert.StartsWith("was deleted after baco wrote it", e.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void LineEndingsConvertedByACheckoutAreNotAChange()
     {
         // git with autocrlf rewrites the JSON files with CR LF: the same content.
