@@ -6,8 +6,10 @@ namespace Baco.Cli;
 /// Ctrl+C and SIGTERM as a cancellation token, for commands that can stop cleanly (train and
 /// bench write their checkpoint and exit 130; compress and assign finish the step in progress and
 /// write nothing). The first signal asks the run to stop at its next safe point; a second Ctrl+C
-/// or SIGTERM is left to the runtime, which ends the process at once (atomic output writing leaves
-/// no half-written directory; the next run into the same output removes the work directory).
+/// or SIGTERM, and any signal once the output is being written (<see cref="Commit"/>,
+/// <see cref="Release"/>), is left to the runtime, which ends the process at once with 130 or
+/// 143: atomic output writing leaves the earlier output or the new one, never half of one, and
+/// the next run into the same output removes the work directory.
 /// </summary>
 internal sealed class CancelSignals : IDisposable
 {
@@ -61,6 +63,13 @@ internal sealed class CancelSignals : IDisposable
             throw new OperationCanceledException(_source.Token);
         }
     }
+
+    /// <summary>
+    /// For work that has finished (a trained model, a comparison) and is about to be written: from
+    /// here a signal ends the process at once, as after <see cref="Commit"/>, but one that already
+    /// came does not cost the finished work.
+    /// </summary>
+    public void Release() => Interlocked.Exchange(ref _requested, 1);
 
     /// <summary>True for the first request (handled here), false for later ones (default handling: terminate).</summary>
     internal bool Request()

@@ -55,7 +55,7 @@ internal static class OutputPaths
 
         using var aside = PrepareAside(prepared.Target, command, inputs);
         aside.Partial = true;
-        error.WriteLine($"note: {Display(prepared.Target)} holds a finished output, which an interrupted run does not replace: what this run kept goes to {Display(aside.Target)}");
+        error.WriteLine($"note: {Display(prepared.Target)} holds a finished output, which a run that did not finish does not replace: what this run kept goes to {Display(aside.Target)}");
         save(aside);
         return aside.Target;
     }

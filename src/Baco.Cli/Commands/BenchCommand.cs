@@ -71,14 +71,15 @@ internal static class BenchCommand
             }
 
             var trainingData = TrainingData.ForTraining(loaded.Dataset, options.Training, loaded.Source);
-            return ExitCode(Run(io, trainingData, options, outDir, signals.Token, inputs));
+            return ExitCode(Run(io, trainingData, options, outDir, signals, inputs));
         }, io.Error));
         return command;
     }
 
     /// <summary>Runs the comparison, writes the report directory and prints the table (shared with `baco demo`).</summary>
-    internal static ComparisonResult Run(CliIO io, TrainingData data, ComparisonOptions options, OutputDirectory outDir, CancellationToken cancellationToken = default, string?[]? inputs = null, string command = "baco bench")
+    internal static ComparisonResult Run(CliIO io, TrainingData data, ComparisonOptions options, OutputDirectory outDir, CancelSignals? signals = null, string?[]? inputs = null, string command = "baco bench")
     {
+        var cancellationToken = signals?.Token ?? CancellationToken.None;
         var live = io.Error == Console.Error && !Console.IsErrorRedirected;
         ComparisonResult result;
         try
@@ -92,6 +93,7 @@ internal static class BenchCommand
             throw;
         }
 
+        signals?.Release(); // the comparison is done: a signal now ends the process, not the report
         Report(io, result, outDir);
         return result;
     }

@@ -29,7 +29,7 @@ internal static class DemoCommand
                 Training = DemoTraining,
             };
             var data = TrainingData.ForTraining(BuiltInData.Create(), options.Training, "built-in synthetic data");
-            return BenchCommand.ExitCode(BenchCommand.Run(io, data, options, outDir, signals.Token, command: "baco demo"));
+            return BenchCommand.ExitCode(BenchCommand.Run(io, data, options, outDir, signals, command: "baco demo"));
         }, io.Error));
         return command;
     }

@@ -138,10 +138,11 @@ internal static class TrainCommand
             }
             catch (TrainingDivergedException e) when (e.BestSoFar is not null)
             {
-                // Keep what was learnt before the divergence; the run still fails (exit 2).
+                // Keep what was learnt before the divergence; the run still fails (exit 2), and its
+                // model, like an interrupted run's, is partial: it never replaces a finished output.
                 var kept = prepared.Keep(e);
-                Save(io, outDir, TrainingReport.MetricsJson(kept), kept.WriteModel);
-                io.Error.WriteLine($"baco: the best model before the divergence (epoch {kept.Training.BestEpoch}) was saved to {outDir.Target}");
+                string savedTo = OutputPaths.SavePartial(outDir, "--out", "baco train", io.Error, inputs, target => Save(io, target, TrainingReport.MetricsJson(kept), kept.WriteModel));
+                io.Error.WriteLine($"baco: the best model before the divergence (epoch {kept.Training.BestEpoch}) was saved to {savedTo}");
                 throw;
             }
             catch (CheckpointException e) when (e.BestSoFar is not null)
@@ -149,7 +150,18 @@ internal static class TrainCommand
                 // A checkpoint that can no longer be written (a full disk) ends the run, not what it learnt (exit 2 all the same).
                 // Like an interrupted run's, it is partial: it never replaces a finished output.
                 var kept = prepared.Keep(e);
-                string savedTo = OutputPaths.SavePartial(outDir, "--out", "baco train", io.Error, inputs, target => Save(io, target, TrainingReport.MetricsJson(kept), kept.WriteModel));
+                string savedTo;
+                try
+                {
+                    savedTo = OutputPaths.SavePartial(outDir, "--out", "baco train", io.Error, inputs, target => Save(io, target, TrainingReport.MetricsJson(kept), kept.WriteModel));
+                }
+                catch (CliError)
+                {
+                    // --out on the same full disk: the cause comes first, then why nothing was saved.
+                    io.Error.WriteLine($"baco: error: {OptionNames.Describe(e)}");
+                    throw;
+                }
+
                 io.Error.WriteLine($"baco: the best validated model so far (epoch {kept.Training.BestEpoch} of the {e.CompletedEpochs} completed) was saved to {savedTo}");
                 throw;
             }
@@ -162,6 +174,8 @@ internal static class TrainCommand
                 throw;
             }
 
+            // The model is trained: a signal now ends the process (the atomic save leaves the old output or the new one).
+            signals.Release();
             Save(io, outDir, TrainingReport.MetricsJson(trained), trained.WriteModel);
             Rendering.MetricsTable.Write(io.Console, trained.Training, prepared.Assignment, options.Dim, outDir.Target);
             return ExitCodes.Ok;

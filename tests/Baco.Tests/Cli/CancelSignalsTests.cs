@@ -24,6 +24,22 @@ public sealed class CancelSignalsTests
     }
 
     [Fact]
+    public void FinishedWorkIsReleasedWhateverCameBefore()
+    {
+        // train and bench, their work done: a signal that came does not cost it, a later one ends the process.
+        var error = new StringWriter();
+        using var signals = CancelSignals.Listen(Io(error));
+        Assert.True(signals.Request());
+        signals.Release();
+        Assert.False(signals.Request());
+
+        using var quiet = CancelSignals.Listen(Io(new StringWriter()));
+        quiet.Release();
+        Assert.False(quiet.Request());
+        Assert.False(quiet.Token.IsCancellationRequested);
+    }
+
+    [Fact]
     public void ASignalAfterTheCommitIsLeftToTheRuntime()
     {
         var error = new StringWriter();

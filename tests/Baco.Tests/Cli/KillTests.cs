@@ -201,7 +201,7 @@ public sealed class KillTests : IDisposable
         string before = File.ReadAllText(Path.Combine(outDir, "metrics.json"));
         string rerun = TerminatedAfter("validation after epoch 2", Train("100000", "0.0001"));
         Assert.Equal(before, File.ReadAllText(Path.Combine(outDir, "metrics.json")));
-        Assert.Contains("holds a finished output, which an interrupted run does not replace", rerun, StringComparison.Ordinal);
+        Assert.Contains("holds a finished output, which a run that did not finish does not replace", rerun, StringComparison.Ordinal);
         Assert.Contains("interrupted_after_epoch", File.ReadAllText(Path.Combine(outDir + ".interrupted", "metrics.json")), StringComparison.Ordinal);
 
         // When OUT.interrupted holds the user's own file, what the run kept goes to OUT.interrupted-2 (it was lost, exit 2).
