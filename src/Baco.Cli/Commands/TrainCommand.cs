@@ -176,7 +176,7 @@ internal static class TrainCommand
 
             // The model is trained: a signal now ends the process (the atomic save leaves the old output or the new one).
             signals.Release();
-            Save(io, outDir, TrainingReport.MetricsJson(trained), trained.WriteModel);
+            Save(io, outDir, TrainingReport.MetricsJson(trained), trained.WriteModel, checkpoint: options.CheckpointPath);
             Rendering.MetricsTable.Write(io.Console, trained.Training, prepared.Assignment, options.Dim, outDir.Target);
             return ExitCodes.Ok;
         }, io.Error));
@@ -188,7 +188,7 @@ internal static class TrainCommand
     /// directory; if that fails after the work is done, the metrics go to stdout before the error,
     /// so the run's result is not lost.
     /// </summary>
-    internal static void Save(CliIO io, OutputDirectory outDir, JsonNode metrics, Action<string> writeModel, string metricsFile = TrainingReport.MetricsFile)
+    internal static void Save(CliIO io, OutputDirectory outDir, JsonNode metrics, Action<string> writeModel, string metricsFile = TrainingReport.MetricsFile, string? checkpoint = null)
     {
         string text = metrics.ToJsonString(new() { WriteIndented = true });
         try
@@ -202,7 +202,10 @@ internal static class TrainCommand
         catch (OutputPathException e)
         {
             io.Out.WriteLine(text);
-            throw new CliError($"'--out': {OutputPaths.Display(outDir.Path)}: {e.Reason}; the metrics are printed above.");
+            string resume = checkpoint is not null && File.Exists(checkpoint)
+                ? $" The checkpoint {OutputPaths.Display(checkpoint)} holds the trained run: make room and run the same command again to save it without training again."
+                : string.Empty;
+            throw new CliError($"'--out': {OutputPaths.Display(outDir.Path)}: {e.Reason}; the metrics are printed above.{resume}");
         }
 
         OutputPaths.WarnLeftBehind(outDir, io.Error);

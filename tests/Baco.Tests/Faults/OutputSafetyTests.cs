@@ -307,6 +307,11 @@ public sealed class OutputSafetyTests : IDisposable
         Assert.EndsWith("the metrics are printed above.", e.Message, StringComparison.Ordinal);
         Assert.DoesNotContain(".tmp-", e.Message, StringComparison.Ordinal);
         Assert.Contains("\"recall@20\": 0.25", output.ToString(), StringComparison.Ordinal);
+
+        // With a checkpoint of the run, the message says that the same command saves it without training again.
+        string checkpoint = _tmp.File("ck.bin", "a checkpoint");
+        e = Assert.Throws<Baco.Cli.CliError>(() => Baco.Cli.Commands.TrainCommand.Save(io, prepared, metrics, _ => { }, checkpoint: checkpoint));
+        Assert.EndsWith($"the metrics are printed above. The checkpoint {checkpoint} holds the trained run: make room and run the same command again to save it without training again.", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]
