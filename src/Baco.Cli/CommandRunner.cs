@@ -3,8 +3,9 @@ namespace Baco.Cli;
 /// <summary>
 /// Runs a command and turns failures into one clear line on stderr and an exit code, never a
 /// stack trace (set BACO_DEBUG=1 to see one). Exactly the library's <see cref="BacoException"/>
-/// family and the CLI's own <see cref="CliError"/> are bad input (exit 2); anything else is a
-/// defect and says so (exit 1).
+/// family, the CLI's own <see cref="CliError"/> and a stdout that cannot be written
+/// (<see cref="StandardOutputException"/>) are the user's input or environment (exit 2); anything
+/// else is a defect and says so (exit 1).
 /// </summary>
 internal static class CommandRunner
 {
@@ -14,7 +15,7 @@ internal static class CommandRunner
         {
             return body();
         }
-        catch (CliError ex)
+        catch (Exception ex) when (ex is CliError or StandardOutputException)
         {
             error.WriteLine($"baco: error: {ex.Message}");
             Debug(ex, error);

@@ -13,7 +13,7 @@ internal sealed class GuardedWriter(TextWriter inner, Func<Exception, Exception?
 {
     /// <summary>stdout: a failed write ends the command with "cannot write to standard output".</summary>
     public static GuardedWriter ForOutput(TextWriter inner)
-        => new(inner, e => new CliError($"cannot write to standard output: {Why(e)}"));
+        => new(inner, e => new StandardOutputException($"cannot write to standard output: {Why(e)}", e));
 
     /// <summary>stderr: a failed write is dropped, there being nowhere left to say so.</summary>
     public static GuardedWriter ForErrors(TextWriter inner) => new(inner, _ => null);
@@ -54,3 +54,6 @@ internal sealed class GuardedWriter(TextWriter inner, Func<Exception, Exception?
         }
     }
 }
+
+/// <summary>stdout cannot be written (closed, a full disk): the user's environment, exit 2 like a <see cref="CliError"/>.</summary>
+internal sealed class StandardOutputException(string message, Exception inner) : Exception(message, inner);

@@ -89,7 +89,16 @@ internal static class BenchCommand
         catch (ComparisonInterruptedException e) when (e.Partial.Methods.Any(m => !m.Interrupted))
         {
             // Hours of finished methods are not thrown away: their table and report are written, then the run ends as cancelled (exit 130).
-            OutputPaths.SavePartial(outDir, "--out", command, io.Error, inputs ?? [], target => Report(io, e.Partial, target));
+            try
+            {
+                OutputPaths.SavePartial(outDir, "--out", command, io.Error, inputs ?? [], target => Report(io, e.Partial, target));
+            }
+            catch (StandardOutputException closed)
+            {
+                // The report is saved before the table is printed: the run still ends as interrupted (exit 130).
+                io.Error.WriteLine($"baco: {closed.Message}");
+            }
+
             throw;
         }
 

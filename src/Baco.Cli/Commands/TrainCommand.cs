@@ -155,7 +155,7 @@ internal static class TrainCommand
                 {
                     savedTo = OutputPaths.SavePartial(outDir, "--out", "baco train", io.Error, inputs, target => Save(io, target, TrainingReport.MetricsJson(kept), kept.WriteModel));
                 }
-                catch (CliError)
+                catch (Exception saving) when (saving is CliError or StandardOutputException)
                 {
                     // --out on the same full disk: the cause comes first, then why nothing was saved.
                     io.Error.WriteLine($"baco: error: {OptionNames.Describe(e)}");
