@@ -131,6 +131,10 @@ internal static class TrainCommand
                 throw new CliError($"'--warm-start' {warmDir} with '--assignment' {storedDir}: {e.Problem}.");
             }
 
+            // What a run that did not finish learnt is partial: it never replaces a finished output.
+            string SavePartial(TrainOutcome kept)
+                => OutputPaths.SavePartial(outDir, "--out", "baco train", io.Error, inputs, target => Save(io, target, TrainingReport.MetricsJson(kept), kept.WriteModel));
+
             TrainOutcome trained;
             try
             {
@@ -138,22 +142,19 @@ internal static class TrainCommand
             }
             catch (TrainingDivergedException e) when (e.BestSoFar is not null)
             {
-                // Keep what was learnt before the divergence; the run still fails (exit 2), and its
-                // model, like an interrupted run's, is partial: it never replaces a finished output.
+                // Keep what was learnt before the divergence; the run still fails (exit 2).
                 var kept = prepared.Keep(e);
-                string savedTo = OutputPaths.SavePartial(outDir, "--out", "baco train", io.Error, inputs, target => Save(io, target, TrainingReport.MetricsJson(kept), kept.WriteModel));
-                io.Error.WriteLine($"baco: the best model before the divergence (epoch {kept.Training.BestEpoch}) was saved to {savedTo}");
+                io.Error.WriteLine($"baco: the best model before the divergence (epoch {kept.Training.BestEpoch}) was saved to {SavePartial(kept)}");
                 throw;
             }
             catch (CheckpointException e) when (e.BestSoFar is not null)
             {
                 // A checkpoint that can no longer be written (a full disk) ends the run, not what it learnt (exit 2 all the same).
-                // Like an interrupted run's, it is partial: it never replaces a finished output.
                 var kept = prepared.Keep(e);
                 string savedTo;
                 try
                 {
-                    savedTo = OutputPaths.SavePartial(outDir, "--out", "baco train", io.Error, inputs, target => Save(io, target, TrainingReport.MetricsJson(kept), kept.WriteModel));
+                    savedTo = SavePartial(kept);
                 }
                 catch (Exception saving) when (saving is CliError or StandardOutputException)
                 {
@@ -169,8 +170,7 @@ internal static class TrainCommand
             {
                 // Ctrl+C ends the run, not what it learnt: the best validated model so far is kept (exit 130 all the same).
                 var kept = prepared.Keep(e);
-                string savedTo = OutputPaths.SavePartial(outDir, "--out", "baco train", io.Error, inputs, target => Save(io, target, TrainingReport.MetricsJson(kept), kept.WriteModel));
-                io.Error.WriteLine($"baco: the best validated model so far (epoch {kept.Training.BestEpoch} of the {e.CompletedEpochs} completed) was saved to {savedTo}");
+                io.Error.WriteLine($"baco: the best validated model so far (epoch {kept.Training.BestEpoch} of the {e.CompletedEpochs} completed) was saved to {SavePartial(kept)}");
                 throw;
             }
 
