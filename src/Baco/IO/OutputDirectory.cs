@@ -218,7 +218,7 @@ public sealed class OutputDirectory : IDisposable
         // Compared as real paths, so an input or the current directory reached through a link is still seen.
         string real = RealPath.Of(target);
         string? cwd = CurrentDirectory() is { } current ? RealPath.Of(current) : null;
-        if (cwd is not null && IsSameOrInside(cwd, real))
+        if (cwd is not null && RealPath.IsSameOrInside(cwd, real))
         {
             throw new OutputPathException(path, cwd == real
                 ? "is the current directory; give a new directory for the output"
@@ -228,7 +228,7 @@ public sealed class OutputDirectory : IDisposable
         foreach (string input in inputs)
         {
             string full = RealPath.Of(input);
-            if (IsSameOrInside(full, real))
+            if (RealPath.IsSameOrInside(full, real))
             {
                 throw new OutputPathException(path, full == real
                     ? "is also an input of this run; give another directory for the output"
@@ -237,7 +237,7 @@ public sealed class OutputDirectory : IDisposable
 
             // Inside an input directory (an assignment, a model), the output would become a file
             // that directory's owner did not write, and baco would then refuse to replace it.
-            if (IsSameOrInside(real, full) && Directory.Exists(full))
+            if (RealPath.IsSameOrInside(real, full) && Directory.Exists(full))
             {
                 throw new OutputPathException(path, $"is inside an input directory of this run ({input}); give a directory outside it");
             }
@@ -310,9 +310,6 @@ public sealed class OutputDirectory : IDisposable
             return null;
         }
     }
-
-    private static bool IsSameOrInside(string path, string dir)
-        => path == dir || path.StartsWith(dir + System.IO.Path.DirectorySeparatorChar, StringComparison.Ordinal);
 
     /// <summary>
     /// Removes work directories of runs that are no longer alive and moved-aside old outputs; an

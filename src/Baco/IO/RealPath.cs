@@ -53,6 +53,12 @@ internal static class RealPath
         return Path.TrimEndingDirectorySeparator(current);
     }
 
+    /// <summary>Whether real path <paramref name="path"/> lies below real path <paramref name="dir"/> (not at it).</summary>
+    public static bool IsInside(string path, string dir) => path.StartsWith(dir + Path.DirectorySeparatorChar, StringComparison.Ordinal);
+
+    /// <summary>Whether real path <paramref name="path"/> is real path <paramref name="dir"/> or lies below it.</summary>
+    public static bool IsSameOrInside(string path, string dir) => path == dir || IsInside(path, dir);
+
     /// <summary>Whether <paramref name="path"/> itself (not a parent) is a symbolic link.</summary>
     public static bool IsLink(string path) => LinkTarget(Path.TrimEndingDirectorySeparator(Path.GetFullPath(path))) is not null;
 

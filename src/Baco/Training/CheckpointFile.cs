@@ -85,8 +85,7 @@ public static class CheckpointFile
         string real = RealPath.Of(path);
         foreach (string? dir in inputDirectories)
         {
-            if (dir is not null && Directory.Exists(dir)
-                && real.StartsWith(Path.TrimEndingDirectorySeparator(RealPath.Of(dir)) + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+            if (dir is not null && Directory.Exists(dir) && RealPath.IsInside(real, RealPath.Of(dir)))
             {
                 throw new CheckpointException(path, $"is inside an input directory of this run ({dir}), which baco only reads; give a path outside it");
             }
