@@ -54,11 +54,9 @@ internal static class OutputMarker
     /// </summary>
     public static (HashSet<string> Files, string WrittenBy, bool Partial)? Read(string dir)
     {
-        string path = Path.Combine(dir, OutputDirectory.MarkerFile);
         try
         {
-            if (!File.Exists(path) || JsonNode.Parse(File.ReadAllText(path)) is not JsonObject o || (string?)o["format"] != Format
-                || o["files"] is not JsonArray files)
+            if (Parse(dir) is not { } o || o["files"] is not JsonArray files)
             {
                 return null;
             }
@@ -91,10 +89,7 @@ internal static class OutputMarker
         JsonObject? digests;
         try
         {
-            string marker = Path.Combine(dir, OutputDirectory.MarkerFile);
-            digests = File.Exists(marker) && JsonNode.Parse(File.ReadAllText(marker)) is JsonObject o && (string?)o["format"] == Format
-                ? o["sha256"] as JsonObject
-                : null;
+            digests = Parse(dir)?["sha256"] as JsonObject;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException or InvalidOperationException)
         {
@@ -127,6 +122,13 @@ internal static class OutputMarker
                     $"was changed after baco wrote it: it no longer matches the SHA-256 that {OutputDirectory.MarkerFile} records (a file of another run copied in, or an edit); put back the file baco wrote, or run the command that wrote this directory again");
             }
         }
+    }
+
+    /// <summary>The marker of <paramref name="dir"/> as JSON, or null when there is none or it is not baco's; throws what reading and parsing throw.</summary>
+    private static JsonObject? Parse(string dir)
+    {
+        string path = Path.Combine(dir, OutputDirectory.MarkerFile);
+        return File.Exists(path) && JsonNode.Parse(File.ReadAllText(path)) is JsonObject o && (string?)o["format"] == Format ? o : null;
     }
 
     /// <summary>
