@@ -316,6 +316,7 @@ internal static class LayoutSniffer
 
         var seen = new HashSet<long>();
         bool countsUp = true;
+        long previous = 0;
         for (int k = 1; k < fields.Count; k++)
         {
             if (fields[k].Length != fields[1].Length
@@ -325,7 +326,8 @@ internal static class LayoutSniffer
                 return null;
             }
 
-            countsUp &= k == 1 || n == long.Parse(fields[k - 1][0], CultureInfo.InvariantCulture) + 1;
+            countsUp &= k == 1 || n == previous + 1;
+            previous = n;
         }
 
         return countsUp || headerIndented || quoted ? string.Join(", ", fields.Skip(1).Take(3).Select(f => f[0])) : null;
